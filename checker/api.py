@@ -1,0 +1,71 @@
+"""The library interface: load a configuration once, lint many texts.
+
+:func:`lint_text` is pure: the same text and configuration always give the
+same findings, and a :class:`LintConfig` pickles, so an archive of releases
+can be linted with ``multiprocessing`` or a cluster framework.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from checker.config import Settings
+from checker.document import Document
+from checker.engine import Context, lint
+from checker.model import Finding, Rule
+from checker.packs import RuleSet, builtin_pack_paths, load_packs
+from checker.selection import check_tokens, select_rules, specificity
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """Loaded packs, the rules that run (with their severities), and settings."""
+
+    ruleset: RuleSet
+    rules: tuple[Rule, ...]
+    settings: Settings
+
+    def context(self) -> Context:
+        """Return the check context these settings give."""
+        return Context(
+            release_date=self.settings.date,
+            known_rules=frozenset(rule.id for rule in self.ruleset.rules),
+            selected_rules=frozenset(rule.id for rule in self.rules),
+        )
+
+
+def load_config(settings: Settings | None = None) -> LintConfig:
+    """Load the built-in packs plus the settings' packs, and choose the rules."""
+    settings = settings or Settings()
+    ruleset = load_packs([*builtin_pack_paths(), *settings.packs])
+    check_tokens(settings.select, ruleset.rules, "select")
+    check_tokens(settings.ignore, ruleset.rules, "ignore")
+    check_tokens(settings.severities, ruleset.rules, "severity")
+    chosen = []
+    for rule in select_rules(ruleset.rules, settings.select, settings.ignore):
+        chosen.append(_with_severity(rule, settings))
+    return LintConfig(ruleset=ruleset, rules=tuple(chosen), settings=settings)
+
+
+def _with_severity(rule: Rule, settings: Settings) -> Rule:
+    """Apply the most specific configured severity to *rule*."""
+    ranked = [(specificity(token, rule), level) for token, level in settings.severities.items()]
+    ranked = [item for item in ranked if item[0] > 0]
+    return replace(rule, severity=max(ranked)[1]) if ranked else rule
+
+
+@lru_cache(maxsize=1)
+def default_config() -> LintConfig:
+    """Return the configuration with every built-in pack and default settings."""
+    return load_config(Settings())
+
+
+def lint_document(document: Document, config: LintConfig) -> list[Finding]:
+    """Return the findings of the configuration's rules on a document."""
+    return lint(document, list(config.rules), config.context())
+
+
+def lint_text(text: str, config: LintConfig | None = None, path: str = "<text>") -> list[Finding]:
+    """Lint a draft given as text and return its findings, sorted."""
+    return lint_document(Document.from_text(text, path), config or default_config())

@@ -1,0 +1,100 @@
+"""Apply rules to a document: the one place where hits become findings.
+
+The engine runs each rule's kind, turns character spans into 1-based lines
+and columns, formats messages, stamps rule id, category and severity, drops
+what suppression comments cover, and returns the findings in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker import kinds
+from checker.document import Document
+from checker.errors import PatternTimeout
+from checker.model import Finding, Fix, Hit, Rule
+from checker.patterns import PATTERN_TIMEOUT
+from checker.suppressions import Directive, parse_directives
+
+
+@dataclass(frozen=True)
+class Context:
+    """What checks may know beyond the draft itself."""
+
+    release_date: str | None = None
+    known_rules: frozenset[str] = frozenset()
+    selected_rules: frozenset[str] = frozenset()
+    directives: tuple[Directive, ...] = field(default=())
+
+
+class _Fields(dict):
+    """Message fields; an unknown ``{name}`` is left as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def lint(document: Document, rules: list[Rule], context: Context) -> list[Finding]:
+    """Return the sorted findings of *rules* on *document*."""
+    first = [rule for rule in rules if not getattr(kinds.get(rule.kind), "RUNS_LAST", False)]
+    last = [rule for rule in rules if getattr(kinds.get(rule.kind), "RUNS_LAST", False)]
+    findings: list[Finding] = []
+    for rule in first:
+        findings.extend(run_rule(rule, document, context))
+    directives = parse_directives(document)
+    findings = [finding for finding in findings if not _suppressed(finding, directives)]
+    if last:
+        late_context = Context(
+            context.release_date, context.known_rules, context.selected_rules, tuple(directives)
+        )
+        for rule in last:
+            findings.extend(run_rule(rule, document, late_context))
+    return sorted(set(findings))
+
+
+def run_rule(rule: Rule, document: Document, context: Context) -> list[Finding]:
+    """Run one rule and return its findings (unsuppressed)."""
+    try:
+        hits = list(kinds.get(rule.kind).find(rule.check, document, rule.scope, context))
+    except TimeoutError:
+        raise PatternTimeout(
+            f"{rule.origin}: rule {rule.id} ran over {PATTERN_TIMEOUT:g} s on {document.path}; "
+            "its pattern probably backtracks catastrophically"
+        ) from None
+    return [make_finding(rule, document, hit) for hit in hits]
+
+
+def make_finding(rule: Rule, document: Document, hit: Hit) -> Finding:
+    """Turn a kind's hit into a finding with positions, message and fix."""
+    line, column = document.position(hit.start)
+    end_line, end_column = document.position(hit.end)
+    message = rule.message.format_map(_Fields(hit.fields))
+    fix = None
+    if hit.replacement is not None and rule.fix != "none":
+        fix_start = hit.start if hit.fix_start is None else hit.fix_start
+        fix_end = hit.end if hit.fix_end is None else hit.fix_end
+        fix_line, fix_column = document.position(fix_start)
+        fix_end_line, fix_end_column = document.position(fix_end)
+        fix = Fix(hit.replacement, fix_line, fix_column, fix_end_line, fix_end_column, rule.fix == "safe")
+    return Finding(
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=message,
+        fix=fix,
+    )
+
+
+def _suppressed(finding: Finding, directives: list[Directive]) -> bool:
+    """Tell whether a directive covers the finding, marking it used."""
+    for directive in directives:
+        token = directive.covers(finding.rule, finding.line)
+        if token is not None:
+            directive.used.add(token)
+            return True
+    return False

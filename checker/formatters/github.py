@@ -1,0 +1,35 @@
+"""The ``github`` format: GitHub Actions workflow commands, one per finding."""
+
+from __future__ import annotations
+
+from checker.model import Severity
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render(report, color: bool = False) -> str:
+    """Render findings as ``::error file=...,line=...,col=...::message`` lines."""
+    lines = []
+    for finding in report.findings:
+        properties = ",".join(
+            [
+                f"file={_property(finding.path)}",
+                f"line={finding.line}",
+                f"col={finding.column}",
+                f"endLine={finding.end_line}",
+                f"endColumn={finding.end_column}",
+                f"title={_property(finding.rule)}",
+            ]
+        )
+        lines.append(f"::{_COMMANDS[finding.severity]} {properties}::{_data(finding.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _data(value: str) -> str:
+    """Escape a workflow-command message."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    """Escape a workflow-command property value."""
+    return _data(value).replace(":", "%3A").replace(",", "%2C")

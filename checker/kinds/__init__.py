@@ -1,0 +1,27 @@
+"""The closed set of check kinds: one module each, registered by name.
+
+A kind module provides ``compile(params, where)``, which validates and
+compiles a rule's ``check`` object once at load (raising
+:class:`checker.patterns.PatternProblem`), and ``find(compiled, document,
+scope, context)``, a pure scan that yields :class:`checker.model.Hit`.
+Adding a kind means one module here, one entry in ``KINDS`` and one branch
+in ``checker/schemas/rulepack.schema.json``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from checker.kinds import consistency, forbid, require, suppression
+
+KINDS: dict[str, ModuleType] = {
+    "forbid": forbid,
+    "require": require,
+    "consistency": consistency,
+    "suppression": suppression,
+}
+
+
+def get(name: str) -> ModuleType:
+    """Return the kind module called *name*."""
+    return KINDS[name]

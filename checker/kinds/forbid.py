@@ -1,0 +1,59 @@
+"""``forbid``: text that must not appear, with an optional replacement.
+
+Parameters: ``patterns`` (any match is a finding), ``ignore_case``,
+``unless`` (patterns that excuse a match they match in full) and
+``replacement`` (a template using ``\\g<name>`` group references).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from checker.model import Hit, Scope
+from checker.patterns import compile_patterns, search_spans
+
+
+@dataclass(frozen=True)
+class Forbid:
+    """A compiled ``forbid`` check."""
+
+    patterns: list[regex.Pattern]
+    unless: list[regex.Pattern]
+    replacement: str | None
+
+
+def compile(params: dict[str, Any], where: str) -> Forbid:
+    """Compile a ``forbid`` check's parameters."""
+    ignore_case = params.get("ignore_case", False)
+    return Forbid(
+        patterns=compile_patterns(params["patterns"], f"{where}.patterns", ignore_case),
+        unless=compile_patterns(params.get("unless", []), f"{where}.unless", ignore_case),
+        replacement=params.get("replacement"),
+    )
+
+
+def find(check: Forbid, document, scope: Scope, context) -> Iterator[Hit]:
+    """Yield a hit for every match in scope that no ``unless`` pattern excuses."""
+    spans = document.scope_spans(scope)
+    for pattern in check.patterns:
+        for match in search_spans(pattern, document.text, spans):
+            if not document.in_scope(match.start(), scope) or _excused(check, match):
+                continue
+            replacement = match.expand(check.replacement) if check.replacement is not None else None
+            fields = {"match": match.group(), **_named_groups(match)}
+            if replacement is not None:
+                fields["replacement"] = replacement
+            yield Hit(match.start(), match.end(), fields, replacement)
+
+
+def _excused(check: Forbid, match: regex.Match) -> bool:
+    """Tell whether an ``unless`` pattern matches the whole matched text."""
+    return any(exception.fullmatch(match.group()) for exception in check.unless)
+
+
+def _named_groups(match: regex.Match) -> dict[str, str]:
+    """Return the named groups that took part in the match."""
+    return {name: value for name, value in match.groupdict().items() if value is not None}

@@ -1,0 +1,63 @@
+"""``require``: text that must appear, perhaps only when a trigger does.
+
+Parameters: ``patterns`` (any one satisfies the rule), ``within`` (parts the
+required text must be in; default anywhere), ``when`` (trigger patterns,
+searched in the rule's scope: without a trigger the rule does not apply) and
+``ignore_case``. A missing requirement is reported at the first trigger, or
+at the start of the lead paragraph when there is no trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from checker.model import Hit, Scope
+from checker.parts import HEADLINE, SUBHEADLINE
+from checker.patterns import compile_patterns, first_match
+
+
+@dataclass(frozen=True)
+class Require:
+    """A compiled ``require`` check."""
+
+    patterns: list[regex.Pattern]
+    within: tuple[str, ...]
+    when: list[regex.Pattern]
+
+
+def compile(params: dict[str, Any], where: str) -> Require:
+    """Compile a ``require`` check's parameters."""
+    ignore_case = params.get("ignore_case", False)
+    return Require(
+        patterns=compile_patterns(params["patterns"], f"{where}.patterns", ignore_case),
+        within=tuple(params.get("within", ())),
+        when=compile_patterns(params.get("when", []), f"{where}.when", ignore_case),
+    )
+
+
+def find(check: Require, document, scope: Scope, context) -> Iterator[Hit]:
+    """Yield one hit when the trigger (if any) is present and the requirement is not."""
+    trigger = None
+    if check.when:
+        trigger = first_match(check.when, document.text, document.scope_spans(scope))
+        if trigger is None:
+            return
+    required_in = Scope(parts=check.within) if check.within else Scope()
+    if first_match(check.patterns, document.text, document.scope_spans(required_in)):
+        return
+    if trigger is not None:
+        yield Hit(trigger.start(), trigger.end(), {"match": trigger.group()})
+    else:
+        start = _lead_offset(document)
+        yield Hit(start, start, {})
+
+
+def _lead_offset(document) -> int:
+    """Return the offset of the first part below the headlines (or 0)."""
+    for part in document.parts:
+        if part.name not in (HEADLINE, SUBHEADLINE):
+            return part.start
+    return 0

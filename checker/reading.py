@@ -1,0 +1,94 @@
+"""Read a draft from disk or stdin into text, refusing what is not a draft.
+
+Everything here raises :class:`InputError` with a one-line message; the CLI
+turns that into exit code 2. The newline style and BOM are remembered so
+that a later ``--fix`` can write the draft back exactly as it came.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.errors import InputError
+
+#: Drafts larger than this are refused rather than risking a memory blow-up.
+MAX_DRAFT_BYTES = 64 * 1024 * 1024
+
+# A NUL byte never occurs in a text draft; control characters other than
+# tab, newline, carriage return and form feed are rare enough that a file
+# made mostly of them is binary.
+_TEXT_CONTROLS = {9, 10, 12, 13}
+
+
+@dataclass(frozen=True)
+class RawDraft:
+    """A decoded draft: its text with ``\\n`` line ends, and how it was stored."""
+
+    path: str
+    text: str
+    encoding: str
+    bom: bool
+    newline: str
+
+
+def read_draft(path: str, encoding: str | None = None) -> RawDraft:
+    """Read and decode the draft at *path* (``-`` reads standard input)."""
+    if path == "-":
+        import sys
+
+        data = sys.stdin.buffer.read()
+        return decode_draft(data, "<stdin>", encoding)
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{path}: no such file")
+    if file.is_dir():
+        raise InputError(f"{path}: is a directory")
+    try:
+        size = file.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            limit = MAX_DRAFT_BYTES // (1024 * 1024)
+            raise InputError(f"{path}: draft is larger than {limit} MB; refusing to lint it")
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    return decode_draft(data, path, encoding)
+
+
+def decode_draft(data: bytes, path: str, encoding: str | None = None) -> RawDraft:
+    """Decode *data*; UTF-8 (with or without BOM) unless *encoding* is given."""
+    if looks_binary(data):
+        raise InputError(f"{path}: looks like a binary file, not a text draft")
+    bom = data.startswith(codecs.BOM_UTF8)
+    codec = encoding or ("utf-8-sig" if bom else "utf-8")
+    try:
+        text = data.decode(codec)
+    except LookupError:
+        raise InputError(f"{path}: unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1].hex()
+        line = data.count(b"\n", 0, error.start) + 1
+        hint = "; pass --encoding (e.g. --encoding cp1252)" if not encoding else ""
+        raise InputError(
+            f"{path}: not valid {codec.upper()} (byte 0x{bad} on line {line}){hint}"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        bom = True
+    if not text.strip():
+        raise InputError(f"{path}: the draft is empty")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return RawDraft(path=path, text=text, encoding=codec, bom=bom, newline=newline)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Tell whether *data* is binary: a NUL byte, or mostly control bytes."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    return controls / len(head) > 0.10
