@@ -19,7 +19,11 @@ MONTH = (
     r"Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 
-_DATE = rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?)"
+_DATE = (
+    rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MONTH}\s+\d{{4}})"
+)
+_PAREN_DATE = rf"\(\s*{_DATE}\s*\)"  # "San Jose, CA (August 10, 1995) --"
 
 _WIRE = rf"""
     (?P<wire>(?i:
@@ -31,7 +35,7 @@ _WIRE = rf"""
       | /\s*ACCESS\s?WIRE\s*/ | \(\s*ACCESS\s?WIRE\s*\)
       | \(\s*NewMediaWire\s*\) | /\s*NewMediaWire\s*/
       | /\s*EINPresswire\s*/ | \(\s*EINPresswire\s*\)
-      | \(\s*PRWEB\s*\)
+      | \(\s*PRWEB\s*\) | Media\s+OutReach(?:\s+Newswire)?
     ))
 """
 
@@ -46,9 +50,9 @@ _DATELINE = regex.compile(
     (?P<region>(?:,[ ]*[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*){{0,3}}){{0,2}})
     (?:[ ](?:and|&)[ ]{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,4}}(?:,[ ]*[A-Z][A-Za-z.'’]*){{0,2}})?
     (?P<tail>(?:
-        (?:\s*,?\s*(?:--|[—–-]|/)?\s*) (?:{_WIRE}|{_DATE})
+        (?:\s*,?\s*(?:--|[—–-]|/)?\s*) (?:{_WIRE}|{_DATE}|{_PAREN_DATE})
     )*)
-    (?P<end>\s*(?:--?|[—–:])\s*|\s*/\s+)
+    (?P<end>\s*(?:--?|[—–:]|\.\.\.|…)\s*|\s*/\s+)
     """,
     regex.VERBOSE,
 )

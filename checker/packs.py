@@ -100,10 +100,10 @@ class _Loader:
 
     def load(self, path: Path, chain: tuple[Path, ...] = ()) -> None:
         """Load one pack file, its bases first."""
-        path = path.resolve()
-        if path in self._seen_paths:
+        path = _display_path(path)
+        if path.resolve() in self._seen_paths:
             return
-        if path in chain:
+        if path.resolve() in {link.resolve() for link in chain}:
             self.problems.append(f"{path}: $.extends: circular extends")
             return
         loaded = self._read(path)
@@ -118,7 +118,7 @@ class _Loader:
             base_path = self._resolve_base(base, path, index)
             if base_path is not None:
                 self.load(base_path, chain + (path,))
-        self._seen_paths.add(path)
+        self._seen_paths.add(path.resolve())
         self._add_pack(raw, path, sha256)
 
     def _read(self, path: Path) -> tuple[Any, str] | None:
@@ -147,7 +147,7 @@ class _Loader:
     def _resolve_base(self, base: str, path: Path, index: int) -> Path | None:
         """Resolve an ``extends`` entry: a built-in pack id or a relative path."""
         if base.endswith(".json"):
-            candidate = (path.parent / base).resolve()
+            candidate = path.parent / base
         else:
             candidate = builtin_rules_dir() / f"{base}.json"
         if not candidate.is_file():
@@ -205,6 +205,15 @@ class _Loader:
             raise RulePackError(self.problems)
         kept = tuple(rule for rule_id, rule in rules.items() if rule_id not in disabled)
         return RuleSet(rules=kept, packs=tuple(self.packs))
+
+
+def _display_path(path: Path) -> Path:
+    """Return *path* relative to the working folder when it lies below it."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd())
+    except ValueError:
+        return absolute
 
 
 def _make_rule(raw: dict[str, Any], pack_id: str, compiled: Any, origin: str) -> Rule:

@@ -37,16 +37,23 @@ _CONTACT_HEADING = regex.compile(
     r"(?i)\A(?:#{1,6}\s+)?(?:[A-Za-z/&]+\s+){0,3}"
     r"(?:contacts?|relations|inquiries|for\s+(?:more|further)\s+information)\b"
 )
-_TRAILER = regex.compile(r"\A(?:#\s*#\s*#|-\s*(?:30|0)\s*-|SOURCE\s+\S)")
+_TRAILER = regex.compile(r"\A(?:#\s*#\s*#|-\s*(?:30|0)\s*-|SOURCE:?\s+\S)")
+# A legend heading run into its paragraph: "“Safe Harbor” Statement: ...",
+# "CAUTIONARY STATEMENT REGARDING FORWARD-LOOKING INFORMATION: ..."
+_INLINE_LEGEND_HEADING = regex.compile(
+    r"(?i)\A[“\"]?(?:safe[- ]harbou?r|forward[- ]looking|cautionary)[^:\n.]{0,80}:\s"
+)
 _LEGEND_TEXT = regex.compile(r"(?i)forward[- ]looking\s+statements?")
 _LEGEND_CAUTION = regex.compile(
     r"(?i)differ\s+materially|risks?\s+and\s+uncertaint|safe\s+harbou?r|"
-    r"litigation\s+reform\s+act|not\s+guarantees"
+    r"litigation\s+reform\s+act|not\s+guarantees|actual\s+results|uncertainties"
 )
 _COMPANY_IN_LEAD = regex.compile(
     r"\A(?P<name>[A-Z][\w&.,'’-]*(?:\s+[A-Z&][\w&.,'’-]*){0,5}?),?\s+\("
 )
-_COMPANY_IS_A = r"\A{name}\b[^.]{{0,120}}?\b(?:is|are)\s+(?:a|an|the)\s"
+# "<Name>[, Inc.][ (Nasdaq: X)] is a ...": a period inside the name ("Inc.")
+# is allowed, a sentence end (period, space, capital) is not.
+_COMPANY_IS_A = r"\A{name}\b(?:[^.]|\.(?!\s+[A-Z])){{0,120}}?\b(?:is|are)\s+(?:a|an|the)\s"
 _MAX_HEADING_CHARS = 120
 
 
@@ -92,14 +99,17 @@ def _find_lead(text: str, paragraphs: list[Span]) -> tuple[int | None, Dateline 
 def _mark_headlines(text: str, paragraphs: list[Span], names: list[str], lead: int | None) -> None:
     """Mark paragraphs above the lead as headline and subheadlines.
 
-    Without a dateline only a short first paragraph counts as a headline.
+    Without a dateline, short unpunctuated paragraphs at the top (at most
+    three, and never the last paragraph) are the headline and subheadlines.
     """
     if lead is not None:
         for index in range(lead):
             names[index] = HEADLINE if index == 0 else SUBHEADLINE
         return
-    if len(paragraphs) > 1 and _is_heading(_paragraph_text(text, paragraphs[0]), 250):
-        names[0] = HEADLINE
+    for index in range(min(3, len(paragraphs) - 1)):
+        if not _is_heading(_paragraph_text(text, paragraphs[index]), 250):
+            return
+        names[index] = HEADLINE if index == 0 else SUBHEADLINE
 
 
 def _first_after_headlines(names: list[str]) -> int:
@@ -138,7 +148,9 @@ def _section_start(para: str, heading: bool, company: str | None, current: str) 
     about = _ABOUT_HEADING.match(para) if heading else None
     if about:
         return ABOUT if _names_company(about.group("name"), company) else BODY
-    if current in (BODY, ABOUT) and _LEGEND_TEXT.search(para) and _LEGEND_CAUTION.search(para):
+    if _INLINE_LEGEND_HEADING.match(para):
+        return LEGEND
+    if current in (BODY, ABOUT, CONTACTS) and _LEGEND_TEXT.search(para) and _LEGEND_CAUTION.search(para):
         return LEGEND
     return None
 
@@ -167,7 +179,7 @@ def _company_name(text: str, paragraphs: list[Span], lead: int) -> str | None:
     if found:
         body = text[found.end : end]
     match = _COMPANY_IN_LEAD.match(body)
-    return match.group("name").rstrip(",") if match else None
+    return " ".join(match.group("name").rstrip(",").split()) if match else None
 
 
 def _names_company(heading_name: str, company: str | None) -> bool:

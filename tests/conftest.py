@@ -1,0 +1,36 @@
+"""Shared test helpers: lint a string with chosen rules, find the repo's data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.api import load_config, lint_text
+from checker.config import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+REALWORLD = SHARED / "realworld" / "releases"
+
+
+def findings(text: str, select: str = "", date: str | None = None, packs: tuple = (), ignore: str = "") -> list:
+    """Lint *text* with the built-in packs (plus *packs*), keeping rules under *select*."""
+    settings = Settings(
+        select=tuple(t for t in select.split(",") if t),
+        ignore=tuple(t for t in ignore.split(",") if t),
+        date=date,
+        packs=tuple(packs),
+    )
+    return lint_text(text, load_config(settings))
+
+
+def rule_hits(text: str, rule_id: str, **kwargs) -> list:
+    """Return the findings of one rule on *text*."""
+    return [finding for finding in findings(text, **kwargs) if finding.rule == rule_id]
+
+
+needs_shared = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="../shared (seeds and real-world releases) is not beside this checkout"
+)
