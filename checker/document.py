@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Sequence
 
 from checker import parts as part_names
 from checker import segments
@@ -31,7 +32,10 @@ class Document:
     path: str
     source: str
     text: str = ""
-    release_date: str | None = None
+    #: For text extracted from HTML, Markdown or Word: ``offsets[i]`` is the
+    #: offset in ``source`` of ``text[i]`` (one more entry for the end).
+    #: None when ``text`` and ``source`` line up character for character.
+    offsets: Sequence[int] | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -53,7 +57,17 @@ class Document:
     # -- positions ---------------------------------------------------------
 
     def position(self, offset: int) -> tuple[int, int]:
-        """Return the 1-based (line, column) of a character offset."""
+        """Return the 1-based (line, column) in the source of an offset into ``text``."""
+        return self.source_position(self.source_offset(offset))
+
+    def source_offset(self, offset: int) -> int:
+        """Map an offset into ``text`` to the offset of the same character in ``source``."""
+        if self.offsets is None:
+            return offset
+        return self.offsets[max(0, min(offset, len(self.offsets) - 1))]
+
+    def source_position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of an offset into ``source``."""
         offset = max(0, min(offset, len(self.source)))
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
@@ -63,12 +77,6 @@ class Document:
         start = self._line_starts[line - 1]
         end = self.source.find("\n", start)
         return self.source[start : end if end >= 0 else len(self.source)]
-
-    def text_line(self, line: int) -> str:
-        """Return a 1-based line as the checks see it (suppressions blanked)."""
-        start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start : end if end >= 0 else len(self.text)]
 
     @property
     def line_count(self) -> int:

@@ -59,7 +59,7 @@ def parse_directives(document) -> list[Directive]:
     """Find the directives in a document and work out the lines each covers."""
     directives: list[Directive] = []
     for match in _DIRECTIVE.finditer(document.source):
-        line, _column = document.position(match.start())
+        line, _column = document.source_position(match.start())
         names = tuple(token for token in regex.split(r"[\s,]+", match.group("rules")) if token)
         reason = (match.group("reason") or "").strip()
         directives.append(Directive(match.group("action"), names, reason, match.start(), match.end(), line))
@@ -87,8 +87,8 @@ def _enable_line(later: list[Directive], directive: Directive, last: int) -> int
 
 
 def _next_non_blank_line(document, line: int) -> int:
-    """Return the first line after *line* with text on it."""
+    """Return the first line after *line* with text on it (other comments aside)."""
     for candidate in range(line + 1, document.line_count + 1):
-        if document.text_line(candidate).strip():
+        if blank_directives(document.line_text(candidate)).strip():
             return candidate
     return line
