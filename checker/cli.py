@@ -15,15 +15,19 @@ from pathlib import Path
 import click
 
 from checker import __version__
-from checker.api import LintConfig, lint_document, load_config
+from checker.api import LintConfig, load_config
+from checker.baseline import new_findings
+from checker.baseline import write_baseline as write_baseline_file
 from checker.config import FORMATS, Settings, find_config, parse_date, read_config
 from checker.discovery import expand_paths
 from checker.document import Document
 from checker.errors import ConfigError, PrlintError, RulePackError
+from checker.fixing import apply_edits, plan_edits, unified_diff, write_atomically
 from checker.formatters import Report, render
-from checker.model import Finding, Severity
+from checker.model import Severity
 from checker.packs import schema_text
-from checker.reading import read_draft
+from checker.record import build_record, dump_record
+from checker.runner import DraftResult, Runner
 from checker.suppressions import blank_directives
 
 
@@ -70,13 +74,20 @@ def main() -> None:
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(dir_okay=False), help="Load an extra rule pack (repeatable).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run [default: error].")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), help="Output format [default: text].")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), help="Output format [default: text; github under GitHub Actions].")
 @click.option("--date", metavar="YYYY-MM-DD", help="Release date, when the dateline gives none.")
 @click.option("--encoding", metavar="NAME", help="Encoding of the drafts [default: UTF-8].")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file instead of searching.")
+@click.option("--fix", is_flag=True, help="Apply the fixes rules mark safe, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in FILE and exit 0.")
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True), help="Report only findings not recorded in FILE.")
+@click.option("--record", type=click.Path(dir_okay=False), help="Write an audit record of the run (JSON) to FILE.")
+@click.option("--jobs", "-j", default="1", metavar="N|auto", help="Lint drafts in N processes [default: 1].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the finding lines.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
-def lint_command(paths, select, ignore, packs, fail_on, output_format, date, encoding, config_file, quiet, no_color):
+def lint_command(paths, select, ignore, packs, fail_on, output_format, date, encoding, config_file, fix, show_diff,
+                 write_baseline, baseline, record, jobs, quiet, no_color):
     """Lint drafts: files, folders (.txt, .md, .html) or - for stdin."""
     try:
         cli = dict(
@@ -89,71 +100,107 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, date, enc
             encoding=encoding,
         )
         drafts = expand_paths(list(paths))
-        run = _Run(cli, Path(config_file) if config_file else None)
-        for draft in drafts:
-            run.lint(draft)
+        runner = Runner(cli, Path(config_file) if config_file else None)
+        results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
+        if fix or show_diff:
+            results = _fix(runner, results, write=fix and not show_diff)
     except RulePackError as error:
         for problem in error.problems:
             click.echo(f"prlint: error: {problem}", err=True)
         sys.exit(ExitCode.ERROR)
     except PrlintError as error:
         _fail(str(error))
-    settings = run.first_settings or Settings().merged_with(**cli)
-    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    report = Report(tuple(run.findings), run.files, __version__, run.rules, run.lines)
-    output = _quiet_lines(report) if quiet and settings.format == "text" else render(report, settings.format, color)
-    click.echo(output, nl=False)
-    if run.input_errors:
+    settings = runner.config_for(drafts[0]).settings
+    for result in results:
+        if result.error:
+            click.echo(f"prlint: error: {result.error}", err=True)
+    findings = [finding for result in results for finding in result.findings]
+    lines = {result.path: result.lines for result in results}
+    if record:
+        Path(record).write_text(dump_record(build_record(results, runner.configs(), settings)), encoding="utf-8")
+    if write_baseline:
+        count = write_baseline_file(Path(write_baseline), findings, lines)
+        click.echo(f"prlint: wrote {count} findings to the baseline {write_baseline}", err=True)
+        sys.exit(ExitCode.CLEAN)
+    if baseline:
+        findings = _or_fail(lambda: new_findings(Path(baseline), findings, lines))
+    _print_report(findings, results, runner, settings, output_format, quiet, no_color)
+    if any(result.error for result in results):
         sys.exit(ExitCode.ERROR)
-    failing = any(finding.severity >= settings.fail_on for finding in run.findings)
+    failing = any(finding.severity >= settings.fail_on for finding in findings)
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
-class _Run:
-    """One lint run over many drafts, each with its nearest configuration."""
+def _print_report(findings, results, runner, settings, output_format, quiet, no_color) -> None:
+    """Render the findings in the chosen format and print them."""
+    rules = {rule.id: rule for config in runner.configs() for rule in config.ruleset.rules}
+    lines = {result.path: result.lines for result in results}
+    files = sum(1 for result in results if not result.error)
+    report = Report(tuple(findings), files, __version__, rules, lines)
+    name = settings.format
+    if output_format is None and settings.source is None and os.environ.get("GITHUB_ACTIONS") == "true":
+        name = "github"  # annotations on the pull request, with no flag needed
+    if quiet and name == "text":
+        click.echo(_quiet_lines(report), nl=False)
+        return
+    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    click.echo(render(report, name, color), nl=False)
 
-    def __init__(self, cli: dict, config_file: Path | None) -> None:
-        self.cli = cli
-        self.config_file = config_file
-        self.findings: list[Finding] = []
-        self.rules: dict = {}
-        self.lines: dict[str, list[str]] = {}
-        self.files = 0
-        self.input_errors = 0
-        self.first_settings: Settings | None = None
-        self._configs: dict[Path | None, LintConfig] = {}
 
-    def lint(self, path: str) -> None:
-        """Lint one draft; an unreadable draft is reported and skipped."""
-        config = self._config_for(path)
-        try:
-            raw = read_draft(path, config.settings.encoding)
-        except PrlintError as error:
-            click.echo(f"prlint: error: {error}", err=True)
-            self.input_errors += 1
-            return
+def _jobs(value: str) -> int:
+    """Parse ``--jobs``: a positive number, or ``auto`` for one per core."""
+    if value == "auto":
+        return os.cpu_count() or 1
+    if not value.isdigit() or int(value) < 1:
+        raise click.BadParameter(f"{value!r} is not a positive number or 'auto'", param_hint="'--jobs'")
+    return int(value)
+
+
+def _progress(count: int):
+    """Return a progress-bar wrapper for many drafts on a terminal, else None."""
+    if count < 20 or not sys.stderr.isatty():
+        return None
+
+    def wrap(iterator, length):
+        with click.progressbar(iterator, length=length, label="Linting", file=sys.stderr) as bar:
+            yield from bar
+
+    return wrap
+
+
+def _fix(runner: Runner, results: list[DraftResult], write: bool) -> list[DraftResult]:
+    """Apply (or, for --diff, show) each draft's safe fixes; return the results after them."""
+    fixed_results = []
+    for result in results:
+        if result.raw is None or result.raw.path == "<stdin>":
+            if result.raw is not None and write:
+                raise ConfigError("--fix cannot write to standard input; use --diff")
+            fixed_results.append(result)
+            continue
+        raw = result.raw
+        config = runner.config_for(result.path)
         document = Document(path=raw.path, source=raw.text, text=blank_directives(raw.text))
-        self.findings.extend(lint_document(document, config))
-        self.lines[raw.path] = raw.text.split("\n")
-        self.files += 1
+        edits = plan_edits(raw, document, result.findings, {rule.id: rule for rule in config.ruleset.rules})
+        if not edits:
+            fixed_results.append(result)
+            continue
+        after = apply_edits(raw.original, edits)
+        if not write:
+            click.echo(unified_diff(raw.path, raw.original, after), nl=False)
+            fixed_results.append(result)
+            continue
+        write_atomically(raw, after)
+        click.echo(f"prlint: fixed {len(edits)} problem{'s' if len(edits) != 1 else ''} in {raw.path}", err=True)
+        fixed_results.append(runner.lint_one(result.path))
+    return fixed_results
 
-    def _config_for(self, path: str) -> LintConfig:
-        """Return the configuration for a draft, loading each config file once."""
-        if self.config_file is not None:
-            source = self.config_file
-            if not source.is_file():
-                raise ConfigError(f"{source}: no such config file")
-        else:
-            source = find_config(Path.cwd() if path == "-" else Path(path).parent)
-        if source not in self._configs:
-            settings = read_config(source) if source else Settings()
-            settings = settings.merged_with(**self.cli)
-            config = load_config(settings)
-            self._configs[source] = config
-            self.rules.update({rule.id: rule for rule in config.ruleset.rules})
-            if self.first_settings is None:
-                self.first_settings = settings
-        return self._configs[source]
+
+def _or_fail(action):
+    """Run *action*, turning a prlint error into a one-line message and exit 2."""
+    try:
+        return action()
+    except PrlintError as error:
+        _fail(str(error))
 
 
 def _quiet_lines(report: Report) -> str:

@@ -78,6 +78,10 @@ class Document:
         end = self.source.find("\n", start)
         return self.source[start : end if end >= 0 else len(self.source)]
 
+    def offset_of(self, line: int, column: int) -> int:
+        """Return the source offset of a 1-based line and column."""
+        return self._line_starts[line - 1] + column - 1
+
     @property
     def line_count(self) -> int:
         """Return the number of lines in the draft."""

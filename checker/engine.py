@@ -36,6 +36,13 @@ class _Fields(dict):
 
 def lint(document: Document, rules: list[Rule], context: Context) -> list[Finding]:
     """Return the sorted findings of *rules* on *document*."""
+    return lint_with_directives(document, rules, context)[0]
+
+
+def lint_with_directives(
+    document: Document, rules: list[Rule], context: Context
+) -> tuple[list[Finding], list[Directive]]:
+    """Return the sorted findings and the suppression comments (marked used or not)."""
     first = [rule for rule in rules if not getattr(kinds.get(rule.kind), "RUNS_LAST", False)]
     last = [rule for rule in rules if getattr(kinds.get(rule.kind), "RUNS_LAST", False)]
     findings: list[Finding] = []
@@ -49,7 +56,7 @@ def lint(document: Document, rules: list[Rule], context: Context) -> list[Findin
         )
         for rule in last:
             findings.extend(run_rule(rule, document, late_context))
-    return sorted(set(findings))
+    return sorted(set(findings)), directives
 
 
 def run_rule(rule: Rule, document: Document, context: Context) -> list[Finding]:

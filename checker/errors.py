@@ -22,6 +22,10 @@ class RulePackError(PrlintError):
         self.problems = problems
         super().__init__("\n".join(problems))
 
+    def __reduce__(self):
+        # keep the list when the error crosses a process boundary (--jobs)
+        return (RulePackError, (self.problems,))
+
 
 class PatternTimeout(PrlintError):
     """A rule's pattern ran longer than its time limit on a draft."""

@@ -73,6 +73,7 @@ class Rule:
     check: Any = field(compare=False, repr=False)
     scope: Scope = Scope()
     fix: str = "suggest"  # "safe": --fix may apply it; "suggest"; "none"
+    fix_in_legend: bool = False  # --fix may change the legal legend too
     enabled: bool = True
     origin: str = ""  # "file: $.rules[i]", for error messages
 

@@ -237,6 +237,7 @@ def _make_rule(raw: dict[str, Any], pack_id: str, compiled: Any, origin: str) ->
             quotes=scope.get("quotes", "include"),
         ),
         fix=raw.get("fix", "suggest"),
+        fix_in_legend=raw.get("fix_in_legend", False),
         enabled=raw.get("enabled", True),
         origin=origin,
     )

@@ -31,6 +31,8 @@ class RawDraft:
     encoding: str
     bom: bool
     newline: str
+    original: str = ""  # the decoded text before line ends were normalised
+    data: bytes = b""  # the bytes as read, to notice a file changed before a fix is written
 
 
 def read_draft(path: str, encoding: str | None = None) -> RawDraft:
@@ -58,7 +60,9 @@ def read_draft(path: str, encoding: str | None = None) -> RawDraft:
 
 def decode_draft(data: bytes, path: str, encoding: str | None = None) -> RawDraft:
     """Decode *data*; UTF-8 (with or without BOM) unless *encoding* is given."""
-    if looks_binary(data):
+    # UTF-16 and UTF-32 are full of NUL bytes: with an explicit encoding,
+    # decode first and look for NULs in the text instead.
+    if encoding is None and looks_binary(data):
         raise InputError(f"{path}: looks like a binary file, not a text draft")
     bom = data.startswith(codecs.BOM_UTF8)
     codec = encoding or ("utf-8-sig" if bom else "utf-8")
@@ -73,14 +77,16 @@ def decode_draft(data: bytes, path: str, encoding: str | None = None) -> RawDraf
         raise InputError(
             f"{path}: not valid {codec.upper()} (byte 0x{bad} on line {line}){hint}"
         ) from None
+    if encoding is not None and "\x00" in text:
+        raise InputError(f"{path}: looks like a binary file, not {encoding} text")
     if text.startswith("\ufeff"):
         text = text[1:]
         bom = True
     if not text.strip():
         raise InputError(f"{path}: the draft is empty")
     newline = "\r\n" if "\r\n" in text else "\n"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return RawDraft(path=path, text=text, encoding=codec, bom=bom, newline=newline)
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    return RawDraft(path, normalised, codec, bom, newline, original=text, data=data)
 
 
 def looks_binary(data: bytes) -> bool:

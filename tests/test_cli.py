@@ -177,3 +177,19 @@ def test_catastrophic_pattern_ends_quickly_with_a_clear_error(tmp_path) -> None:
     assert time.monotonic() - started < 20
     assert process.returncode == 2
     assert "house.no-hype ran over" in process.stderr and "Traceback" not in process.stderr
+
+
+def test_jobs_gives_the_same_output_as_a_serial_run(tmp_path) -> None:
+    for index in range(6):
+        draft(tmp_path, DOUBLED if index % 2 else MOJIBAKE, f"d{index}.txt")
+    serial = invoke("--format", "json", tmp_path)
+    parallel = invoke("--jobs", "2", "--format", "json", tmp_path)
+    assert parallel.output == serial.output and len(json.loads(serial.output)) == 6
+    assert invoke("--jobs", "0", tmp_path).exit_code == 2
+
+
+def test_github_format_is_chosen_under_github_actions(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = invoke(draft(tmp_path, MOJIBAKE))
+    assert result.output.startswith("::error file=")
+    assert invoke("--format", "text", draft(tmp_path, MOJIBAKE)).output.startswith(str(tmp_path))

@@ -57,7 +57,7 @@ def _descriptor(rule_id: str, rule: Rule | None) -> dict:
             "markdown": f"{rule.why}\n\n**Source:** {rule.source}\n\n**Reported:**\n{bad}\n\n**Accepted:**\n{good}",
         },
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
-        "properties": {"category": rule.category, "tags": [rule.category, rule.pack]},
+        "properties": {"category": rule.category, "tags": sorted({rule.category, rule.pack})},
     }
 
 
