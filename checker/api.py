@@ -32,6 +32,7 @@ class LintConfig:
             release_date=self.settings.date,
             known_rules=frozenset(rule.id for rule in self.ruleset.rules),
             selected_rules=frozenset(rule.id for rule in self.rules),
+            profile=self.ruleset.profile,
         )
 
 

@@ -20,15 +20,14 @@ from checker.baseline import new_findings
 from checker.baseline import write_baseline as write_baseline_file
 from checker.config import FORMATS, Settings, find_config, parse_date, read_config
 from checker.discovery import expand_paths
-from checker.document import Document
 from checker.errors import ConfigError, PrlintError, RulePackError
-from checker.fixing import apply_edits, plan_edits, unified_diff, write_atomically
+from checker.fixing import fix_drafts
 from checker.formatters import Report, render
+from checker.inputs import INPUT_FORMATS, detect_format
 from checker.model import Severity
 from checker.packs import schema_text
 from checker.record import build_record, dump_record
-from checker.runner import DraftResult, Runner
-from checker.suppressions import blank_directives
+from checker.runner import Runner
 
 
 class ExitCode(enum.IntEnum):
@@ -75,6 +74,7 @@ def main() -> None:
 @click.option("--pack", "packs", multiple=True, type=click.Path(dir_okay=False), help="Load an extra rule pack (repeatable).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run [default: error].")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), help="Output format [default: text; github under GitHub Actions].")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), help="Format of the drafts [default: by file ending; text for stdin].")
 @click.option("--date", metavar="YYYY-MM-DD", help="Release date, when the dateline gives none.")
 @click.option("--encoding", metavar="NAME", help="Encoding of the drafts [default: UTF-8].")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file instead of searching.")
@@ -86,7 +86,7 @@ def main() -> None:
 @click.option("--jobs", "-j", default="1", metavar="N|auto", help="Lint drafts in N processes [default: 1].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the finding lines.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
-def lint_command(paths, select, ignore, packs, fail_on, output_format, date, encoding, config_file, fix, show_diff,
+def lint_command(paths, select, ignore, packs, fail_on, output_format, input_format, date, encoding, config_file, fix, show_diff,
                  write_baseline, baseline, record, jobs, quiet, no_color):
     """Lint drafts: files, folders (.txt, .md, .html) or - for stdin."""
     try:
@@ -100,10 +100,17 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, date, enc
             encoding=encoding,
         )
         drafts = expand_paths(list(paths))
-        runner = Runner(cli, Path(config_file) if config_file else None)
+        if fix or show_diff:
+            _refuse_word_fixes(drafts, input_format)
+        runner = Runner(cli, Path(config_file) if config_file else None, input_format)
         results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
         if fix or show_diff:
-            results = _fix(runner, results, write=fix and not show_diff)
+            outcome = fix_drafts(runner, results, write=fix and not show_diff)
+            for diff in outcome.diffs:
+                click.echo(diff, nl=False)
+            for path, count in outcome.fixed:
+                click.echo(f"prlint: fixed {count} problem{'s' if count != 1 else ''} in {path}", err=True)
+            results = outcome.results
     except RulePackError as error:
         for problem in error.problems:
             click.echo(f"prlint: error: {problem}", err=True)
@@ -168,31 +175,11 @@ def _progress(count: int):
     return wrap
 
 
-def _fix(runner: Runner, results: list[DraftResult], write: bool) -> list[DraftResult]:
-    """Apply (or, for --diff, show) each draft's safe fixes; return the results after them."""
-    fixed_results = []
-    for result in results:
-        if result.raw is None or result.raw.path == "<stdin>":
-            if result.raw is not None and write:
-                raise ConfigError("--fix cannot write to standard input; use --diff")
-            fixed_results.append(result)
-            continue
-        raw = result.raw
-        config = runner.config_for(result.path)
-        document = Document(path=raw.path, source=raw.text, text=blank_directives(raw.text))
-        edits = plan_edits(raw, document, result.findings, {rule.id: rule for rule in config.ruleset.rules})
-        if not edits:
-            fixed_results.append(result)
-            continue
-        after = apply_edits(raw.original, edits)
-        if not write:
-            click.echo(unified_diff(raw.path, raw.original, after), nl=False)
-            fixed_results.append(result)
-            continue
-        write_atomically(raw, after)
-        click.echo(f"prlint: fixed {len(edits)} problem{'s' if len(edits) != 1 else ''} in {raw.path}", err=True)
-        fixed_results.append(runner.lint_one(result.path))
-    return fixed_results
+def _refuse_word_fixes(drafts: list[str], input_format: str | None) -> None:
+    """Stop before linting when --fix or --diff would meet a Word draft."""
+    for draft in drafts:
+        if detect_format(draft, input_format) == "docx":
+            raise ConfigError(f"{draft}: --fix and --diff are not offered for Word (.docx) drafts; make the fixes in Word")
 
 
 def _or_fail(action):
@@ -250,6 +237,30 @@ def explain_command(rule_id, packs):
         *(f"  - {example}" for example in rule.examples_pass),
     ]
     click.echo("\n".join(lines))
+
+
+@main.command("init")
+@click.option("--from", "sources", multiple=True, required=True, metavar="PATH", help="Past releases: files or folders (repeatable).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="Where to write the profile pack.")
+@click.option("--id", "pack_id", metavar="ID", help="Pack id [default: from the company's short name].")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def init_command(sources, output, pack_id, force):
+    """Build a company profile pack from past releases."""
+    from checker.profiles import build_profile, write_profile
+
+    try:
+        pack, summary = build_profile(list(sources), pack_id)
+        write_profile(pack, Path(output), force)
+    except RulePackError as error:
+        for problem in error.problems:
+            click.echo(f"prlint: error: {problem}", err=True)
+        sys.exit(ExitCode.ERROR)
+    except PrlintError as error:
+        _fail(str(error))
+    click.echo(f"Wrote the profile '{pack['id']}' to {output}. Found:")
+    for line in summary:
+        click.echo(f"  {line}")
+    click.echo(f"Use it with: prlint --pack {output} DRAFT (or packs = {output} under [prlint]).")
 
 
 @main.command("schema")

@@ -27,7 +27,7 @@ from checker.model import Severity
 
 CONFIG_NAMES = ("prlint.cfg", ".prlint.cfg", "setup.cfg")
 SECTION = "prlint"
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 _KEYS = {"packs", "select", "ignore", "severity", "fail-on", "format", "date", "encoding"}
 _DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 

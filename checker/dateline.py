@@ -36,6 +36,7 @@ _WIRE = rf"""
       | \(\s*NewMediaWire\s*\) | /\s*NewMediaWire\s*/
       | /\s*EINPresswire\s*/ | \(\s*EINPresswire\s*\)
       | \(\s*PRWEB\s*\) | Media\s+OutReach(?:\s+Newswire)?
+      | PRISM\s+MediaWire(?:\s*\((?:[^()]*?(?P<date>{MONTH}\s+\d{{1,2}},?\s*\d{{4}}))?[^()]*\))?
     ))
 """
 
@@ -52,7 +53,7 @@ _DATELINE = regex.compile(
     (?P<tail>(?:
         (?:\s*,?\s*(?:--|[—–-]|/)?\s*) (?:{_WIRE}|{_DATE}|{_PAREN_DATE})
     )*)
-    (?P<end>\s*(?:--?|[—–:]|\.\.\.|…)\s*|\s*/\s+)
+    (?P<end>\s*(?:--?|[—–:]|\.\.\.|…)\s*|\s*/\s+|[ \t]*(?=\n[ \t]*\n)|(?<=\))[ \t]+(?=\p{{Lu}}))
     """,
     regex.VERBOSE,
 )
@@ -84,6 +85,8 @@ def find_dateline(text: str, start: int, limit: int = 600) -> Dateline | None:
     date = match.captures("date")
     wire = match.captures("wire")
     city = match.group("city")
+    if not match.group("end").strip() and not (wire or date and regex.search(r"\d{4}", date[-1])):
+        return None  # with no closing dash, only a full date or a wire tag makes a dateline
     if not (date or wire):
         if not match.group("region") or len(city.replace(" ", "")) < 3:
             return None

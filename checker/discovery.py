@@ -7,7 +7,7 @@ from pathlib import Path
 from checker.errors import InputError
 
 #: File endings linted when a folder is given (explicit files are always linted).
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 # Project files that share a draft's ending but are never releases.
 _NOT_DRAFTS = {"readme", "license", "licence", "changelog", "contributing", "notice", "authors"}

@@ -129,6 +129,17 @@ class Document:
         """Return the issuer's name as the lead paragraph gives it."""
         return self._layout.company
 
+    def lead_offset(self) -> int:
+        """Return where the release proper starts: the first part below the headlines.
+
+        Findings about the whole draft ("no dateline", "no About paragraph")
+        point here, the most useful place to add what is missing.
+        """
+        for part in self.parts:
+            if part.name not in (part_names.HEADLINE, part_names.SUBHEADLINE):
+                return part.start
+        return 0
+
     def part_spans(self, *names: str) -> list[Span]:
         """Return the spans of every part with one of the given names."""
         return [(part.start, part.end) for part in self.parts if part.name in names]

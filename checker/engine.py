@@ -7,7 +7,8 @@ what suppression comments cover, and returns the findings in order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping
 
 from checker import kinds
 from checker.document import Document
@@ -25,6 +26,7 @@ class Context:
     known_rules: frozenset[str] = frozenset()
     selected_rules: frozenset[str] = frozenset()
     directives: tuple[Directive, ...] = field(default=())
+    profile: Mapping[str, Any] = field(default_factory=dict)  # the issuer, from profile packs
 
 
 class _Fields(dict):
@@ -51,9 +53,7 @@ def lint_with_directives(
     directives = parse_directives(document)
     findings = [finding for finding in findings if not _suppressed(finding, directives)]
     if last:
-        late_context = Context(
-            context.release_date, context.known_rules, context.selected_rules, tuple(directives)
-        )
+        late_context = replace(context, directives=tuple(directives))
         for rule in last:
             findings.extend(run_rule(rule, document, late_context))
     return sorted(set(findings)), directives

@@ -13,14 +13,15 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.document import Document
-from checker.errors import InputError
+from checker.errors import ConfigError, InputError
 from checker.model import Finding, Rule
 from checker.parts import LEGEND
 from checker.reading import RawDraft
+from checker.inputs import detect_format, escape_replacement, extract, text_span
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,9 @@ class Edit:
     rule: str
 
 
-def plan_edits(raw: RawDraft, document: Document, findings: list[Finding], rules: dict[str, Rule]) -> list[Edit]:
+def plan_edits(
+    raw: RawDraft, document: Document, findings: list[Finding], rules: dict[str, Rule], input_format: str = "text"
+) -> list[Edit]:
     """Return the non-overlapping safe edits for a draft, in text order."""
     to_original = _offset_map(raw.original)
     candidates: list[Edit] = []
@@ -43,9 +46,12 @@ def plan_edits(raw: RawDraft, document: Document, findings: list[Finding], rules
             continue
         start = document.offset_of(finding.fix.line, finding.fix.column)
         end = document.offset_of(finding.fix.end_line, finding.fix.end_column)
-        if document.part_at(start) == LEGEND and not rule.fix_in_legend:
+        span = text_span(document, start, end)
+        if span is None:  # markup or an entity inside the span (HTML, Markdown): not a safe edit
             continue
-        replacement = finding.fix.replacement.replace("\n", raw.newline)
+        if document.part_at(span[0]) == LEGEND and not rule.fix_in_legend:
+            continue
+        replacement = escape_replacement(input_format, finding.fix.replacement).replace("\n", raw.newline)
         candidates.append(Edit(to_original[start], to_original[end], replacement, finding.rule))
     return _drop_overlaps(sorted(set(candidates), key=lambda edit: (edit.start, edit.end)))
 
@@ -110,3 +116,44 @@ def write_atomically(raw: RawDraft, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@dataclass
+class FixOutcome:
+    """What ``--fix`` or ``--diff`` did: the results after it, diffs, files fixed."""
+
+    results: list = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+    fixed: list[tuple[str, int]] = field(default_factory=list)
+
+
+def fix_drafts(runner, results: list, write: bool) -> FixOutcome:
+    """Apply (or, when not *write*, diff) each draft's safe fixes, then lint it again."""
+    outcome = FixOutcome()
+    for result in results:
+        raw = result.raw
+        if raw is not None and raw.path == "<stdin>" and write:
+            raise ConfigError("--fix cannot write to standard input; use --diff")
+        edits = _edits_for(runner, result) if raw is not None and raw.path != "<stdin>" else []
+        if not edits:
+            outcome.results.append(result)
+            continue
+        after = apply_edits(raw.original, edits)
+        if not write:
+            outcome.diffs.append(unified_diff(raw.path, raw.original, after))
+            outcome.results.append(result)
+            continue
+        write_atomically(raw, after)
+        outcome.fixed.append((raw.path, len(edits)))
+        outcome.results.append(runner.lint_one(result.path))
+    return outcome
+
+
+def _edits_for(runner, result) -> list[Edit]:
+    """Return the safe edits for one linted draft."""
+    raw = result.raw
+    config = runner.config_for(result.path)
+    input_format = detect_format(raw.path, runner.input_format)
+    document = extract(input_format, raw.text, raw.path)
+    rules = {rule.id: rule for rule in config.ruleset.rules}
+    return plan_edits(raw, document, result.findings, rules, input_format)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import jsonschema
 
 from checker import kinds
 from checker.errors import RulePackError
@@ -43,6 +42,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     packs: tuple[PackInfo, ...]
+    profile: dict[str, Any] = field(default_factory=dict)  # merged issuer profile of all packs
 
     def get(self, rule_id: str) -> Rule | None:
         """Return the rule with id *rule_id*, or None."""
@@ -58,8 +58,43 @@ def schema_text() -> str:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator():
+    import jsonschema  # imported only when a pack is not known to be valid: it is slow to import
+
     return jsonschema.Draft202012Validator(json.loads(schema_text()))
+
+
+def _validation_key(data: bytes) -> str:
+    """Return the key under which a pack's successful validation is remembered."""
+    from checker import __version__
+
+    return hashlib.sha256(__version__.encode() + schema_text().encode() + data).hexdigest()
+
+
+def _cache_dir() -> Path | None:
+    """Return prlint's cache folder (``$XDG_CACHE_HOME/prlint``), or None when disabled."""
+    if os.environ.get("PRLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "prlint" / "valid-packs"
+
+
+def _known_valid(key: str) -> bool:
+    """Tell whether a pack with this key was validated before."""
+    folder = _cache_dir()
+    return folder is not None and (folder / key).exists()
+
+
+def _remember_valid(key: str) -> None:
+    """Remember a successful validation; a cache that cannot be written is skipped."""
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / key).touch()
+    except OSError:
+        pass
 
 
 def builtin_rules_dir() -> Path:
@@ -94,6 +129,7 @@ class _Loader:
         self.rules: list[Rule] = []
         self.packs: list[PackInfo] = []
         self.overrides: list[tuple[str, str, dict[str, Any]]] = []
+        self.profile: dict[str, Any] = {}
         self._seen_paths: set[Path] = set()
         self._seen_ids: dict[str, str] = {}
         self._rule_origins: dict[str, str] = {}
@@ -109,11 +145,13 @@ class _Loader:
         loaded = self._read(path)
         if loaded is None:
             return
-        raw, sha256 = loaded
-        errors = sorted(_validator().iter_errors(raw), key=lambda error: error.json_path)
-        if errors:
-            self.problems.extend(f"{path}: {error.json_path}: {error.message}" for error in errors)
-            return
+        raw, sha256, key = loaded
+        if not _known_valid(key):
+            errors = sorted(_validator().iter_errors(raw), key=lambda error: error.json_path)
+            if errors:
+                self.problems.extend(f"{path}: {error.json_path}: {error.message}" for error in errors)
+                return
+            _remember_valid(key)
         for index, base in enumerate(raw.get("extends", [])):
             base_path = self._resolve_base(base, path, index)
             if base_path is not None:
@@ -121,7 +159,7 @@ class _Loader:
         self._seen_paths.add(path.resolve())
         self._add_pack(raw, path, sha256)
 
-    def _read(self, path: Path) -> tuple[Any, str] | None:
+    def _read(self, path: Path) -> tuple[Any, str, str] | None:
         """Read and parse a pack file (and hash it), recording a problem on failure."""
         try:
             if path.stat().st_size > MAX_PACK_BYTES:
@@ -142,7 +180,7 @@ class _Loader:
         except RecursionError:
             self.problems.append(f"{path}: $: JSON nested too deeply")
             return None
-        return raw, hashlib.sha256(data).hexdigest()
+        return raw, hashlib.sha256(data).hexdigest(), _validation_key(data)
 
     def _resolve_base(self, base: str, path: Path, index: int) -> Path | None:
         """Resolve an ``extends`` entry: a built-in pack id or a relative path."""
@@ -165,6 +203,7 @@ class _Loader:
         self.packs.append(PackInfo(pack_id, raw["version"], raw["description"], str(path), sha256))
         for index, rule in enumerate(raw["rules"]):
             self._add_rule(rule, pack_id, f"{path}: $.rules[{index}]")
+        self.profile.update(raw.get("profile", {}))  # a later pack refines an earlier one
         for target, change in raw.get("overrides", {}).items():
             self.overrides.append((f"{path}: $.overrides['{target}']", target, change))
 
@@ -204,7 +243,7 @@ class _Loader:
         if self.problems:
             raise RulePackError(self.problems)
         kept = tuple(rule for rule_id, rule in rules.items() if rule_id not in disabled)
-        return RuleSet(rules=kept, packs=tuple(self.packs))
+        return RuleSet(rules=kept, packs=tuple(self.packs), profile=self.profile)
 
 
 def _display_path(path: Path) -> Path:

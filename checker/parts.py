@@ -55,6 +55,9 @@ _COMPANY_IN_LEAD = regex.compile(
 # is allowed, a sentence end (period, space, capital) is not.
 _COMPANY_IS_A = r"\A{name}\b(?:[^.]|\.(?!\s+[A-Z])){{0,120}}?\b(?:is|are)\s+(?:a|an|the)\s"
 _MAX_HEADING_CHARS = 120
+_BLOCK_HEADING = regex.compile(
+    r"(?i)\A(?:#{1,6}\s+)?(?:about\s|forward[- ]looking|safe[- ]harbou?r|cautionary)[^\n]{0,110}\Z"
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def detect_parts(text: str, paragraphs: list[Span]) -> Layout:
 
 def _find_lead(text: str, paragraphs: list[Span]) -> tuple[int | None, Dateline | None]:
     """Return the index of the paragraph that opens with a dateline, and it."""
-    for index, (start, _end) in enumerate(paragraphs[:8]):
+    for index, (start, _end) in enumerate(paragraphs[:12]):  # SEC exhibits print contacts first
         found = find_dateline(text, start)
         if found:
             return index, found
@@ -133,6 +136,8 @@ def _mark_sections(
             section = new_section
         elif heading and section in (ABOUT, LEGEND):
             section = BODY  # an unrelated heading ends the boilerplate
+        elif section == CONTACTS and _is_prose(para):
+            section = BODY  # contacts printed above the story (SEC exhibits) end at its prose
         names[index] = section
     _mark_unheaded_about(text, paragraphs, names, first_body, company)
 
@@ -178,8 +183,15 @@ def _company_name(text: str, paragraphs: list[Span], lead: int) -> str | None:
     found = find_dateline(text, start)
     if found:
         body = text[found.end : end]
+        if not body.strip() and lead + 1 < len(paragraphs):  # the dateline stood alone
+            body = text[slice(*paragraphs[lead + 1])]
     match = _COMPANY_IN_LEAD.match(body)
     return " ".join(match.group("name").rstrip(",").split()) if match else None
+
+
+def is_block_heading(para: str) -> bool:
+    """Tell whether a paragraph is the heading of an About or legend block."""
+    return bool(_BLOCK_HEADING.match(para))
 
 
 def _names_company(heading_name: str, company: str | None) -> bool:
@@ -188,6 +200,11 @@ def _names_company(heading_name: str, company: str | None) -> bool:
         return True
     first = company.split()[0].rstrip(",.").casefold()
     return heading_name.casefold().startswith(first)
+
+
+def _is_prose(para: str) -> bool:
+    """Tell whether a paragraph is running prose: long, several sentences, no e-mail."""
+    return len(para) > 200 and "@" not in para and len(regex.findall(r"[a-z][.!?]\s+[A-Z]", para)) >= 2
 
 
 def _is_heading(para: str, max_chars: int) -> bool:

@@ -8,6 +8,7 @@ instead of hanging it.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -31,9 +32,16 @@ def compile_pattern(source: str, where: str, ignore_case: bool = False) -> regex
     """Compile *source* (V1 syntax), naming *where* when it is invalid."""
     flags = regex.VERSION1 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return regex.compile(source, flags)
+        return _compiled(source, flags)
     except regex.error as error:
         raise PatternProblem(where, f"invalid regular expression {source!r}: {error}") from None
+
+
+@lru_cache(maxsize=None)
+def _compiled(source: str, flags: int) -> regex.Pattern:
+    # Packs repeat patterns across rules (shared term lists), and compiling
+    # with the regex module is the largest part of start-up: compile each once.
+    return regex.compile(source, flags)
 
 
 def compile_patterns(sources: list[str], where: str, ignore_case: bool = False) -> list[regex.Pattern]:

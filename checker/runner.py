@@ -14,13 +14,12 @@ from typing import Callable, Iterable
 
 from checker.api import LintConfig, load_config
 from checker.config import Settings, find_config, read_config
-from checker.document import Document
 from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PrlintError
+from checker.inputs import detect_format, extract, read_bytes
 from checker.model import Finding
 from checker.reading import RawDraft, read_draft
 from checker.release_date import resolve_release_date
-from checker.suppressions import blank_directives
 
 
 @dataclass
@@ -39,9 +38,10 @@ class DraftResult:
 class Runner:
     """Resolves each draft's configuration (loading each config file once) and lints it."""
 
-    def __init__(self, cli: dict, config_file: Path | None = None) -> None:
+    def __init__(self, cli: dict, config_file: Path | None = None, input_format: str | None = None) -> None:
         self.cli = cli
         self.config_file = config_file
+        self.input_format = input_format  # None: by file ending
         self._configs: dict[Path | None, LintConfig] = {}
 
     def config_for(self, path: str) -> LintConfig:
@@ -64,17 +64,22 @@ class Runner:
     def lint_one(self, path: str) -> DraftResult:
         """Lint one draft; an unreadable draft becomes a result with an error."""
         config = self.config_for(path)
+        input_format = detect_format(path, self.input_format)
         try:
-            raw = read_draft(path, config.settings.encoding)
+            if input_format == "docx":  # bytes, never rewritten: no RawDraft
+                raw = None
+                document = extract(input_format, read_bytes(path), path)
+            else:
+                raw = read_draft(path, config.settings.encoding)
+                document = extract(input_format, raw.text, raw.path)
         except PrlintError as error:
             return DraftResult(path, error=str(error))
-        document = Document(path=raw.path, source=raw.text, text=blank_directives(raw.text))
         findings, directives = lint_with_directives(document, list(config.rules), config.context())
         date = resolve_release_date(document, config.context())
         return DraftResult(
-            path=raw.path,
+            path=document.path,
             findings=findings,
-            lines=raw.text.split("\n"),
+            lines=document.source.split("\n"),
             raw=raw,
             release_date=(date.date.isoformat(), date.source) if date else None,
             suppressions=[
@@ -88,7 +93,7 @@ class Runner:
         for path in paths:
             self.config_for(path)  # report config and pack errors before any work
         if jobs > 1 and len(paths) > 1 and "-" not in paths:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.cli, self.config_file)) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.cli, self.config_file, self.input_format)) as pool:
                 results: Iterable[DraftResult] = pool.map(_lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
                 return list(progress(results, len(paths)) if progress else results)
         iterator = (self.lint_one(path) for path in paths)
@@ -98,10 +103,10 @@ class Runner:
 _WORKER: Runner | None = None
 
 
-def _start_worker(cli: dict, config_file: Path | None) -> None:
+def _start_worker(cli: dict, config_file: Path | None, input_format: str | None = None) -> None:
     """Give each worker process its own runner (configs load once per worker)."""
     global _WORKER
-    _WORKER = Runner(cli, config_file)
+    _WORKER = Runner(cli, config_file, input_format)
 
 
 def _lint_in_worker(path: str) -> DraftResult:

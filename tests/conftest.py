@@ -34,3 +34,8 @@ def rule_hits(text: str, rule_id: str, **kwargs) -> list:
 needs_shared = pytest.mark.skipif(
     not SEEDS.is_dir(), reason="../shared (seeds and real-world releases) is not beside this checkout"
 )
+
+
+def pytest_addoption(parser) -> None:
+    """``--update-golden`` rewrites corpus/*.expected from prlint's output (a deliberate act)."""
+    parser.addoption("--update-golden", action="store_true", help="rewrite the corpus golden files")

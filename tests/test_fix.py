@@ -12,7 +12,7 @@ from checker import fixing
 from checker.cli import main
 
 BROKEN = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (AMEX: KAL)(Frankfurt”>CA4) announced news.\n"
-FIXED = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (AMEX: KAL)(Frankfurt: CA4) announced news.\n"
+FIXED = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (AMEX: KAL)(FWB: CA4) announced news.\n"
 LEGEND = (
     "\nForward-Looking Statements\n\n"
     "Shares (Nasdaq”>ACME) are forward-looking statements; actual results may differ materially.\n"
@@ -20,8 +20,8 @@ LEGEND = (
 
 
 def invoke(*args):
-    """Run prlint with the core pack only, whose ticker-markup fix is the safe one under test."""
-    result = CliRunner().invoke(main, ["--select", "core", *[str(arg) for arg in args]])
+    """Run prlint with the core pack and the ticker-markup rule, whose fix is the safe one under test."""
+    result = CliRunner().invoke(main, ["--select", "core,sec.ticker-broken-markup", *[str(arg) for arg in args]])
     assert "Traceback" not in result.output + result.stderr
     return result
 
@@ -82,7 +82,7 @@ def test_an_interrupted_fix_leaves_the_draft_whole(tmp_path, monkeypatch) -> Non
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted)
-    CliRunner().invoke(main, ["--select", "core", "--fix", str(path)])
+    CliRunner().invoke(main, ["--select", "core,sec.ticker-broken-markup", "--fix", str(path)])
     assert path.read_text(encoding="utf-8") == BROKEN
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]  # no temporary file left behind
 
@@ -96,7 +96,7 @@ def test_a_draft_changed_since_it_was_read_is_not_written(tmp_path, monkeypatch)
         path.write_text(BROKEN + "An editor's new line.\n", encoding="utf-8")
         return original(raw, text)
 
-    monkeypatch.setattr("checker.cli.write_atomically", edit_then_write)
+    monkeypatch.setattr("checker.fixing.write_atomically", edit_then_write)
     result = invoke("--fix", path)
     assert result.exit_code == 2 and "changed since it was read" in result.stderr
     assert path.read_text(encoding="utf-8") == BROKEN + "An editor's new line.\n"
@@ -108,5 +108,5 @@ def test_overlapping_fixes_are_ambiguous_and_skipped() -> None:
 
 
 def test_fix_refuses_stdin() -> None:
-    result = CliRunner().invoke(main, ["--select", "core", "--fix", "-"], input=BROKEN)
+    result = CliRunner().invoke(main, ["--select", "core,sec.ticker-broken-markup", "--fix", "-"], input=BROKEN)
     assert result.exit_code == 2 and "--fix cannot write to standard input" in result.stderr

@@ -18,8 +18,8 @@ SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0.json"
 
 
 def core_only():
-    """The core pack alone, so these tests do not move when other packs change."""
-    return load_config(Settings(select=("core",)))
+    """The core pack and the ticker-markup rule, so these tests do not move when other packs change."""
+    return load_config(Settings(select=("core", "sec.ticker-broken-markup")))
 
 
 def report() -> Report:
@@ -30,10 +30,10 @@ def report() -> Report:
 
 def test_text_shows_location_excerpt_caret_fix_and_summary() -> None:
     lines = render(report(), "text").splitlines()
-    assert lines[0].startswith(f"drafts/a.txt:1:{COL}: error [core.broken-ticker-markup] Broken markup inside a ticker")
+    assert lines[0].startswith(f"drafts/a.txt:1:{COL}: error [sec.ticker-broken-markup] Broken markup inside a ticker")
     assert lines[1] == "    1 | " + DRAFT.rstrip("\n")
     assert lines[2] == "      | " + " " * (COL - 1) + "^" * len("(Frankfurt”>CA4)")
-    assert lines[3] == "     = fix: replace with '(Frankfurt: CA4)'"
+    assert lines[3] == "     = fix: replace with '(FWB: CA4)'"
     assert lines[-1] == "Found 1 error, 2 warnings, 0 info in 1 file."
 
 
@@ -56,7 +56,7 @@ def test_json_has_exactly_the_documented_keys() -> None:
     keys = {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "fix"}
     assert all(set(item) == keys for item in data)
     ticker = data[0]
-    assert ticker["fix"] == {"replacement": "(Frankfurt: CA4)", "line": 1, "column": COL, "end_line": 1, "end_column": END}
+    assert ticker["fix"] == {"replacement": "(FWB: CA4)", "line": 1, "column": COL, "end_line": 1, "end_column": END}
     assert next(item for item in data if item["rule"] == "core.unbalanced-quotes")["fix"] is None
     assert {item["severity"] for item in data} <= {"error", "warning", "info"}
 
@@ -69,18 +69,18 @@ def test_sarif_validates_against_the_official_schema() -> None:
     assert errors == [], [f"{e.json_path}: {e.message}" for e in errors]
     run = log["runs"][0]
     rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
-    assert "core.broken-ticker-markup" in rule_ids
+    assert "sec.ticker-broken-markup" in rule_ids
     result = run["results"][0]
-    assert rule_ids[result["ruleIndex"]] == result["ruleId"] == "core.broken-ticker-markup"
+    assert rule_ids[result["ruleIndex"]] == result["ruleId"] == "sec.ticker-broken-markup"
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1, "startColumn": COL, "endLine": 1, "endColumn": END}
-    assert result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "(Frankfurt: CA4)"
+    assert result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "(FWB: CA4)"
     described = next(rule for rule in run["tool"]["driver"]["rules"] if rule["id"] == "core.mojibake")
     assert "Source:" in described["help"]["text"]
 
 
 def test_github_workflow_commands_escape_their_values() -> None:
     lines = render(report(), "github").splitlines()
-    assert lines[0].startswith(f"::error file=drafts/a.txt,line=1,col={COL},endLine=1,endColumn={END},title=core.broken-ticker-markup::")
+    assert lines[0].startswith(f"::error file=drafts/a.txt,line=1,col={COL},endLine=1,endColumn={END},title=sec.ticker-broken-markup::")
     assert any(line.startswith("::warning ") for line in lines)
     from checker.formatters.github import _data, _property
 

@@ -23,7 +23,13 @@ class Report:
 
 def render(report: Report, name: str, color: bool = False) -> str:
     """Render *report* in the format called *name*."""
-    from checker.formatters import github, json_format, sarif, text
+    from checker.formatters import github, html, json_format, sarif, text
 
-    formatters = {"text": text.render, "json": json_format.render, "sarif": sarif.render, "github": github.render}
+    formatters = {
+        "text": text.render,
+        "json": json_format.render,
+        "sarif": sarif.render,
+        "github": github.render,
+        "html": html.render,
+    }
     return formatters[name](report, color)

@@ -12,13 +12,24 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.kinds import consistency, forbid, require, suppression
+from checker.kinds import dates
+from checker.kinds import filings, safe_harbor, tickers
+from checker.kinds import anachronism, boilerplate, claims, consistency, count, forbid, lexicon, require, suppression
 
 KINDS: dict[str, ModuleType] = {
     "forbid": forbid,
     "require": require,
     "consistency": consistency,
     "suppression": suppression,
+    "count": count,
+    "claim": claims,
+    "anachronism": anachronism,
+    "lexicon": lexicon,
+    "date": dates,
+    "safe-harbor": safe_harbor,
+    "filings": filings,
+    "tickers": tickers,
+    "boilerplate": boilerplate,
 }
 
 

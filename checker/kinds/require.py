@@ -15,7 +15,6 @@ from typing import Any, Iterator
 import regex
 
 from checker.model import Hit, Scope
-from checker.parts import HEADLINE, SUBHEADLINE
 from checker.patterns import compile_patterns, first_match
 
 
@@ -51,13 +50,5 @@ def find(check: Require, document, scope: Scope, context) -> Iterator[Hit]:
     if trigger is not None:
         yield Hit(trigger.start(), trigger.end(), {"match": trigger.group()})
     else:
-        start = _lead_offset(document)
+        start = document.lead_offset()
         yield Hit(start, start, {})
-
-
-def _lead_offset(document) -> int:
-    """Return the offset of the first part below the headlines (or 0)."""
-    for part in document.parts:
-        if part.name not in (HEADLINE, SUBHEADLINE):
-            return part.start
-    return 0

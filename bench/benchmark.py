@@ -1,0 +1,130 @@
+"""Side-by-side benchmark: prlint against the tools an editor would otherwise use.
+
+Usage: python bench/benchmark.py [--copies 1000] [--runs 7] [--keep DIR]
+
+It installs prlint (from this checkout) and the peers (proselint and
+codespell from PyPI) into a throw-away virtual environment, builds a corpus
+from ../shared/seeds and ../shared/realworld copied to a few thousand files,
+and prints one table: cold single-file time (median of several runs), files
+and MB per second over the corpus, and peak memory, for each tool, with
+prlint's ratio to each. Whole processes are timed, as a user would run them.
+Not a test: the figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+PEERS = ("proselint", "codespell")
+
+
+def main() -> int:
+    """Build the environment and corpus, time every tool, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=25, help="copies of each source release (default 25: ~3,000 files)")
+    parser.add_argument("--runs", type=int, default=7, help="runs for the cold single-file median")
+    parser.add_argument("--keep", type=Path, help="use (and keep) this folder for the venv and corpus")
+    args = parser.parse_args()
+    sources = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "realworld" / "releases").glob("*.txt"))
+    if not sources:
+        print("no releases found in ../shared; nothing to benchmark", file=sys.stderr)
+        return 2
+    work = args.keep or Path(tempfile.mkdtemp(prefix="prlint-bench-"))
+    try:
+        venv = build_venv(work / "venv")
+        corpus = build_corpus(work / "corpus", sources, args.copies)
+        single = sources[1] if len(sources) > 1 else sources[0]
+        rows = [measure(name, command, single, corpus, args.runs) for name, command in tools(venv)]
+        print_table(rows, corpus)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def build_venv(venv: Path) -> Path:
+    """Create a virtual environment with prlint and the peers installed."""
+    if not (venv / "bin" / "prlint").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
+        subprocess.run([*pip, str(REPO), *PEERS], check=True)
+    return venv
+
+
+def build_corpus(folder: Path, sources: list[Path], copies: int) -> Path:
+    """Copy every source release *copies* times into *folder*."""
+    if folder.is_dir() and any(folder.iterdir()):
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for copy in range(copies):
+        for source in sources:
+            shutil.copyfile(source, folder / f"{copy:04d}-{source.name}")
+    return folder
+
+
+def tools(venv: Path) -> list[tuple[str, list[str]]]:
+    """Return (name, command prefix) for each tool measured."""
+    bin_dir = venv / "bin"
+    return [
+        ("prlint (all packs)", [str(bin_dir / "prlint"), "--quiet"]),
+        ("prlint --jobs 2", [str(bin_dir / "prlint"), "--quiet", "--jobs", "2"]),
+        ("proselint", [str(bin_dir / "proselint"), "check"]),
+        ("codespell", [str(bin_dir / "codespell")]),
+    ]
+
+
+def measure(name: str, command: list[str], single: Path, corpus: Path, runs: int) -> dict:
+    """Time one tool: cold single file (median), then the whole corpus once."""
+    cold = [timed(command + [str(single)])[0] for _ in range(runs)]
+    files = sorted(str(path) for path in corpus.iterdir())
+    elapsed, peak = timed(command + [str(corpus)])
+    size = sum(os.path.getsize(path) for path in files)
+    return {
+        "name": name,
+        "cold_ms": statistics.median(cold) * 1000,
+        "files_s": len(files) / elapsed,
+        "mb_s": size / elapsed / 1e6,
+        "peak_mb": peak,
+    }
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Run *command*; return wall seconds and peak resident memory in MB."""
+    wrapper = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
+    started = time.perf_counter()
+    process = subprocess.run(wrapper + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - started
+    peak = float("nan")
+    if wrapper:
+        last = process.stderr.strip().splitlines()[-1:] or ["nan"]
+        peak = float(last[0]) / 1024 if last[0].isdigit() else float("nan")
+    return elapsed, peak
+
+
+def print_table(rows: list[dict], corpus: Path) -> None:
+    """Print the side-by-side table and prlint's ratio to each peer."""
+    count = len(list(corpus.iterdir()))
+    print(f"corpus: {count} files, {sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB; machine: {os.cpu_count()} cores")
+    print(f"{'tool':<22}{'cold 1 file':>14}{'files/s':>10}{'MB/s':>8}{'peak MB':>9}")
+    for row in rows:
+        print(f"{row['name']:<22}{row['cold_ms']:>11.0f} ms{row['files_s']:>10.0f}{row['mb_s']:>8.2f}{row['peak_mb']:>9.0f}")
+    prlint = rows[0]
+    for row in rows[2:]:
+        print(
+            f"prlint vs {row['name']}: cold {prlint['cold_ms'] / row['cold_ms']:.2f}x the time, "
+            f"throughput {prlint['files_s'] / row['files_s']:.2f}x, memory {prlint['peak_mb'] / row['peak_mb']:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

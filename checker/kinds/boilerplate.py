@@ -1,0 +1,153 @@
+"""``boilerplate``: the About paragraph and the legend must match approved text.
+
+Parameters: ``block`` (``about`` or ``legend``), ``approved`` (the text legal
+approved, paragraphs separated by blank lines), ``variable`` (patterns for
+spans that may legitimately differ: a date, a share count, the sentence that
+cites the latest filing) and ``report``: ``drift`` reports each difference
+with a word-level diff and the approved wording as the fix; ``missing``
+reports a draft that has no such block at all.
+
+Words are aligned with :class:`difflib.SequenceMatcher`, so one changed word
+is one finding, not a whole paragraph. Straight and curly quotes count as
+the same character; everything else, case included, counts.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from checker.model import Hit, Scope
+from checker.parts import is_block_heading
+from checker.patterns import PATTERN_TIMEOUT, compile_patterns
+
+_WORD = regex.compile(r"\S+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_CONTEXT_WORDS = 4
+_MIN_SIMILARITY = 0.5  # below this the block is another text, not a drifted copy
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A compiled ``boilerplate`` check."""
+
+    block: str
+    report: str
+    approved: str
+    variable: list[regex.Pattern]
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str  # what is compared
+    text: str  # as written
+    start: int
+    end: int
+
+
+def compile(params: dict[str, Any], where: str) -> Boilerplate:
+    """Compile a ``boilerplate`` check's parameters."""
+    return Boilerplate(
+        block=params["block"],
+        report=params["report"],
+        approved=params["approved"],
+        variable=compile_patterns(params.get("variable", []), f"{where}.variable"),
+    )
+
+
+def find(check: Boilerplate, document, scope: Scope, context) -> Iterator[Hit]:
+    """Yield drift findings, or one finding when the block is missing."""
+    spans = [span for span in document.part_spans(check.block) if not _is_heading(document.text, span)]
+    if check.report == "missing":
+        if not spans:
+            start = document.lead_offset()
+            yield Hit(start, start, {"block": _BLOCK_NAMES[check.block], "opening": _opening(check.approved)})
+        return
+    if not spans:
+        return
+    approved = _tokens(check.approved, 0, len(check.approved), check.variable)
+    drafted: list[_Token] = []
+    for start, end in spans:
+        drafted.extend(_tokens(document.text, start, end, check.variable))
+    yield from _drift(check, approved, drafted)
+
+
+_BLOCK_NAMES = {"about": "About paragraph", "legend": "forward-looking-statements legend"}
+
+
+def _drift(check: Boilerplate, approved: list[_Token], drafted: list[_Token]) -> Iterator[Hit]:
+    """Yield one hit per differing run of words."""
+    matcher = difflib.SequenceMatcher(None, [t.key for t in approved], [t.key for t in drafted], autojunk=False)
+    if matcher.ratio() < _MIN_SIMILARITY:
+        similarity = f"{matcher.ratio():.0%}"
+        yield Hit(drafted[0].start, drafted[-1].end, {"block": _BLOCK_NAMES[check.block], "diff": f"only {similarity} like the approved text"})
+        return
+    for tag, a1, a2, d1, d2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old = " ".join(token.text for token in approved[a1:a2])
+        new = " ".join(token.text for token in drafted[d1:d2])
+        if d1 < d2:
+            start, end = drafted[d1].start, drafted[d2 - 1].end
+            replacement = old
+        else:  # approved words missing: point between the neighbouring words
+            start = end = drafted[d1].start if d1 < len(drafted) else drafted[-1].end
+            replacement = old + " " if d1 < len(drafted) else " " + old
+        if _is_variable(approved[a1:a2]) or _is_variable(drafted[d1:d2]):
+            continue
+        fields = {"block": _BLOCK_NAMES[check.block], "diff": _word_diff(approved, drafted, a1, a2, d1, d2, old, new)}
+        yield Hit(start, end, fields, replacement=replacement if replacement.strip() or new else None)
+
+
+def _word_diff(approved, drafted, a1, a2, d1, d2, old: str, new: str) -> str:
+    """Return '…before [-old-]{+new+} after…' with a few words of context."""
+    before = " ".join(token.text for token in drafted[max(0, d1 - _CONTEXT_WORDS) : d1])
+    after = " ".join(token.text for token in approved[a2 : a2 + _CONTEXT_WORDS])
+    change = (f"[-{old}-]" if old else "") + (f"{{+{new}+}}" if new else "")
+    return f"…{before} {change} {after}…".replace("… ", "…").replace(" …", "…")
+
+
+def _tokens(text: str, start: int, end: int, variable: list[regex.Pattern]) -> list[_Token]:
+    """Split text into word tokens; each match of a variable pattern becomes one wildcard."""
+    masks: list[tuple[int, int]] = []
+    for pattern in variable:
+        masks.extend(match.span() for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT))
+    masks.sort()
+    tokens: list[_Token] = []
+    mask_index = 0
+    for match in _WORD.finditer(text, start, end):
+        while mask_index < len(masks) and masks[mask_index][1] <= match.start():
+            mask_index += 1
+        if mask_index < len(masks) and masks[mask_index][0] < match.end():
+            if tokens and tokens[-1].key == f"\0var{mask_index}":
+                previous = tokens.pop()
+                tokens.append(_Token(previous.key, text[previous.start : match.end()], previous.start, match.end()))
+            else:
+                tokens.append(_Token(f"\0var{mask_index}", match.group(), match.start(), match.end()))
+            continue
+        tokens.append(_Token(match.group().translate(_QUOTES), match.group(), match.start(), match.end()))
+    return _unify_wildcards(tokens)
+
+
+def _unify_wildcards(tokens: list[_Token]) -> list[_Token]:
+    """Give every wildcard the same key, so a varying span matches any other."""
+    return [_Token("\0var", t.text, t.start, t.end) if t.key.startswith("\0var") else t for t in tokens]
+
+
+def _is_variable(tokens: list[_Token]) -> bool:
+    """Tell whether a run of tokens is wholly variable spans."""
+    return bool(tokens) and all(token.key == "\0var" for token in tokens)
+
+
+def _is_heading(text: str, span: tuple[int, int]) -> bool:
+    """Tell whether a block paragraph is its heading ("About Callisto", "Forward-Looking Statements")."""
+    return is_block_heading(text[span[0] : span[1]])
+
+
+def _opening(approved: str) -> str:
+    """Return the first words of the approved text, for the message."""
+    words = approved.split()
+    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")

@@ -1,0 +1,134 @@
+"""Find the forward-looking-statements legend and forward-looking language.
+
+A helper of the ``safe-harbor`` and ``filings`` kinds, not a kind. The
+legend is the part the document model marks ``legend`` plus any paragraph
+that reads as one wherever it stands (identification and caution, or a bare
+"actual results could differ" caution). Forward-looking language is found
+by future-verb syntax, not bare keywords, so "May 2007", "Will Smith" and
+"the 2005 Stock Option Plan" do not count. Patterns: checker/data/safe_harbor.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from checker.kinds.sec_data import compile_list, load
+from checker.segments import Span
+from checker.patterns import PATTERN_TIMEOUT
+
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled patterns of ``checker/data/safe_harbor.json``."""
+
+    strong: list[regex.Pattern]
+    generic: list[regex.Pattern]
+    not_signals: list[regex.Pattern]
+    markers: list[regex.Pattern]
+    cautions: list[regex.Pattern]
+    identification: list[regex.Pattern]
+    factors: list[regex.Pattern]
+    factor_lists: list[regex.Pattern]
+    pointers: list[regex.Pattern]
+    no_update: list[regex.Pattern]
+    update_promise: list[regex.Pattern]
+    update_excused: list[regex.Pattern]
+    logistics: list[regex.Pattern]
+    subjects: list[regex.Pattern]
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A forward-looking phrase outside the legend.
+
+    ``strong`` phrases (expects to, NDA submission, cash runway) are
+    forward-looking on their own; a modal verb counts as the company's
+    forward-looking statement only with the company as subject
+    (``company``), so "the Panel will consider" does not. ``logistics``
+    marks sentences about calls, webcasts and conferences.
+    """
+
+    start: int
+    end: int
+    strong: bool
+    logistics: bool
+    company: bool
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Compile the safe-harbor patterns once."""
+    data = load("safe_harbor")
+    where = "checker/data/safe_harbor.json"
+    names = ("strong_signals", "generic_signals", "not_signals", "legend_markers", "cautions", "identification",
+             "factors", "factor_lists", "pointers", "no_update", "update_promise", "update_promise_excused",
+             "logistics", "company_subjects")
+    return Vocabulary(*(compile_list(data[name], f"{where}: {name}") for name in names))
+
+
+def any_match(patterns: list[regex.Pattern], text: str, start: int = 0, end: int | None = None) -> regex.Match | None:
+    """Return the first match of any pattern in text[start:end], or None."""
+    end = len(text) if end is None else end
+    for pattern in patterns:
+        match = pattern.search(text, start, end, timeout=PATTERN_TIMEOUT)
+        if match:
+            return match
+    return None
+
+
+def legend_spans(document) -> list[Span]:
+    """Return the legend's paragraphs: the marked part and paragraphs that read as a legend."""
+    vocab = vocabulary()
+    spans = list(document.part_spans("legend"))
+    for start, end in document.paragraphs:
+        if any(s <= start < e for s, e in spans) or document.part_at(start) in ("headline", "subheadline"):
+            continue
+        marked = any_match(vocab.markers, document.text, start, end)
+        cautioned = any_match(vocab.cautions, document.text, start, end)
+        bare_caution = vocab.cautions[0].search(document.text, start, end, timeout=PATTERN_TIMEOUT)
+        if (marked and cautioned) or bare_caution:
+            spans.append((start, end))
+    return sorted(spans)
+
+
+def legend_text(document, spans: list[Span]) -> str:
+    """Return the legend's paragraphs joined, for element checks."""
+    return "\n\n".join(document.text[start:end] for start, end in spans)
+
+
+def signals(document, spans: list[Span]) -> list[Signal]:
+    """Return forward-looking phrases in sentences outside the legend.
+
+    Contacts and trailer are searched too: they rarely hold a modal verb, and
+    part detection sometimes takes a whole release for contacts.
+    """
+    vocab = vocabulary()
+    found: list[Signal] = []
+    issuer = regex.escape(document.company.split()[0].rstrip(",.")) if document.company else None
+    for start, end in document.sentences:
+        if any(s <= start < e for s, e in spans):
+            continue
+        if any_match(vocab.markers, document.text, start, end):
+            continue  # "see the forward-looking statements below" points at the legend
+        logistics = any_match(vocab.logistics, document.text, start, end) is not None
+        excused = [match.span() for pattern in vocab.not_signals
+                   for match in pattern.finditer(document.text, start, end, timeout=PATTERN_TIMEOUT)]
+        for strong, patterns in ((True, vocab.strong), (False, vocab.generic)):
+            for pattern in patterns:
+                for match in pattern.finditer(document.text, start, end, timeout=PATTERN_TIMEOUT):
+                    if not any(s <= match.start() < e for s, e in excused):
+                        company = strong or _company_subject(document.text, start, match.start(), issuer)
+                        found.append(Signal(match.start(), match.end(), strong, logistics, company))
+    return sorted(found, key=lambda signal: signal.start)
+
+
+def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None) -> bool:
+    """Tell whether the company (we, the Company, its name) comes shortly before *at*."""
+    window_start = max(sentence_start, at - 80)
+    if any_match(vocabulary().subjects, text, window_start, at):
+        return True
+    return issuer is not None and regex.search(rf"\b{issuer}\b", text[window_start:at]) is not None

@@ -1,0 +1,70 @@
+"""Near misses: Damerau-Levenshtein distance, allowed edits scaled by length.
+
+A transposition ("Annamcyin"), a dropped, doubled or changed letter each
+count one edit. Short words get no edits (too many real words lie one
+letter apart), longer ones one edit per ``letters_per_edit`` letters, up
+to ``max_edits``. The distance runs in rapidfuzz's C++ code, over names of
+compatible length only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How many edits a word of a given length may be away from a name."""
+
+    min_length: int = 6
+    letters_per_edit: int = 5
+    max_edits: int = 2
+
+    def edits(self, length: int) -> int:
+        """Return the edits allowed for a word of *length* letters (0: none)."""
+        if length < self.min_length:
+            return 0
+        return max(1, min(self.max_edits, length // self.letters_per_edit))
+
+
+def distance(first: str, second: str) -> int:
+    """Return the Damerau-Levenshtein distance of two strings."""
+    return DamerauLevenshtein.distance(first, second)
+
+
+def nearest(word: str, by_length: Mapping[int, Iterable[str]], edits: int) -> list[tuple[str, int]]:
+    """Return the names within *edits* of *word* that are nearest to it.
+
+    Several names come back only when they tie; callers treat a tie as no
+    answer rather than guess.
+    """
+    if edits <= 0:
+        return []
+    candidates: list[str] = []
+    for length in range(len(word) - edits, len(word) + edits + 1):
+        candidates.extend(by_length.get(length, ()))
+    found = process.extract(
+        word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None
+    )
+    if not found:
+        return []
+    best = min(score for _name, score, _index in found)
+    return [(name, int(score)) for name, score, _index in found if score == best and score > 0]
+
+
+def variant_of(word: str, name: str) -> bool:
+    """Tell whether *word* is a legitimate variant of *name*, not a misspelling.
+
+    Covers hyphenation ("pre-clinical"/"preclinical"), a prefix added with
+    a hyphen ("annamycin"/"L-Annamycin"), and inflection ("assay"/"assays"),
+    where one word starts with the other.
+    """
+    if word.replace("-", "") == name.replace("-", ""):
+        return True
+    if word.endswith("-" + name) or name.endswith("-" + word):
+        return True
+    return word.startswith(name) or name.startswith(word)

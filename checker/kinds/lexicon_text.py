@@ -1,0 +1,147 @@
+"""Words of a draft as the ``lexicon`` kind sees them.
+
+A word is a run of letters and digits, hyphenated parts included
+("L-Annamycin", "NWO-217"); an apostrophe ends it, so "Callisto's" counts
+as "Callisto". Words inside web addresses, e-mail addresses, handles and
+hashtags are left out: "www.abbvie.com" is not a wrong-case "AbbVie".
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import regex
+
+from checker import lexicon_data
+from checker.model import Scope
+from checker.patterns import search_spans
+
+WORD = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])")
+_ADDRESS = regex.compile(
+    r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
+    r"|(?<![\w.-])[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|io|ai|gov|edu|co|us|bio|health)\b\S*"
+)
+#: A trademark sign, or a parenthesised name after a word: "Gleevec® (imatinib)".
+_BRAND_CONTEXT = regex.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s*\(\s*(?P<generic>\p{L}+)")
+_INNER_CAPITAL = regex.compile(r"\p{L}\p{Lu}")
+
+
+@dataclass
+class Words:
+    """The words of a draft in a rule's scope: spans and counts by lowercase form."""
+
+    text: str = ""
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    marked: set[str] = field(default_factory=set)  # brands: with ®/™ or "(generic)"
+
+    def count(self, lower: str) -> int:
+        """Return how often a word occurs, any case."""
+        return len(self.spans.get(lower, ()))
+
+    def usual_form(self, lower: str) -> str:
+        """Return the most common way the draft writes a word (first on a tie)."""
+        return self.forms[lower].most_common(1)[0][0]
+
+    def form_like(self, lower: str, model: str) -> str:
+        """Return the draft's form of a word written most like *model*.
+
+        A fix for "Keytrdua" should be "Keytruda" even when the headline's
+        "KEYTRUDA" is as common: the same case pattern wins, then any form
+        not in ALL CAPS, then the usual form.
+        """
+        ranked = [form for form, _count in self.forms[lower].most_common()]
+        for form in ranked:
+            if match_case(model, form) == form and form.isupper() == model.isupper():
+                return form
+        for form in ranked:
+            if not form.isupper():
+                return form
+        return ranked[0]
+
+
+#: NOTE: the spelling rules all read the same words of the same draft; the
+#: last draft's words are kept (one slot, keyed by identity) so that they
+#: are collected once per draft, not once per rule.
+_LAST: list = [None, None, None]
+
+
+def collect(document, scope: Scope) -> Words:
+    """Return the draft's words in scope, addresses left out."""
+    if _LAST[0] is document and _LAST[1] == scope and _LAST[2].text is document.text:
+        return _LAST[2]
+    words = _collect(document, scope)
+    _LAST[:] = [document, scope, words]
+    return words
+
+
+def _collect(document, scope: Scope) -> Words:
+    """Collect the words in scope and where each occurs."""
+    words = Words(document.text)
+    blocked = address_spans(document.text)
+    starts = [start for start, _end in blocked]
+    for match in search_spans(WORD, document.text, document.scope_spans(scope)):
+        start, end = match.span()
+        if not document.in_scope(start, scope) or _inside(blocked, starts, start):
+            continue
+        lower = match.group().lower()
+        words.spans[lower].append((start, end))
+        words.forms[lower][match.group()] += 1
+        if _branded(document.text, end):
+            words.marked.add(lower)
+    return words
+
+
+def _branded(text: str, end: int) -> bool:
+    """Tell whether the word ending at *end* carries ® or ™ or an official drug name in brackets."""
+    match = _BRAND_CONTEXT.match(text, end, end + 60)
+    if match is None:
+        return False
+    generic = match.group("generic")
+    return generic is None or "of" in lexicon_data.drug_names().get(generic.lower(), "").split(",")
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of web and e-mail addresses, handles and hashtags."""
+    return [match.span() for match in _ADDRESS.finditer(text, timeout=2.0)]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Tell whether *offset* lies in one of the sorted *spans*."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
+def has_inner_capital(word: str) -> bool:
+    """Tell whether a word mixes case inside (BioCorRx, siRNA), unlike KEYTRUDA."""
+    return not word.isupper() and bool(_INNER_CAPITAL.search(word))
+
+
+def has_digit(word: str) -> bool:
+    """Tell whether a word holds a digit: code names are never near misses."""
+    return any(char.isdigit() for char in word)
+
+
+def hard_wrapped(text: str) -> bool:
+    """Tell whether the draft wraps paragraphs over several lines.
+
+    In a hard-wrapped draft a hyphen at the end of a line is ordinary
+    wrapping; in a draft with one line per paragraph it splits a word.
+    """
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return False
+    continued = sum(1 for index in filled if index + 1 < len(lines) and lines[index + 1].strip())
+    return continued * 2 > len(filled)
+
+
+def match_case(model: str, word: str) -> str:
+    """Write *word* in the case pattern of *model* (lower, Title or UPPER)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,163 @@
+"""``safe-harbor``: forward-looking statements and their PSLRA legend.
+
+Parameter ``report`` picks the check: ``missing-legend`` (forward-looking
+language and no legend), ``not-identified`` (the legend never calls the
+statements forward-looking), ``no-factors`` (no important factors of its
+own, and no pointer either), ``reference-only`` (only "see our SEC
+filings"), ``no-update-clause``, ``update-promise``, ``legend-without-fls``
+(a legend where nothing looks ahead), ``excluded-context`` (an IPO, tender
+offer, SPAC deal or OTC issuer: the safe harbor may not apply) and
+``anachronism`` (a PSLRA legend dated before the Act), ``placement`` (a
+legend after the "###" end mark) and ``factor-gap`` (a forward-looking
+topic of the body that no legend factor covers). The statute:
+Securities Act 27A and Exchange Act 21E; patterns: checker/data/safe_harbor.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from checker.kinds import ticker_refs
+from checker.kinds.legend import Signal, any_match, legend_spans, legend_text, signals, vocabulary
+from checker.kinds.sec_data import compile_list, first_line_span, iso, load, release_day
+from checker.model import Hit, Scope
+from checker.patterns import PATTERN_TIMEOUT
+
+
+@dataclass(frozen=True)
+class SafeHarbor:
+    """A compiled ``safe-harbor`` check."""
+
+    report: str
+    contexts: tuple[tuple[regex.Pattern, str], ...]
+    topics: tuple[tuple[str, regex.Pattern, regex.Pattern], ...]
+
+
+def compile(params: dict[str, Any], where: str) -> SafeHarbor:
+    """Compile a ``safe-harbor`` check (the vocabulary is compiled once, shared)."""
+    vocabulary()
+    data = load("safe_harbor")["excluded_contexts"]
+    patterns = compile_list([entry["pattern"] for entry in data], "checker/data/safe_harbor.json: excluded_contexts")
+    topics = []
+    for index, entry in enumerate(load("safe_harbor")["factor_topics"]):
+        where = f"checker/data/safe_harbor.json: factor_topics[{index}]"
+        body, legend = compile_list([entry["body"], entry["legend"]], where)
+        topics.append((entry["topic"], body, legend))
+    return SafeHarbor(params["report"], tuple(zip(patterns, (entry["context"] for entry in data))), tuple(topics))
+
+
+def find(check: SafeHarbor, document, scope: Scope, context) -> Iterator[Hit]:
+    """Yield the hits of the chosen report."""
+    spans = legend_spans(document)
+    if check.report == "missing-legend":
+        yield from _missing_legend(document, context, spans)
+    elif check.report == "update-promise":
+        yield from _update_promises(document, scope)
+    elif check.report == "excluded-context":
+        yield from _excluded_context(check, document, spans)
+    elif check.report == "factor-gap" and spans:
+        yield from _factor_gaps(check, document, spans)
+    elif spans:
+        yield from _legend_checks(check.report, document, context, spans)
+
+
+def _missing_legend(document, context, spans: list) -> Iterator[Hit]:
+    """Point at the first forward-looking phrase when there is enough of them and no legend."""
+    vocab = vocabulary()
+    if spans or any_match(vocab.markers, document.text):
+        return
+    day = release_day(document, context)
+    if day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
+        return  # before the PSLRA there was no statutory legend to give
+    substantive = [signal for signal in signals(document, spans) if signal.company and not signal.logistics]
+    strong = sum(signal.strong for signal in substantive)
+    if (strong >= 1 and len(substantive) >= 2) or len(substantive) - strong >= 3:
+        first = _first(substantive)
+        yield Hit(first.start, first.end, {"match": document.text[first.start : first.end],
+                                           "count": str(len(substantive))})
+
+
+def _first(found: list[Signal]) -> Signal:
+    """Return the first strong signal, else the first signal."""
+    return next((signal for signal in found if signal.strong), found[0])
+
+
+def _legend_checks(report: str, document, context, spans: list) -> Iterator[Hit]:
+    """Check the legend's elements: identification, factors, no-update clause, need."""
+    vocab = vocabulary()
+    text = legend_text(document, spans)
+    start, end = first_line_span(document, *spans[0])
+    fields = {"legend": document.text[start:end][:60]}
+    if report == "not-identified" and not any_match(vocab.identification, text):
+        yield Hit(start, end, fields)
+    elif report in ("no-factors", "reference-only") and not _has_factors(text):
+        pointer = any_match(vocab.pointers, text)
+        if (report == "reference-only") == (pointer is not None):
+            yield Hit(start, end, fields)
+    elif report == "no-update-clause" and not any_match(vocab.no_update, document.text):
+        yield Hit(start, end, fields)
+    elif report == "legend-without-fls" and not signals(document, spans):
+        yield Hit(start, end, fields)
+    elif report == "placement" and _after_trailer(document, spans):
+        yield Hit(start, end, fields)
+    elif report == "anachronism":
+        day = release_day(document, context)
+        if day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
+            yield Hit(start, end, {**fields, "date": day.isoformat()})
+
+
+def _after_trailer(document, spans: list) -> bool:
+    """Tell whether the legend comes after the end mark ("###", "SOURCE ..."), where wires cut."""
+    trailers = document.part_spans("trailer")
+    return bool(trailers) and spans[0][0] > trailers[0][0]
+
+
+def _factor_gaps(check: SafeHarbor, document, spans: list) -> Iterator[Hit]:
+    """Report forward-looking topics of the body that no legend factor covers (Asher v. Baxter)."""
+    text = legend_text(document, spans)
+    strong = [signal for signal in signals(document, spans) if signal.strong]
+    for topic, body, legend in check.topics:
+        if legend.search(text, timeout=PATTERN_TIMEOUT):
+            continue
+        for signal in strong:
+            sentence = next((s for s in document.sentences if s[0] <= signal.start < s[1]), None)
+            near = (max(sentence[0], signal.start - 80), min(sentence[1], signal.end + 80)) if sentence else None
+            if near and body.search(document.text, *near, timeout=PATTERN_TIMEOUT):
+                yield Hit(signal.start, signal.end, {"match": document.text[signal.start : signal.end], "topic": topic})
+                break
+
+
+def _has_factors(text: str) -> bool:
+    """Tell whether a legend names specific factors (a factor word or a list of risks)."""
+    vocab = vocabulary()
+    return any_match(vocab.factors, text) is not None or any_match(vocab.factor_lists, text) is not None
+
+
+def _update_promises(document, scope: Scope) -> Iterator[Hit]:
+    """Report sentences promising to update forward-looking statements."""
+    vocab = vocabulary()
+    for start, end in document.sentences:
+        if not document.in_scope(start, scope):
+            continue
+        promise = any_match(vocab.update_promise, document.text, start, end)
+        if promise and not any_match(vocab.update_excused, document.text, start, end):
+            yield Hit(promise.start(), promise.end(), {"match": promise.group()})
+
+
+def _excluded_context(check: SafeHarbor, document, spans: list) -> Iterator[Hit]:
+    """Report the first context where the safe harbor may be unavailable, once."""
+    if not spans and not signals(document, spans):
+        return
+    for pattern, what in check.contexts:
+        match = pattern.search(document.text, timeout=PATTERN_TIMEOUT)
+        if match:
+            yield Hit(match.start(), match.end(), {"match": match.group(), "context": what})
+            return
+    for mention in ticker_refs.mentions(document):
+        if mention.issuer and mention.venue.group == "OTC":
+            yield Hit(mention.alias_start, mention.end, {"match": f"{mention.alias}: {mention.symbol}",
+                                                         "context": load("safe_harbor")["otc_context"]})
+            return

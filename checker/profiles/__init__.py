@@ -1,0 +1,42 @@
+"""Company profiles: build one from past releases (``prlint init``).
+
+A profile is an ordinary rule pack with a ``profile`` section (legal and
+short name, tickers, product names, fiscal year end, filer category) and
+rules for the approved About paragraph and legend. ``build_profile`` reads
+the releases, gathers what they agree on, and returns a pack that validates.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from checker.discovery import expand_paths
+from checker.document import Document
+from checker.errors import InputError
+from checker.packs import load_packs
+from checker.profiles.facts import gather
+from checker.profiles.pack import build_pack
+from checker.reading import read_draft
+from checker.suppressions import blank_directives
+
+
+def build_profile(paths: list[str], pack_id: str | None = None) -> tuple[dict, list[str]]:
+    """Read the releases at *paths* and return the profile pack and a summary."""
+    documents = []
+    for path in expand_paths(paths):
+        raw = read_draft(path)
+        documents.append(Document(path=raw.path, source=raw.text, text=blank_directives(raw.text)))
+    if not documents:
+        raise InputError("no releases to build a profile from")
+    return build_pack(gather(documents), pack_id)
+
+
+def write_profile(pack: dict, output: Path, force: bool) -> None:
+    """Write the pack to *output* (never over a file without *force*) and check it loads."""
+    if output.exists() and not force:
+        raise InputError(f"{output}: exists; pass --force to overwrite it")
+    text = json.dumps(pack, indent=2, ensure_ascii=False) + "\n"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    load_packs([output])  # a profile prlint itself cannot load is a bug: fail loudly
