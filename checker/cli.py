@@ -281,3 +281,17 @@ def _config_or_exit(packs: tuple[str, ...]) -> LintConfig:
         sys.exit(ExitCode.ERROR)
     except PrlintError as error:
         _fail(str(error))
+
+
+def run() -> None:
+    """Console entry point: ``main``, quiet when the reader of our output goes away.
+
+    ``prlint rules | head`` closes the pipe early; that is not an error worth
+    a traceback, so stdout is pointed at /dev/null and the exit code is 1.
+    """
+    try:
+        main()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

@@ -193,3 +193,17 @@ def test_github_format_is_chosen_under_github_actions(tmp_path, monkeypatch) -> 
     result = invoke(draft(tmp_path, MOJIBAKE))
     assert result.output.startswith("::error file=")
     assert invoke("--format", "text", draft(tmp_path, MOJIBAKE)).output.startswith(str(tmp_path))
+
+
+def test_a_closed_output_pipe_ends_quietly(monkeypatch, capfd) -> None:
+    import checker.cli as cli
+
+    def closed_pipe():
+        raise BrokenPipeError
+
+    monkeypatch.setattr(cli, "main", closed_pipe)
+    monkeypatch.setattr(cli.os, "dup2", lambda fd, target: None)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == 1
+    assert capfd.readouterr().err == ""
