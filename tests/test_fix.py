@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from checker import fixing
 from checker.cli import main
+from conftest import SEEDS, needs_shared
 
 BROKEN = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (AMEX: KAL)(Frankfurt”>CA4) announced news.\n"
 FIXED = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (AMEX: KAL)(FWB: CA4) announced news.\n"
@@ -110,3 +111,26 @@ def test_overlapping_fixes_are_ambiguous_and_skipped() -> None:
 def test_fix_refuses_stdin() -> None:
     result = CliRunner().invoke(main, ["--select", "core,sec.ticker-broken-markup", "--fix", "-"], input=BROKEN)
     assert result.exit_code == 2 and "--fix cannot write to standard input" in result.stderr
+
+
+@needs_shared
+def test_fix_on_the_seeds_corrects_the_known_defects_and_nothing_else(tmp_path) -> None:
+    for seed in SEEDS.glob("*.txt"):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    result = CliRunner().invoke(main, ["--fix", str(tmp_path)])
+    assert "Traceback" not in result.output + result.stderr
+    corrections = {
+        "000_7fc09e080129e0bc.txt": [("L- Annamycin", "L-Annamycin")],
+        "001_11140a142e544612.txt": [
+            ("(Frankfurt”>CA4)", "(FWB: CA4)"), ("L-Annamcyin", "L-Annamycin"), ("L- Annamycin", "L-Annamycin"),
+        ],
+        "002_5377c2d7b4a2295d.txt": [],
+    }
+    for name, replacements in corrections.items():
+        expected = (SEEDS / name).read_bytes().decode("utf-8")
+        for old, new in replacements:
+            assert old in expected
+            expected = expected.replace(old, new)
+        assert (tmp_path / name).read_bytes() == expected.encode("utf-8"), name
+    again = CliRunner().invoke(main, ["--fix", str(tmp_path)])
+    assert "fixed" not in again.stderr
