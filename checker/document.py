@@ -9,9 +9,10 @@ the same character of the draft.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Sequence
+from typing import Callable, Hashable, Sequence, TypeVar
 
 from checker import parts as part_names
 from checker import segments
@@ -19,6 +20,19 @@ from checker.dateline import Dateline
 from checker.model import Scope
 from checker.parts import Part, detect_parts
 from checker.segments import Span
+
+T = TypeVar("T")
+
+
+def per_document(function: Callable[..., T]) -> Callable[..., T]:
+    """Cache ``function(document, *args)`` on the document (lists in *args count as tuples)."""
+
+    @functools.wraps(function)
+    def cached(document: "Document", *args):
+        key = (function.__module__, function.__qualname__, *(tuple(a) if isinstance(a, list) else a for a in args))
+        return document.memo(key, lambda: function(document, *args))
+
+    return cached
 
 
 @dataclass
@@ -37,6 +51,7 @@ class Document:
     #: None when ``text`` and ``source`` line up character for character.
     offsets: Sequence[int] | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -53,6 +68,17 @@ class Document:
 
         source = text.replace("\r\n", "\n").replace("\r", "\n")
         return cls(path=path, source=source, text=blank_directives(source))
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Return ``compute()``, computed once per document for *key*.
+
+        Rules of one kind read the same analysis of a draft (its legend, its
+        date mentions, its words); computing it once per draft instead of
+        once per rule is most of what keeps prlint fast.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- positions ---------------------------------------------------------
 

@@ -28,7 +28,7 @@ def test_misspelling_of_a_name_used_elsewhere_in_the_draft() -> None:
     )
     hits = rule_hits(text, "spelling.inconsistent-name", select="spelling")
     assert [(f.line, f.column) for f in hits] == [(3, 36)]
-    assert hits[0].fix.replacement == "Zenvatinib" and not hits[0].fix.safe
+    assert hits[0].fix.replacement == "Zenvatinib" and hits[0].fix.safe  # one canonical form: --fix applies it
     assert "uses 2 times" in hits[0].message
 
 

@@ -42,15 +42,14 @@ class DateFacts:
 
 def facts_of(document, context) -> DateFacts:
     """Return the release date and date mentions of *document* (cached on it)."""
-    key = (context.release_date, len(document.text))
-    cached = document.__dict__.get("_date_facts")
-    if cached is not None and cached[0] == key:
-        return cached[1]
+    return document.memo(("date-facts", context.release_date), lambda: _facts(document, context))
+
+
+def _facts(document, context) -> DateFacts:
+    """Resolve the release date and find every date mention."""
     release = resolve_release_date(document, context)
     mentions = find_mentions(document.text, near=release.date if release else None)
-    facts = DateFacts(document, release, mentions)
-    document.__dict__["_date_facts"] = (key, facts)
-    return facts
+    return DateFacts(document, release, mentions)
 
 
 _LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and|or)\s*")

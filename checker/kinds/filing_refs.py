@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from checker.document import per_document
 from checker.kinds.sec_data import MONTH_DAY_YEAR, load, parse_date
 from checker.patterns import PATTERN_TIMEOUT
 
@@ -92,6 +93,7 @@ def family(form: str | None) -> str | None:
     return _forms()[0].get(form) if form else None
 
 
+@per_document
 def references(document) -> list[FilingRef]:
     """Return every form reference in the release, in order."""
     found: list[FilingRef] = []

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from checker.document import per_document
 from checker.kinds.sec_data import compile_list, load
 from checker.segments import Span
 from checker.patterns import PATTERN_TIMEOUT
@@ -80,6 +81,7 @@ def any_match(patterns: list[regex.Pattern], text: str, start: int = 0, end: int
     return None
 
 
+@per_document
 def legend_spans(document) -> list[Span]:
     """Return the legend's paragraphs: the marked part and paragraphs that read as a legend."""
     vocab = vocabulary()
@@ -100,6 +102,7 @@ def legend_text(document, spans: list[Span]) -> str:
     return "\n\n".join(document.text[start:end] for start, end in spans)
 
 
+@per_document
 def signals(document, spans: list[Span]) -> list[Signal]:
     """Return forward-looking phrases in sentences outside the legend.
 

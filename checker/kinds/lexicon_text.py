@@ -62,19 +62,9 @@ class Words:
         return ranked[0]
 
 
-#: NOTE: the spelling rules all read the same words of the same draft; the
-#: last draft's words are kept (one slot, keyed by identity) so that they
-#: are collected once per draft, not once per rule.
-_LAST: list = [None, None, None]
-
-
 def collect(document, scope: Scope) -> Words:
-    """Return the draft's words in scope, addresses left out."""
-    if _LAST[0] is document and _LAST[1] == scope and _LAST[2].text is document.text:
-        return _LAST[2]
-    words = _collect(document, scope)
-    _LAST[:] = [document, scope, words]
-    return words
+    """Return the draft's words in scope, addresses left out (once per draft and scope)."""
+    return document.memo(("lexicon-words", scope), lambda: _collect(document, scope))
 
 
 def _collect(document, scope: Scope) -> Words:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from checker.document import per_document
 from checker.kinds.sec_data import iso, load
 from checker.patterns import PATTERN_TIMEOUT
 
@@ -87,6 +88,7 @@ def _segment() -> regex.Pattern:
     )
 
 
+@per_document
 def mentions(document, issuer: str | None = None) -> list[Mention]:
     """Return every ticker mention in parentheses, attributed to issuer or partner."""
     table, _alias = venues()
