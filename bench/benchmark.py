@@ -98,12 +98,22 @@ def measure(name: str, command: list[str], single: Path, corpus: Path, runs: int
     }
 
 
+#: Exit codes that mean "ran and reported" for each tool (codespell: 65 = misspellings found).
+_OK_CODES = {"prlint": {0, 1}, "proselint": {0, 1}, "codespell": {0, 65}}
+
+
 def timed(command: list[str]) -> tuple[float, float]:
-    """Run *command*; return wall seconds and peak resident memory in MB."""
+    """Run *command*; return wall seconds and peak resident memory in MB.
+
+    A run that crashed would look fast: it stops the benchmark instead.
+    """
     wrapper = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
     started = time.perf_counter()
     process = subprocess.run(wrapper + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - started
+    tool = Path(command[0]).name
+    if process.returncode not in _OK_CODES.get(tool, {0, 1}) or "Traceback" in process.stderr:
+        raise SystemExit(f"{tool} failed (exit {process.returncode}); not timing a crash:\n{process.stderr[-2000:]}")
     peak = float("nan")
     if wrapper:
         last = process.stderr.strip().splitlines()[-1:] or ["nan"]

@@ -6,6 +6,7 @@ it; 2, a usage, configuration, rule-pack or input error.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import enum
 import os
@@ -58,6 +59,19 @@ def _fail(message: str) -> None:
     sys.exit(ExitCode.ERROR)
 
 
+@contextlib.contextmanager
+def _errors_exit_2():
+    """Turn prlint's errors into one line each on stderr and exit code 2, never a traceback."""
+    try:
+        yield
+    except RulePackError as error:
+        for problem in error.problems:
+            click.echo(f"prlint: error: {problem}", err=True)
+        sys.exit(ExitCode.ERROR)
+    except PrlintError as error:
+        _fail(str(error))
+
+
 @click.group(cls=_DefaultToLint, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="prlint", message="%(prog)s %(version)s")
 def main() -> None:
@@ -88,8 +102,8 @@ def main() -> None:
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 def lint_command(paths, select, ignore, packs, fail_on, output_format, input_format, date, encoding, config_file, fix, show_diff,
                  write_baseline, baseline, record, jobs, quiet, no_color):
-    """Lint drafts: files, folders (.txt, .md, .html) or - for stdin."""
-    try:
+    """Lint drafts: files, folders (.txt, .md, .html, .docx) or - for stdin."""
+    with _errors_exit_2():
         cli = dict(
             select=_split(select),
             ignore=_split(ignore),
@@ -111,12 +125,6 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
             for path, count in outcome.fixed:
                 click.echo(f"prlint: fixed {count} problem{'s' if count != 1 else ''} in {path}", err=True)
             results = outcome.results
-    except RulePackError as error:
-        for problem in error.problems:
-            click.echo(f"prlint: error: {problem}", err=True)
-        sys.exit(ExitCode.ERROR)
-    except PrlintError as error:
-        _fail(str(error))
     settings = runner.config_for(drafts[0]).settings
     for result in results:
         if result.error:
@@ -130,7 +138,8 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
         click.echo(f"prlint: wrote {count} findings to the baseline {write_baseline}", err=True)
         sys.exit(ExitCode.CLEAN)
     if baseline:
-        findings = _or_fail(lambda: new_findings(Path(baseline), findings, lines))
+        with _errors_exit_2():
+            findings = new_findings(Path(baseline), findings, lines)
     _print_report(findings, results, runner, settings, output_format, quiet, no_color)
     if any(result.error for result in results):
         sys.exit(ExitCode.ERROR)
@@ -180,14 +189,6 @@ def _refuse_word_fixes(drafts: list[str], input_format: str | None) -> None:
     for draft in drafts:
         if detect_format(draft, input_format) == "docx":
             raise ConfigError(f"{draft}: --fix and --diff are not offered for Word (.docx) drafts; make the fixes in Word")
-
-
-def _or_fail(action):
-    """Run *action*, turning a prlint error into a one-line message and exit 2."""
-    try:
-        return action()
-    except PrlintError as error:
-        _fail(str(error))
 
 
 def _quiet_lines(report: Report) -> str:
@@ -248,15 +249,9 @@ def init_command(sources, output, pack_id, force):
     """Build a company profile pack from past releases."""
     from checker.profiles import build_profile, write_profile
 
-    try:
+    with _errors_exit_2():
         pack, summary = build_profile(list(sources), pack_id)
         write_profile(pack, Path(output), force)
-    except RulePackError as error:
-        for problem in error.problems:
-            click.echo(f"prlint: error: {problem}", err=True)
-        sys.exit(ExitCode.ERROR)
-    except PrlintError as error:
-        _fail(str(error))
     click.echo(f"Wrote the profile '{pack['id']}' to {output}. Found:")
     for line in summary:
         click.echo(f"  {line}")
@@ -271,16 +266,10 @@ def schema_command():
 
 def _config_or_exit(packs: tuple[str, ...]) -> LintConfig:
     """Load the configuration for the current folder plus *packs*, or exit 2."""
-    try:
+    with _errors_exit_2():
         source = find_config(Path.cwd())
         settings = read_config(source) if source else Settings()
         return load_config(settings.merged_with(packs=tuple(Path(pack) for pack in packs)))
-    except RulePackError as error:
-        for problem in error.problems:
-            click.echo(f"prlint: error: {problem}", err=True)
-        sys.exit(ExitCode.ERROR)
-    except PrlintError as error:
-        _fail(str(error))
 
 
 def run() -> None:

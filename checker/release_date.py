@@ -93,10 +93,10 @@ def _stated_date(document) -> datetime.date | None:
     if dateline is not None:
         match = _LEADING_DATE.match(text, dateline.end, min(len(text), dateline.end + 40))
         if match:
-            return _full(match.group("date"))
+            return full_date(match.group("date"))
     limit = dateline.start if dateline is not None else _header_end(text)
     for line in _HEADER_LINE.finditer(text, 0, limit):
-        found = _full(line.group("date"))
+        found = full_date(line.group("date"))
         if found is not None:
             return found
     return None
@@ -113,7 +113,7 @@ def _header_end(text: str) -> int:
     return offset
 
 
-def _full(text: str) -> datetime.date | None:
+def full_date(text: str) -> datetime.date | None:
     """Return the date a "Month D, YYYY" or "D Month YYYY" text names, or None."""
     parsed = parse_month_day(regex.sub(r"\s+", " ", text))
     if parsed is None or parsed[2] is None:

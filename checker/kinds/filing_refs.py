@@ -16,8 +16,9 @@ from functools import lru_cache
 import regex
 
 from checker.document import per_document
-from checker.kinds.sec_data import MONTH_DAY_YEAR, load, parse_date
+from checker.kinds.sec_data import MONTH_DAY_YEAR, load
 from checker.patterns import PATTERN_TIMEOUT
+from checker.release_date import full_date
 
 _TOKEN = r"(?:NT\s+)?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{1,5}(?:-[A-Za-z0-9]{1,6})?(?:\s?/\s?[A-Za-z])?(?![\w/-])"
 _REFERENCE = regex.compile(
@@ -112,9 +113,9 @@ def references(document) -> list[FilingRef]:
                 start, end, written, form, amended,
                 match.group("title").lower() if match.group("title") and index == 0 else None,
                 _period_word(period.group("word")) if period and last else None,
-                parse_date(period.group("date")) if period and last else None,
+                full_date(period.group("date")) if period and last else None,
                 (period.start("word"), period.end("date")) if period and last else None,
-                parse_date(filed.group("date")) if filed and last else None,
+                full_date(filed.group("date")) if filed and last else None,
                 filed.span("date") if filed and last else None,
             ))
     return found

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from checker.patterns import compile_pattern
-from checker.release_date import parse_month_day, resolve_release_date
+from checker.release_date import resolve_release_date
 
 #: "January 5, 2007", "Dec. 31, 2022", "Sept 30 2006" as written in releases.
 MONTH_DAY_YEAR = (
@@ -41,17 +41,6 @@ def compile_list(sources: list[str], where: str) -> list[regex.Pattern]:
 def iso(text: str | None) -> datetime.date | None:
     """Parse an ISO date from a data file (None stays None)."""
     return datetime.date.fromisoformat(text) if text else None
-
-
-def parse_date(text: str) -> datetime.date | None:
-    """Parse "December 31, 2005" or "Dec. 31 2005" into a date, or None."""
-    parsed = parse_month_day(regex.sub(r"\s+", " ", text))
-    if parsed is None or parsed[2] is None:
-        return None
-    try:
-        return datetime.date(parsed[2], parsed[0], parsed[1])
-    except ValueError:
-        return None
 
 
 def release_day(document, context) -> datetime.date | None:
