@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +19,7 @@ from checker import kinds
 from checker.errors import RulePackError
 from checker.model import Rule, Scope, Severity
 from checker.patterns import PatternProblem
+from checker.validation_cache import known_valid, remember_valid, validation_key
 
 #: Packs larger than this are refused before parsing.
 MAX_PACK_BYTES = 8 * 1024 * 1024
@@ -62,39 +62,6 @@ def _validator():
     import jsonschema  # imported only when a pack is not known to be valid: it is slow to import
 
     return jsonschema.Draft202012Validator(json.loads(schema_text()))
-
-
-def _validation_key(data: bytes) -> str:
-    """Return the key under which a pack's successful validation is remembered."""
-    from checker import __version__
-
-    return hashlib.sha256(__version__.encode() + schema_text().encode() + data).hexdigest()
-
-
-def _cache_dir() -> Path | None:
-    """Return prlint's cache folder (``$XDG_CACHE_HOME/prlint``), or None when disabled."""
-    if os.environ.get("PRLINT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "prlint" / "valid-packs"
-
-
-def _known_valid(key: str) -> bool:
-    """Tell whether a pack with this key was validated before."""
-    folder = _cache_dir()
-    return folder is not None and (folder / key).exists()
-
-
-def _remember_valid(key: str) -> None:
-    """Remember a successful validation; a cache that cannot be written is skipped."""
-    folder = _cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / key).touch()
-    except OSError:
-        pass
 
 
 def builtin_rules_dir() -> Path:
@@ -146,12 +113,12 @@ class _Loader:
         if loaded is None:
             return
         raw, sha256, key = loaded
-        if not _known_valid(key):
+        if not known_valid(key):
             errors = sorted(_validator().iter_errors(raw), key=lambda error: error.json_path)
             if errors:
                 self.problems.extend(f"{path}: {error.json_path}: {error.message}" for error in errors)
                 return
-            _remember_valid(key)
+            remember_valid(key)
         for index, base in enumerate(raw.get("extends", [])):
             base_path = self._resolve_base(base, path, index)
             if base_path is not None:
@@ -180,7 +147,7 @@ class _Loader:
         except RecursionError:
             self.problems.append(f"{path}: $: JSON nested too deeply")
             return None
-        return raw, hashlib.sha256(data).hexdigest(), _validation_key(data)
+        return raw, hashlib.sha256(data).hexdigest(), validation_key(data, schema_text())
 
     def _resolve_base(self, base: str, path: Path, index: int) -> Path | None:
         """Resolve an ``extends`` entry: a built-in pack id or a relative path."""

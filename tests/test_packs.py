@@ -93,3 +93,16 @@ def test_huge_or_deep_json_is_refused_cleanly(tmp_path) -> None:
     with pytest.raises(RulePackError) as error:
         load_packs([deep])
     assert "deep.json" in error.value.problems[0]
+
+
+def test_validation_is_remembered_and_a_changed_pack_is_validated_again(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    pack = tmp_path / "p.json"
+    good = json.loads((PACKS / "good.json").read_text(encoding="utf-8"))
+    pack.write_text(json.dumps(good), encoding="utf-8")
+    load_packs([pack])
+    assert len(list((tmp_path / "cache" / "prlint" / "valid-packs").iterdir())) == 1
+    good["rules"][0]["severity"] = "fatal"
+    pack.write_text(json.dumps(good), encoding="utf-8")
+    with pytest.raises(RulePackError):
+        load_packs([pack])  # new bytes, new key: validated again, and rejected
