@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from checker import lexicon_data  # noqa: E402
 from checker.api import lint_text, load_config  # noqa: E402
 from checker.config import Settings  # noqa: E402
-from checker.kinds import lexicon, lexicon_text  # noqa: E402
+from checker.kinds import lexicon  # noqa: E402
 
 _PARAGRAPH = (
     "Zenvatinib, an oral tyrosine kinase inhibitor, is in a Phase 2 trial (NCT01234567) with "
@@ -41,12 +41,14 @@ def sample_draft() -> str:
 
 
 def _timed(runs: int, text: str, config, clear: bool) -> float:
-    """Return the median time to lint *text*; *clear* empties the per-word caches first."""
+    """Return the median time to lint *text*; *clear* empties the per-word cache first.
+
+    Each run lints a new document, so the per-draft analysis is always computed afresh.
+    """
     times = []
     for _ in range(runs):
         if clear:
             lexicon._nearest_drug.cache_clear()
-            lexicon_text._LAST[:] = [None, None, None]
         started = time.perf_counter()
         lint_text(text, config)
         times.append(time.perf_counter() - started)
