@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Mapping
 
+from checker.cache import built_data
+
 #: Suffixes stripped to find an English stem: "delisting" → "delist".
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "al", "ation", "ations", "ment")
 DRUG_FILE = "data/unii_drug_names.tsv"
@@ -25,7 +27,15 @@ DRUG_FILE = "data/unii_drug_names.tsv"
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Return the lowercase English vocabulary (both pip word lists)."""
+    """Return the lowercase English vocabulary (both pip word lists), cached between runs."""
+    from importlib.metadata import version
+
+    versions = f"pyspellchecker {version('pyspellchecker')}; english-words {version('english-words')}"
+    return built_data("english-words", versions, _build_english_words)
+
+
+def _build_english_words() -> frozenset[str]:
+    """Build the vocabulary from pyspellchecker's English list and english-words' web2."""
     from english_words import get_english_words_set
     from spellchecker import SpellChecker
 

@@ -19,7 +19,7 @@ from checker import kinds
 from checker.errors import RulePackError
 from checker.model import Rule, Scope, Severity
 from checker.patterns import PatternProblem
-from checker.validation_cache import known_valid, remember_valid, validation_key
+from checker.cache import known_valid, remember_valid, validation_key
 
 #: Packs larger than this are refused before parsing.
 MAX_PACK_BYTES = 8 * 1024 * 1024
