@@ -77,7 +77,8 @@ def _errors_exit_2():
 def main() -> None:
     """prlint: lint press-release drafts before they go to the wire.
 
-    Run `prlint DRAFT...` to lint drafts (files, folders, or - for stdin).
+    Run `prlint DRAFT...` to lint drafts (files, folders, or - for stdin);
+    `prlint lint --help` lists the options (--fix, --format, --select ...).
     """
 
 
@@ -156,6 +157,8 @@ def _print_report(findings, results, runner, settings, output_format, quiet, no_
     name = settings.format
     if output_format is None and settings.source is None and os.environ.get("GITHUB_ACTIONS") == "true":
         name = "github"  # annotations on the pull request, with no flag needed
+    if name == "text" and files == 0:
+        return  # every draft failed to read: the errors said so; "no problems" would mislead
     if quiet and name == "text":
         click.echo(_quiet_lines(report), nl=False)
         return

@@ -207,3 +207,9 @@ def test_a_closed_output_pipe_ends_quietly(monkeypatch, capfd) -> None:
         cli.run()
     assert exit_info.value.code == 1
     assert capfd.readouterr().err == ""
+
+
+def test_no_summary_when_no_draft_could_be_read(tmp_path) -> None:
+    result = invoke(tmp_path / "missing.txt")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert json.loads(invoke("--format", "json", tmp_path / "missing.txt").stdout) == []
