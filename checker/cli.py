@@ -43,6 +43,7 @@ class _DefaultToLint(click.Group):
     """A group whose default command is ``lint``: ``prlint draft.txt`` works."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Insert ``lint`` when the first argument is not a subcommand."""
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
@@ -181,6 +182,7 @@ def _progress(count: int):
         return None
 
     def wrap(iterator, length):
+        """Yield from *iterator* while drawing the bar on stderr."""
         with click.progressbar(iterator, length=length, label="Linting", file=sys.stderr) as bar:
             yield from bar
 

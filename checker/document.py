@@ -29,6 +29,7 @@ def per_document(function: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(function)
     def cached(document: "Document", *args):
+        """Return the cached result for this document and these arguments."""
         key = (function.__module__, function.__qualname__, *(tuple(a) if isinstance(a, list) else a for a in args))
         return document.memo(key, lambda: function(document, *args))
 
