@@ -47,44 +47,38 @@ def weekday(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
             yield mention_hit(mention, actual=_DAY_NAMES[actual], written=_DAY_NAMES[mention.weekday])
 
 
-def past_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
-    """Report an event told as done but dated after the release."""
+def _against_release(facts: DateFacts, wrong) -> Iterator[Hit]:
+    """Report each dated mention for which ``wrong(mention, release)`` holds."""
     if facts.release is None:
         return
     release = facts.release.date
     for mention in _dated(facts):
-        if mention.first > release and _tense(facts, mention) == PAST:
+        if wrong(mention, release):
             yield mention_hit(mention, release=release.isoformat())
+
+
+def past_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report an event told as done but dated after the release."""
+    return _against_release(facts, lambda m, release: m.first > release and _tense(facts, m) == PAST)
 
 
 def future_before_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a plan told in the future tense but dated before the release."""
-    if facts.release is None:
-        return
-    release = facts.release.date
-    for mention in _dated(facts):
-        if mention.last < release and _tense(facts, mention) == FUTURE:
-            yield mention_hit(mention, release=release.isoformat())
+    return _against_release(facts, lambda m, release: m.last < release and _tense(facts, m) == FUTURE)
 
 
 def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a period said to have "ended" on or after the release date."""
-    if facts.release is None:
-        return
-    release = facts.release.date
-    for mention in _dated(facts):
-        if mention.kind == "date" and mention.first >= release and _before(facts, mention, _ENDED, 20):
-            yield mention_hit(mention, release=release.isoformat())
+    return _against_release(
+        facts, lambda m, release: m.kind == "date" and m.first >= release and _before(facts, m, _ENDED, 20)
+    )
 
 
 def filed_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a filing said to have been filed or furnished on a date after the release."""
-    if facts.release is None:
-        return
-    release = facts.release.date
-    for mention in _dated(facts):
-        if mention.kind == "date" and mention.first > release and _before(facts, mention, _FILED, 100):
-            yield mention_hit(mention, release=release.isoformat())
+    return _against_release(
+        facts, lambda m, release: m.kind == "date" and m.first > release and _before(facts, m, _FILED, 100)
+    )
 
 
 def letter_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
