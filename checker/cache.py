@@ -74,11 +74,11 @@ def built_data(name: str, versions: str, build: Callable[[], T]) -> T:
             pass
     value = build()
     if path is not None:
-        _write_atomically(path, marshal.dumps(value))
+        write_atomically(path, marshal.dumps(value))
     return value
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write *data* to *path* through a temporary file; give up quietly on failure."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,12 +24,13 @@ import regex
 
 from checker.errors import ConfigError
 from checker.model import Severity
+from checker import regexes
 
 CONFIG_NAMES = ("prlint.cfg", ".prlint.cfg", "setup.cfg")
 SECTION = "prlint"
 FORMATS = ("text", "json", "sarif", "github", "html")
 _KEYS = {"packs", "select", "ignore", "severity", "fail-on", "format", "date", "encoding"}
-_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = regexes.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)

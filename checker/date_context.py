@@ -16,6 +16,7 @@ import bisect
 import regex
 
 from checker.patterns import PATTERN_TIMEOUT
+from checker import regexes
 
 PAST = "past"
 FUTURE = "future"
@@ -48,14 +49,14 @@ _UNSURE = (
 )
 # A deadline right before the date, after a plan, still looks ahead:
 # "expects to complete by the end of June 2006".
-_DEADLINE = regex.compile(r"(?i)by|until|before|no\s+later")
-_DEADLINE_TAIL = regex.compile(
+_DEADLINE = regexes.compile(r"(?i)by|until|before|no\s+later")
+_DEADLINE_TAIL = regexes.compile(
     r"(?i)\s*(?:than\s+)?(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?\Z"
 )
 # A date names when something happens only after a preposition of time
 # ("in June 2026", "at the June 2026 meeting"); "its fourth quarter 2025
 # results" names what is reported, not when.
-_TIME_PREPOSITION = regex.compile(
+_TIME_PREPOSITION = regexes.compile(
     r"(?i)\b(?:in|during|on|by|at|before|until|through|from|since|within|as\s+of)\s+"
     r"(?:(?:the|its|our|their)\s+)?"
     r"(?:(?:end|close|middle|start|beginning|course|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)?\Z"
@@ -66,14 +67,14 @@ _PAST_PLAN = (
     r"(?:was|were|had(?:\s+been)?|as(?:\s+(?:previously|originally))?|previously|originally|initially)\s+"
     r"(?:expected|anticipated|planned|scheduled|intended|targeted|guided|projected)"
 )
-_MARKER = regex.compile(
+_MARKER = regexes.compile(
     rf"(?i)\b(?:(?P<unsure>{_PAST_PLAN})|(?P<future>(?:to|will|would|shall|may|can|could|must|should)\s+(?:be|have\s+been)\s+(?:{_PAST}))|"
     rf"(?P<past>{_PAST})|(?P<future>{_FUTURE})|(?P<unsure>{_UNSURE}))\b"
 )
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = regexes.compile(
     r"[;:]|--|[.!?]\s*\n|\n\s*[*•●▪·-]\s|\s[—–]\s|\(|\)|\bbut\b|,\s+(?:which|who|while|and|whereas)\b"
 )
-_DETERMINER = regex.compile(
+_DETERMINER = regexes.compile(
     r"(?i)\b(?:a|an|the|its|our|their|his|her|this|these|those|each|any|all|other|newly|recently|"
     r"first|second|two|three|\d+)\s+\Z"
 )

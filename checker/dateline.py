@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+from checker import regexes
 
 MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|"
@@ -44,7 +45,7 @@ _WIRE = rf"""
 # but then a full date must follow: "Boston, MA, May 3, 2025 --").
 _CITY_WORD = r"[A-Z][A-Za-z.'’&]*(?:-[A-Z][A-Za-z.'’&]*)*"
 
-_DATELINE = regex.compile(
+_DATELINE = regexes.compile(
     rf"""
     \A
     (?P<city>{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,4}})

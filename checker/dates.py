@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.patterns import PATTERN_TIMEOUT
+from checker import regexes
 
 #: Month names as written, by the first three letters of the name.
 MONTHS = {
@@ -47,7 +48,7 @@ _Y2 = rf"(?:{_YEAR}|['’]\d{{2}})"
 # lower-case word makes it a count ("in 2025 patients").
 _FUNCTION_WORDS = r"(?:and|or|to|through|the|with|as|when|after|before|for|from|at|on|in|we|it|is|was|will|were|are)"
 
-_MENTION = regex.compile(
+_MENTION = regexes.compile(
     rf"""
     (?<![\w/])
     (?:
@@ -75,11 +76,11 @@ _MENTION = regex.compile(
 )
 
 # Words that make a bare "March 5" (no year, no weekday) read as a date.
-_DATE_LEAD_IN = regex.compile(
+_DATE_LEAD_IN = regexes.compile(
     r"(?i)(?:\b(?:on|by|until|through|since|from|before|after|dated|ended|ending|"
     r"of|effective|starting|beginning|as\s+of|today)\s*)\Z"
 )
-_DATE_FOLLOW = regex.compile(r"\A(?:\s*[,.;:)\]]|\s*\Z|\s+(?:at|to|through|and|in|from|with|before|after)\b)")
+_DATE_FOLLOW = regexes.compile(r"\A(?:\s*[,.;:)\]]|\s*\Z|\s+(?:at|to|through|and|in|from|with|before|after)\b)")
 
 
 @dataclass(frozen=True)

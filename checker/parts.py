@@ -15,6 +15,7 @@ import regex
 
 from checker.dateline import Dateline, find_dateline
 from checker.segments import Span
+from checker import regexes
 
 HEADLINE = "headline"
 SUBHEADLINE = "subheadline"
@@ -28,34 +29,34 @@ TRAILER = "trailer"
 #: Every part name, in reading order; rule scopes use these names.
 PART_NAMES = (HEADLINE, SUBHEADLINE, DATELINE, BODY, ABOUT, LEGEND, CONTACTS, TRAILER)
 
-_MARKDOWN_HEADING = regex.compile(r"\A#{1,6}\s+")
-_ABOUT_HEADING = regex.compile(r"\A(?:#{1,6}\s+)?About\s+(?P<name>\S.*?)\s*:?\Z")
-_LEGEND_HEADING = regex.compile(
+_MARKDOWN_HEADING = regexes.compile(r"\A#{1,6}\s+")
+_ABOUT_HEADING = regexes.compile(r"\A(?:#{1,6}\s+)?About\s+(?P<name>\S.*?)\s*:?\Z")
+_LEGEND_HEADING = regexes.compile(
     r"(?i)forward[- ]looking|safe[- ]harbou?r|cautionary\s+(?:note|statement|language)"
 )
-_CONTACT_HEADING = regex.compile(
+_CONTACT_HEADING = regexes.compile(
     r"(?i)\A(?:#{1,6}\s+)?(?:[A-Za-z/&]+\s+){0,3}"
     r"(?:contacts?|relations|inquiries|for\s+(?:more|further)\s+information)\b"
 )
-_TRAILER = regex.compile(r"\A(?:#\s*#\s*#|-\s*(?:30|0)\s*-|SOURCE:?\s+\S)")
+_TRAILER = regexes.compile(r"\A(?:#\s*#\s*#|-\s*(?:30|0)\s*-|SOURCE:?\s+\S)")
 # A legend heading run into its paragraph: "“Safe Harbor” Statement: ...",
 # "CAUTIONARY STATEMENT REGARDING FORWARD-LOOKING INFORMATION: ..."
-_INLINE_LEGEND_HEADING = regex.compile(
+_INLINE_LEGEND_HEADING = regexes.compile(
     r"(?i)\A[“\"]?(?:safe[- ]harbou?r|forward[- ]looking|cautionary)[^:\n.]{0,80}:\s"
 )
-_LEGEND_TEXT = regex.compile(r"(?i)forward[- ]looking\s+statements?")
-_LEGEND_CAUTION = regex.compile(
+_LEGEND_TEXT = regexes.compile(r"(?i)forward[- ]looking\s+statements?")
+_LEGEND_CAUTION = regexes.compile(
     r"(?i)differ\s+materially|risks?\s+and\s+uncertaint|safe\s+harbou?r|"
     r"litigation\s+reform\s+act|not\s+guarantees|actual\s+results|uncertainties"
 )
-_COMPANY_IN_LEAD = regex.compile(
+_COMPANY_IN_LEAD = regexes.compile(
     r"\A(?P<name>[A-Z][\w&.,'’-]*(?:\s+[A-Z&][\w&.,'’-]*){0,5}?),?\s+\("
 )
 # "<Name>[, Inc.][ (Nasdaq: X)] is a ...": a period inside the name ("Inc.")
 # is allowed, a sentence end (period, space, capital) is not.
 _COMPANY_IS_A = r"\A{name}\b(?:[^.]|\.(?!\s+[A-Z])){{0,120}}?\b(?:is|are)\s+(?:a|an|the)\s"
 _MAX_HEADING_CHARS = 120
-_BLOCK_HEADING = regex.compile(
+_BLOCK_HEADING = regexes.compile(
     r"(?i)\A(?:#{1,6}\s+)?(?:about\s|forward[- ]looking|safe[- ]harbou?r|cautionary)[^\n]{0,110}\Z"
 )
 
@@ -167,7 +168,7 @@ def _mark_unheaded_about(
     if ABOUT in names or company is None:
         return
     short = regex.escape(company.split()[0].rstrip(",."))
-    pattern = regex.compile(_COMPANY_IS_A.format(name=short))
+    pattern = regexes.compile(_COMPANY_IS_A.format(name=short))
     for index in range(first_body + 1, len(paragraphs)):
         if names[index] == BODY and names[index + 1 : index + 2] in ([LEGEND], [CONTACTS], [TRAILER]):
             if pattern.search(_paragraph_text(text, paragraphs[index])):

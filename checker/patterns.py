@@ -14,6 +14,7 @@ from typing import Iterator
 import regex
 
 from checker.segments import Span
+from checker import regexes
 
 #: Seconds one pattern may spend on one stretch of one draft.
 PATTERN_TIMEOUT = 2.0
@@ -41,7 +42,7 @@ def compile_pattern(source: str, where: str, ignore_case: bool = False) -> regex
 def _compiled(source: str, flags: int) -> regex.Pattern:
     # Packs repeat patterns across rules (shared term lists), and compiling
     # with the regex module is the largest part of start-up: compile each once.
-    return regex.compile(source, flags)
+    return regexes.compile(source, flags)
 
 
 def compile_patterns(sources: list[str], where: str, ignore_case: bool = False) -> list[regex.Pattern]:

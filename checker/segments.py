@@ -7,10 +7,11 @@ were given, so positions stay exact whatever the draft's layout.
 from __future__ import annotations
 
 import regex
+from checker import regexes
 
 Span = tuple[int, int]
 
-_BLANK_LINES = regex.compile(r"\n[ \t\f\v]*\n(?:[ \t\f\v]*\n)*")
+_BLANK_LINES = regexes.compile(r"\n[ \t\f\v]*\n(?:[ \t\f\v]*\n)*")
 
 # Words whose trailing period does not end a sentence. Kept short and
 # specific to press releases: company suffixes, titles, AP month and state
@@ -23,7 +24,7 @@ _ABBREVIATIONS = (
     "approx est dept etc al Ph PhD Pharm Ave Blvd Rd Ste Fig Vol"
 ).split()
 
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = regexes.compile(
     r"""
     (?<![A-Z]\.[A-Z])              # not inside U.S. / M.D. / N.Y.
     (?<!\b[A-Z])                   # not after an initial: "Gary S. Jacob"

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
+from checker import regexes
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = regexes.compile(
     r"<!--\s*prlint-(?P<action>disable-next-line|disable|enable)\b"
     r"(?P<rules>[^:>]*?)(?:\s*:\s*(?P<reason>.*?))?\s*-->",
     regex.DOTALL,

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+
+import regex
+
+from checker import regexes
 from checker.cache import built_data
+from checker.lexicon_data import Vocabulary, english_words
 
 
 def test_built_data_is_reused_then_rebuilt_when_damaged(tmp_path, monkeypatch) -> None:
@@ -29,3 +36,78 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("PRLINT_NO_CACHE", "1")
     assert built_data("words", "v1", lambda: {"x": 1}) == {"x": 1}
     assert not (tmp_path / "prlint").exists()
+
+
+# -- compiled patterns ----------------------------------------------------------
+
+
+def _fresh_pattern_cache(monkeypatch, tmp_path) -> None:
+    """Point the pattern cache at *tmp_path* and forget what this process loaded."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(regexes, "_known", None)
+
+
+def test_compiled_patterns_come_back_from_the_cache_without_recompiling(tmp_path, monkeypatch) -> None:
+    _fresh_pattern_cache(monkeypatch, tmp_path)
+    source = r"(?P<drug>\L<names>)-(?P<n>\d+)"
+    first = regexes.compile(source, regex.VERSION1 | regex.IGNORECASE, names=["annamycin", "ZX"])
+    regexes.save()
+    assert list((tmp_path / "prlint" / "data").glob("patterns-*.pickle"))
+
+    monkeypatch.setattr(regexes, "_known", None)  # as a new process would start
+    monkeypatch.setattr(regexes.regex, "compile", _must_not_compile)
+    again = regexes.compile(source, regex.VERSION1 | regex.IGNORECASE, names=["annamycin", "ZX"])
+    text = "dosed with ANNAMYCIN-12 and zx-3, not L-Annamycin"
+    assert [m.groupdict() for m in again.finditer(text)] == [m.groupdict() for m in first.finditer(text)]
+    assert [m.group("n") for m in again.finditer(text)] == ["12", "3"]
+    assert again.flags == first.flags
+
+
+def _must_not_compile(*_args, **_kwargs):
+    raise AssertionError("the pattern should have come from the cache")
+
+
+def test_a_damaged_pattern_cache_is_ignored(tmp_path, monkeypatch) -> None:
+    _fresh_pattern_cache(monkeypatch, tmp_path)
+    regexes.compile(r"\bForm\s+10-K\b")
+    regexes.save()
+    [cached] = (tmp_path / "prlint" / "data").glob("patterns-*.pickle")
+    cached.write_bytes(cached.read_bytes()[:40])
+    monkeypatch.setattr(regexes, "_known", None)
+    assert regexes.compile(r"\bForm\s+10-K\b").search("our Form 10-K for 2024")
+
+
+class _Planted:
+    """An object whose unpickling would run a command."""
+
+    def __init__(self, marker) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_pattern_cache_that_would_run_code_is_refused(tmp_path, monkeypatch) -> None:
+    _fresh_pattern_cache(monkeypatch, tmp_path)
+    marker = tmp_path / "ran"
+    path = regexes._cache_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(pickle.dumps({(r"x", 0, ()): _Planted(marker)}))
+    assert regexes.compile(r"x").fullmatch("x")
+    assert not marker.exists()
+
+
+# -- word lists -----------------------------------------------------------------
+
+
+def test_a_vocabulary_answers_membership_exactly() -> None:
+    vocabulary = Vocabulary.of(["patients", "annual", "délisting"])
+    assert "patients" in vocabulary and "délisting" in vocabulary
+    assert "patient" not in vocabulary and "Patients" not in vocabulary and 42 not in vocabulary
+    assert len(vocabulary) == 3
+
+
+def test_the_english_vocabulary_knows_english_and_not_drug_names() -> None:
+    english = english_words()
+    assert all(word in english for word in ("patients", "quarterly", "investigational", "the"))
+    assert all(word not in english for word in ("annamycin", "annamcyin", "pembrolizumab"))

@@ -17,6 +17,7 @@ import regex
 
 from checker.document import Document
 from checker.inputs.builder import TextBuilder, build_document
+from checker import regexes
 
 #: Elements whose boundaries are paragraph breaks.
 BLOCKS = frozenset(
@@ -28,8 +29,8 @@ SKIPPED = frozenset("script style head title template noscript svg math object i
 #: Table cells: kept apart by a space so that cell words never run together.
 CELLS = frozenset(("td", "th"))
 
-_ENTITY = regex.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
-_SPACE = regex.compile(r"[ \t\n\r\f]+")
+_ENTITY = regexes.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
+_SPACE = regexes.compile(r"[ \t\n\r\f]+")
 
 
 def extract(data: str, path: str) -> Document:

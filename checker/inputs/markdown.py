@@ -16,31 +16,32 @@ import regex
 
 from checker.document import Document
 from checker.inputs.builder import TextBuilder, build_document
+from checker import regexes
 
-_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX = regex.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_RULE_LINE = regex.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
-_REFERENCE = regex.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
-_TABLE_DELIMITER = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_CONTAINER = regex.compile(r"(?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_FENCE = regexes.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = regexes.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = regexes.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_RULE_LINE = regexes.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_REFERENCE = regexes.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
+_TABLE_DELIMITER = regexes.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_CONTAINER = regexes.compile(r"(?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 
 # Inline syntax, applied in this order to a working copy of the source in
 # which removed characters are spaces (so offsets never move).
 _INLINE = [
-    ("drop", regex.compile(r"<!--.*?-->", regex.DOTALL)),
-    ("drop", regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)),
-    ("drop", regex.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")),
-    ("keep1", regex.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")),
-    ("keep1", regex.compile(r"(<)((?:https?|ftp|mailto):[^>\s]+|[^@\s<>]+@[^@\s<>]+)(>)")),
-    ("drop", regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
-    ("keep1", regex.compile(r"(~~)(?=\S)([^\n]+?)(?<=\S)(~~)")),
-    ("keep1", regex.compile(r"(\*\*\*|\*\*|\*)(?=[^\s*])([^\n]*?[^\s*])(\1)(?!\*)")),
-    ("keep1", regex.compile(r"(?<![\w_])(___|__|_)(?=[^\s_])([^\n]*?[^\s_])(\1)(?![\w_])")),
+    ("drop", regexes.compile(r"<!--.*?-->", regex.DOTALL)),
+    ("drop", regexes.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)),
+    ("drop", regexes.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")),
+    ("keep1", regexes.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")),
+    ("keep1", regexes.compile(r"(<)((?:https?|ftp|mailto):[^>\s]+|[^@\s<>]+@[^@\s<>]+)(>)")),
+    ("drop", regexes.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
+    ("keep1", regexes.compile(r"(~~)(?=\S)([^\n]+?)(?<=\S)(~~)")),
+    ("keep1", regexes.compile(r"(\*\*\*|\*\*|\*)(?=[^\s*])([^\n]*?[^\s*])(\1)(?!\*)")),
+    ("keep1", regexes.compile(r"(?<![\w_])(___|__|_)(?=[^\s_])([^\n]*?[^\s_])(\1)(?![\w_])")),
 ]
-_ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~]|\n)")
-_ENTITY = regex.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);")
-_FRONT_MATTER = regex.compile(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", regex.DOTALL)
+_ESCAPE = regexes.compile(r"\\(?=[!-/:-@\[-`{-~]|\n)")
+_ENTITY = regexes.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);")
+_FRONT_MATTER = regexes.compile(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", regex.DOTALL)
 
 
 def extract(data: str, path: str) -> Document:

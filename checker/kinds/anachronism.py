@@ -24,8 +24,9 @@ import regex
 from checker.model import Hit, Scope
 from checker.patterns import PATTERN_TIMEOUT, PatternProblem, compile_pattern, search_spans
 from checker.release_date import resolve_release_date
+from checker import regexes
 
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = regexes.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ import regex
 from checker.model import Hit, Scope
 from checker.parts import is_block_heading
 from checker.patterns import PATTERN_TIMEOUT, compile_patterns
+from checker import regexes
 
-_WORD = regex.compile(r"\S+")
+_WORD = regexes.compile(r"\S+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _CONTEXT_WORDS = 4
 _MIN_SIMILARITY = 0.5  # below this the block is another text, not a drifted copy

@@ -15,6 +15,7 @@ import regex
 from checker.dates import DateMention, find_mentions
 from checker.model import Hit
 from checker.release_date import ReleaseDate, resolve_release_date
+from checker import regexes
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def _facts(document, context) -> DateFacts:
     return DateFacts(document, release, mentions)
 
 
-_LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and|or)\s*")
+_LIST_GAP = regexes.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and|or)\s*")
 
 
 def list_head(facts: DateFacts, mention: DateMention) -> DateMention:

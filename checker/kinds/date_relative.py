@@ -16,17 +16,18 @@ from checker.dates import WEEKDAY, WEEKDAYS, DateMention
 from checker.kinds.date_common import DateCheck, DateFacts, list_head, mention_hit
 from checker.model import Hit
 from checker.patterns import PATTERN_TIMEOUT
+from checker import regexes
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ENDED = regex.compile(r"(?i)\bended\s*\Z")
-_FILED = regex.compile(
+_ENDED = regexes.compile(r"(?i)\bended\s*\Z")
+_FILED = regexes.compile(
     r"(?i)(?<!\bbe\s)(?<!\bbeen\s)\b(?:filed|furnished)\b[^.;]{0,80}?\bon\s*\Z"
 )
-_TODAY_BEFORE = regex.compile(r"(?i)\b(?P<word>today|yesterday|tomorrow)\s*[,(]?\s*\Z")
-_TODAY_WEEKDAY = regex.compile(
+_TODAY_BEFORE = regexes.compile(r"(?i)\b(?P<word>today|yesterday|tomorrow)\s*[,(]?\s*\Z")
+_TODAY_WEEKDAY = regexes.compile(
     rf"(?i)\b(?P<word>today|yesterday|tomorrow)\s*[,(]\s*(?P<weekday>{WEEKDAY})(?!,?\s+[A-Z][a-z]*\.?\s+\d)"
 )
-_THIS_MONTH = regex.compile(r"(?i)\b(?:earlier|later)\s+this\s+month\b")
+_THIS_MONTH = regexes.compile(r"(?i)\b(?:earlier|later)\s+this\s+month\b")
 _SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 

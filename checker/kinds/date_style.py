@@ -17,14 +17,15 @@ from checker.dates import MONTH, month_number
 from checker.kinds.date_common import DateCheck, DateFacts
 from checker.model import Hit
 from checker.patterns import PATTERN_TIMEOUT, PatternProblem
+from checker import regexes
 
-_DATELINE_MONTH = regex.compile(rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?P<ordinal>st|nd|rd|th)?")
+_DATELINE_MONTH = regexes.compile(rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?P<ordinal>st|nd|rd|th)?")
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
-_RULE_DAY = regex.compile(r"(?i)(?P<nth>first|second|third|fourth|last)\s+Sunday\s+(?:of|in)\s+(?P<month>[A-Za-z]+)")
-_TIME = regex.compile(
+_RULE_DAY = regexes.compile(r"(?i)(?P<nth>first|second|third|fourth|last)\s+Sunday\s+(?:of|in)\s+(?P<month>[A-Za-z]+)")
+_TIME = regexes.compile(
     r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s*\(?(?P<zone>[ECMP][SD]T)\b(?-i:(?<=[A-Z]{3}))"
 )
-_TODAYISH = regex.compile(r"(?i)\b(?:today|this\s+(?:morning|afternoon|evening))\b")
+_TODAYISH = regexes.compile(r"(?i)\b(?:today|this\s+(?:morning|afternoon|evening))\b")
 
 
 def prepare_data(name: str, params: dict[str, Any], where: str) -> dict[str, Any]:

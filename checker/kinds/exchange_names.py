@@ -18,17 +18,18 @@ import regex
 from checker.kinds.ticker_refs import Mention, Venue, alias_key, venue_at, venues
 from checker.model import Hit, Scope
 from checker.patterns import PATTERN_TIMEOUT
+from checker import regexes
 
 _PRESENT_LISTING = r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:listed|traded|quoted)\s+on\s+(?:the\s+)?"
-_NASDAQ = regex.compile(r"(?<![\w.@/-])(?:NASDAQ|Nasdaq)(?![\w@]|\.com)")
-TRANSFER = regex.compile(r"(?i)\b(?:transfer\w*|mov(?:e|es|ed|ing)|switch\w*|uplist\w*|relist\w*)\b")
+_NASDAQ = regexes.compile(r"(?<![\w.@/-])(?:NASDAQ|Nasdaq)(?![\w@]|\.com)")
+TRANSFER = regexes.compile(r"(?i)\b(?:transfer\w*|mov(?:e|es|ed|ing)|switch\w*|uplist\w*|relist\w*)\b")
 
 
 @lru_cache(maxsize=1)
 def _present_listing() -> regex.Pattern:
     """Compile "is listed on the <exchange>" for every exchange name, once."""
     _table, alias = venues()
-    return regex.compile(_PRESENT_LISTING + f"(?P<alias>{alias})", regex.IGNORECASE)
+    return regexes.compile(_PRESENT_LISTING + f"(?P<alias>{alias})", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,7 @@ def _tiers() -> regex.Pattern:
              if venue.group == "Nasdaq" and venue.name != "Nasdaq" and "market" in alias]
     tiers.sort(key=len, reverse=True)
     names = "|".join(regex.escape(tier).replace("\\ ", r"\s+") for tier in tiers)
-    return regex.compile(rf"\b(?:{names})\b", regex.IGNORECASE)
+    return regexes.compile(rf"\b(?:{names})\b", regex.IGNORECASE)
 
 
 def anachronisms(report: str, grace: datetime.timedelta, document, found: list[Mention], day: datetime.date,

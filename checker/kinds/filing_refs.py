@@ -19,15 +19,16 @@ from checker.document import per_document
 from checker.kinds.sec_data import MONTH_DAY_YEAR, load
 from checker.patterns import PATTERN_TIMEOUT
 from checker.release_date import full_date
+from checker import regexes
 
 _TOKEN = r"(?:NT\s+)?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{1,5}(?:-[A-Za-z0-9]{1,6})?(?:\s?/\s?[A-Za-z])?(?![\w/-])"
-_REFERENCE = regex.compile(
+_REFERENCE = regexes.compile(
     rf"""(?:(?P<title>annual|quarterly|current|transition)\s+reports?\s+(?:on|of)\s+)?
     \b(?P<lead>forms?)\s+(?P<form>{_TOKEN})
     (?:(?:\s*,\s*|\s+(?:and|or|and/or)\s+|\s*,\s*(?:and|or)\s+)(?:form\s+)?(?P<form>{_TOKEN}))*""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_PERIOD = regex.compile(
+_PERIOD = regexes.compile(
     rf"""\G[^.;]{{0,80}}?\bfor\s+(?:the|our|its|their)\s+
     (?P<word>(?:fiscal\s+)?(?:year|quarter)(?:\s+(?:19|20)\d\d)?
       |(?:three|six|nine|twelve)[- ]months?|(?:transition\s+)?period)
@@ -36,7 +37,7 @@ _PERIOD = regex.compile(
 )
 
 
-_FILED = regex.compile(
+_FILED = regexes.compile(
     rf"\G[^.;]{{0,100}}?\b(?:filed|furnished)\b[^.;]{{0,50}}?\bon\s+(?P<date>{MONTH_DAY_YEAR})",
     regex.IGNORECASE,
 )
@@ -63,7 +64,7 @@ class FilingRef:
 def _forms() -> tuple[dict[str, str], frozenset[str], regex.Pattern]:
     """Return the form families, the amendable forms and the SEC-form shape."""
     data = load("sec_forms")
-    return data["forms"], frozenset(data["amendable"]), regex.compile(data["sec_form_shape"])
+    return data["forms"], frozenset(data["amendable"]), regexes.compile(data["sec_form_shape"])
 
 
 def canonical(written: str) -> tuple[str | None, bool]:

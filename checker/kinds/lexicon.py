@@ -36,8 +36,9 @@ from checker.kinds.lexicon_match import Tolerance, distance, nearest, variant_of
 from checker.kinds.lexicon_text import Words, has_digit, has_inner_capital, match_case
 from checker.model import Hit, Scope
 from checker.patterns import search_spans
+from checker import regexes
 
-_SPLIT = regex.compile(
+_SPLIT = regexes.compile(
     r"(?<![\p{L}\p{N}_-])(?P<head>\p{L}[\p{L}\p{N}]*)-(?P<gap>[ \t]+|[ \t]*\n[ \t]*)"
     r"(?P<tail>[\p{L}\p{N}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)(?![\p{L}\p{N}_])"
 )
@@ -79,7 +80,7 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
     pattern = None
     if terms:
         names = sorted({term.term for term in terms.values()}, key=len, reverse=True)
-        pattern = regex.compile(r"(?<![\p{L}\p{N}_-])\L<names>(?![\p{L}\p{N}_]|-\p{L})",
+        pattern = regexes.compile(r"(?<![\p{L}\p{N}_-])\L<names>(?![\p{L}\p{N}_]|-\p{L})",
                                 regex.VERSION1 | regex.IGNORECASE, names=names)
     return Lexicon(
         report=params["report"],

@@ -17,15 +17,16 @@ import regex
 from checker import lexicon_data
 from checker.model import Scope
 from checker.patterns import search_spans
+from checker import regexes
 
-WORD = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])")
-_ADDRESS = regex.compile(
+WORD = regexes.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])")
+_ADDRESS = regexes.compile(
     r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
     r"|(?<![\w.-])[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|io|ai|gov|edu|co|us|bio|health)\b\S*"
 )
 #: A trademark sign, or a parenthesised name after a word: "Gleevec® (imatinib)".
-_BRAND_CONTEXT = regex.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s*\(\s*(?P<generic>\p{L}+)")
-_INNER_CAPITAL = regex.compile(r"\p{L}\p{Lu}")
+_BRAND_CONTEXT = regexes.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s*\(\s*(?P<generic>\p{L}+)")
+_INNER_CAPITAL = regexes.compile(r"\p{L}\p{Lu}")
 
 
 @dataclass

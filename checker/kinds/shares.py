@@ -17,8 +17,9 @@ import regex
 
 from checker.model import Hit, Scope
 from checker.patterns import PATTERN_TIMEOUT, compile_patterns
+from checker import regexes
 
-_PERCENT = regex.compile(r"(?<![\d.,])(?P<value>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE)
+_PERCENT = regexes.compile(r"(?<![\d.,])(?P<value>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import regex
 from checker.document import per_document
 from checker.kinds.sec_data import iso, load
 from checker.patterns import PATTERN_TIMEOUT
+from checker import regexes
 
 _QUOTES = "\"“”'’"
 _SYMBOL = r"[A-Za-z0-9]{1,6}(?:[.\-/][A-Za-z0-9]{1,3}){0,2}"
@@ -25,7 +26,7 @@ _SYMBOL_END = r"(?=\s*(?:[;,/|)]|\s-\s*news|\s+(?:and|or)\b|\Z))"
 _NOT_NAMES = {"the", "a", "an", "about", "today", "and", "&", "january", "february", "march", "april", "may",
               "june", "july", "august", "september", "october", "november", "december"}
 _VENUE_WORDS = {"exchange", "bourse", "market", "markets", "board", "sheets"}
-_OWNER = regex.compile(
+_OWNER = regexes.compile(
     r"(?P<name>(?:[A-Z0-9][\w&.'’-]*,?\s+(?:(?:of|and|&|de|la)\s+)?){0,6}[A-Z0-9][\w&.'’-]*[.,]?)\s*\Z"
 )
 
@@ -77,7 +78,7 @@ def venues() -> tuple[dict[str, Venue], str]:
 def _segment() -> regex.Pattern:
     """Compile the pattern of one "exchange: symbol[, symbol]" segment."""
     _table, alias = venues()
-    return regex.compile(
+    return regexes.compile(
         rf"""\s*(?:[;,/|]|\band\b)?\s*
         (?P<alias>{alias})
         (?P<sep>\s*[:：]\s*|\s*[{_QUOTES}]?\s*>\s*|\s*[-–]\s*(?=[A-Z]{{2,}}))

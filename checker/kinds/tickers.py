@@ -28,9 +28,10 @@ from checker.kinds.sec_data import load, profile, release_day
 from checker.kinds.ticker_refs import Mention, alias_key, venues
 from checker.model import Hit, Scope
 from checker.patterns import PATTERN_TIMEOUT
+from checker import regexes
 
 _US_LISTING_GROUPS = {"NYSE", "NYSE American", "NYSE Arca", "Nasdaq"}
-_BROKEN = regex.compile(
+_BROKEN = regexes.compile(
     r"\((?P<ex>[A-Z][A-Za-z .-]{1,30}?)\s*[\"“”'’]\s*>\s*(?P<sym>[A-Z0-9][A-Z0-9.-]{0,9})\)"
 )
 
@@ -50,7 +51,7 @@ def compile(params: dict[str, Any], where: str) -> Tickers:
     """Compile a ``tickers`` check: the report and the optional issuer profile."""
     data = load("exchanges")
     configured = _configured([tuple(entry.rpartition(":")[::2]) for entry in params.get("tickers", [])])
-    shapes = {group: regex.compile(shape) for group, shape in data["shapes"].items()}
+    shapes = {group: regexes.compile(shape) for group, shape in data["shapes"].items()}
     return Tickers(params["report"], params.get("issuer"), tuple(configured), shapes,
                    datetime.timedelta(days=data["grace_days"]))
 

@@ -18,18 +18,19 @@ from checker import lexicon_data
 from checker.document import Document
 from checker.kinds import ticker_refs
 from checker.parts import is_block_heading
+from checker import regexes
 
 # A product or proper-name candidate: a capitalised or camel-case word, a
 # hyphenated name ("L-Annamycin"), or a code name ("NWO-217").
-_NAME = regex.compile(
+_NAME = regexes.compile(
     r"(?<![\p{L}\p{N}_-])(?:\p{Lu}-\p{Lu}\p{Ll}{3,}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*|\p{Lu}\p{Ll}{4,}|\p{Lu}{2,5}-\d{2,6})(?![\p{L}\p{N}_]|-\p{L})"
 )
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Ll}{7,}(?![\p{L}\p{N}_-])")
-_INITIAL_OR_TITLE = regex.compile(r"(?:\b\p{Lu}\.|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?|\b\p{Lu}\p{Ll}+)\s+\Z")
-_FISCAL_YEAR_END = regex.compile(
+_LOWER_WORD = regexes.compile(r"(?<![\p{L}\p{N}_-])\p{Ll}{7,}(?![\p{L}\p{N}_-])")
+_INITIAL_OR_TITLE = regexes.compile(r"(?:\b\p{Lu}\.|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?|\b\p{Lu}\p{Ll}+)\s+\Z")
+_FISCAL_YEAR_END = regexes.compile(
     r"(?i)\b(?:fiscal\s+)?year\s+ended?\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2})"
 )
-_FILER = regex.compile(r"(?i)\b(large\s+accelerated|non-accelerated|accelerated)\s+filer\b|\b(smaller\s+reporting\s+company)\b")
+_FILER = regexes.compile(r"(?i)\b(large\s+accelerated|non-accelerated|accelerated)\s+filer\b|\b(smaller\s+reporting\s+company)\b")
 _MONTHS = ("january february march april may june july august september october november december").split()
 
 
