@@ -18,16 +18,17 @@ import regex
 
 from checker.date_context import PAST, future_context, sentence_of, tense_of
 from checker.dates import MONTH, MONTHS, find_mentions
+from checker import regexes
 
-_DATE_TEXT = regex.compile(
+_DATE_TEXT = regexes.compile(
     r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(?P<year>\d{4}))?"
     r"|(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})"
 )
 
-_ENDED = regex.compile(r"\bended\s*\Z")
+_ENDED = regexes.compile(r"\bended\s*\Z")
 _FULL_DATE = rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-_LEADING_DATE = regex.compile(rf"[ \t]*{_FULL_DATE}\b")
-_HEADER_LINE = regex.compile(
+_LEADING_DATE = regexes.compile(rf"[ \t]*{_FULL_DATE}\b")
+_HEADER_LINE = regexes.compile(
     rf"(?im)^[ \t]*(?:for\s+immediate\s+release\s*[:\-–—]?\s*)?{_FULL_DATE}[ \t]*(?:$|\t|[ ]{{2}})"
 )
 #: How many lines from the top count as the release header.
@@ -55,7 +56,14 @@ def parse_month_day(text: str) -> tuple[int, int, int | None] | None:
 
 
 def resolve_release_date(document, context) -> ReleaseDate | None:
-    """Return the release date: a dated dateline, then the configured date, then an inferred year."""
+    """Return the release date: a dated dateline, then the configured date, then an inferred year.
+
+    Many rules ask; the answer is worked out once per draft and configured date.
+    """
+    return document.memo(("release-date", context.release_date), lambda: _resolved(document, context))
+
+
+def _resolved(document, context) -> ReleaseDate | None:
     parsed = _dateline_parts(document)
     if parsed and parsed[2] is not None:
         try:
@@ -144,7 +152,7 @@ def _votes(document, month: int, day: int) -> dict[int, float]:
     """
     text = document.text
     votes: dict[int, float] = {}
-    for mention in find_mentions(text):
+    for mention in _mentions(document):
         if not mention.year_given or mention.first is None or mention.kind == "year":
             continue
         best = None
@@ -169,7 +177,7 @@ def _floor_year(document, month: int, day: int) -> int | None:
     """
     text = document.text
     floor = None
-    for mention in find_mentions(text):
+    for mention in _mentions(document):
         if not mention.year_given or mention.first is None or mention.kind == "year":
             continue
         if not _is_done(document, mention):
@@ -178,6 +186,11 @@ def _floor_year(document, month: int, day: int) -> int | None:
         year = first.year if (first.month, first.day) <= (month, day) else first.year + 1
         floor = year if floor is None else max(floor, year)
     return floor
+
+
+def _mentions(document) -> list:
+    """Return the draft's date mentions as written (no year resolved), once per draft."""
+    return document.memo("date-mentions-as-written", lambda: find_mentions(document.text))
 
 
 def _is_done(document, mention) -> bool:
