@@ -9,14 +9,24 @@
   Names list by ``scripts/build_drug_lexicon.py`` (provenance in its header).
 
 Nothing is read until a rule asks, so linting with the spelling pack off
-costs nothing; the first draft checked pays about half a second.
+costs nothing. Building the tables takes about half a second, so they are
+built once and kept in prlint's cache (:mod:`checker.cache`). The English
+vocabulary is kept as a sorted array of 64-bit word hashes rather than a
+set of 330,000 strings: it loads in a millisecond instead of 65 and takes
+2.6 MB instead of 40, and a lookup is a binary search (two CRCs of the word
+form the hash; a false "is English" needs a 64-bit collision, about one
+chance in 10^13 per word).
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import zlib
+from array import array
 from functools import lru_cache
 from importlib import resources
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from checker.cache import built_data
 
@@ -25,30 +35,76 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "al", "ation", "ati
 DRUG_FILE = "data/unii_drug_names.tsv"
 
 
+class Vocabulary:
+    """A set of lowercase words that answers ``word in vocabulary``, stored as sorted hashes."""
+
+    def __init__(self, hashes: array) -> None:
+        self._hashes = hashes
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> "Vocabulary":
+        """Build the vocabulary of *words*."""
+        return cls(array("Q", sorted({word_hash(word) for word in words})))
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        wanted = word_hash(word)
+        index = bisect.bisect_left(self._hashes, wanted)
+        return index < len(self._hashes) and self._hashes[index] == wanted
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def word_hash(word: str) -> int:
+    """Return a stable 64-bit hash of *word* (Python's own ``hash`` changes per process)."""
+    data = word.encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.crc32(data, 0x5BD1E995)
+
+
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
+def english_words() -> Vocabulary:
     """Return the lowercase English vocabulary (both pip word lists), cached between runs."""
+    hashes = array("Q")
+    hashes.frombytes(built_data("english-hashes", _english_versions(), _build_english_hashes))
+    return Vocabulary(hashes)
+
+
+@lru_cache(maxsize=1)
+def _english_versions() -> str:
+    """Return the versions of the word-list packages the vocabulary is built from."""
     from importlib.metadata import version
 
-    versions = f"pyspellchecker {version('pyspellchecker')}; english-words {version('english-words')}"
-    return built_data("english-words", versions, _build_english_words)
+    return f"pyspellchecker {version('pyspellchecker')}; english-words {version('english-words')}"
 
 
-def _build_english_words() -> frozenset[str]:
+def _build_english_hashes() -> bytes:
     """Build the vocabulary from pyspellchecker's English list and english-words' web2."""
     from english_words import get_english_words_set
     from spellchecker import SpellChecker
 
     words = set(SpellChecker(language="en").word_frequency.keys())
     words.update(get_english_words_set(["web2"], lower=True, alpha=True))
-    return frozenset(words)
+    return Vocabulary.of(words)._hashes.tobytes()
+
+
+@lru_cache(maxsize=1)
+def _drug_file() -> tuple[str, str]:
+    """Return the drug list's text and the hash that keys the tables built from it."""
+    text = resources.files("checker").joinpath(DRUG_FILE).read_text("utf-8")
+    return text, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)
 def drug_names() -> Mapping[str, str]:
     """Return the UNII one-word names, lowercase, mapped to their name types."""
+    text, digest = _drug_file()
+    return built_data("drug-names", digest, lambda: _parse_drug_names(text))
+
+
+def _parse_drug_names(text: str) -> dict[str, str]:
     names: dict[str, str] = {}
-    text = resources.files("checker").joinpath(DRUG_FILE).read_text("utf-8")
     for line in text.splitlines():
         if line and not line.startswith("#"):
             name, _tab, types = line.partition("\t")
@@ -63,6 +119,12 @@ def drug_targets(types: str) -> dict[int, tuple[str, ...]]:
     Names that are English words are left out: a near miss of "ethanol"
     is a matter for a general spell checker, not for this lexicon.
     """
+    _text, digest = _drug_file()
+    return built_data(f"drug-targets-{types}", f"{digest}; {_english_versions()}",
+                      lambda: _build_drug_targets(types))
+
+
+def _build_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
     wanted = set(types.split(","))
     english = english_words()
     by_length: dict[int, list[str]] = {}
