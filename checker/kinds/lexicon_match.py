@@ -4,7 +4,10 @@ A transposition ("Annamcyin"), a dropped, doubled or changed letter each
 count one edit. Short words get no edits (too many real words lie one
 letter apart), longer ones one edit per ``letters_per_edit`` letters, up
 to ``max_edits``. The distance runs in rapidfuzz's C++ code, over names of
-compatible length only.
+compatible length only, and in two passes: plain Levenshtein distance, which
+rapidfuzz computes bit-parallel, is at most twice the Damerau-Levenshtein
+distance (a transposition is two plain edits), so it cheaply narrows 10,000
+names to a handful before the exact, eight times slower, measure runs.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,13 @@ def nearest(word: str, by_length: Mapping[int, Iterable[str]], edits: int) -> li
     candidates: list[str] = []
     for length in range(len(word) - edits, len(word) + edits + 1):
         candidates.extend(by_length.get(length, ()))
+    within_reach = [
+        name for name, _score, _index in process.extract(
+            word, candidates, scorer=Levenshtein.distance, score_cutoff=2 * edits, limit=None
+        )
+    ]
     found = process.extract(
-        word, candidates, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None
+        word, within_reach, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None
     )
     if not found:
         return []
