@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Callable, Hashable, Sequence, TypeVar
 
 from checker import parts as part_names
-from checker import segments
+from checker import regexes, segments
 from checker.dateline import Dateline
 from checker.model import Scope
 from checker.parts import Part, detect_parts
@@ -34,6 +34,9 @@ def per_document(function: Callable[..., T]) -> Callable[..., T]:
         return document.memo(key, lambda: function(document, *args))
 
     return cached
+
+
+_NEWLINE = regexes.compile(r"\n")
 
 
 @dataclass
@@ -57,10 +60,7 @@ class Document:
     def __post_init__(self) -> None:
         if not self.text:
             self.text = self.source
-        self._line_starts = [0]
-        for index, char in enumerate(self.source):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.source))]
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> "Document":

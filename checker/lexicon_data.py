@@ -134,12 +134,14 @@ def _build_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
     return {length: tuple(names) for length, names in by_length.items()}
 
 
+@lru_cache(maxsize=65536)
 def is_english(word: str) -> bool:
     """Tell whether *word* (any case, maybe hyphenated) is ordinary English.
 
     A hyphenated word is English when every part of two or more letters
     is; a part is English when it, or its stem without a common suffix, is
-    in the vocabulary.
+    in the vocabulary. Answers are remembered: a draft asks about the same
+    words many times, and an archive about the same words in every draft.
     """
     parts = [part for part in word.lower().split("-") if len(part) > 1]
     return bool(parts) and all(_english_part(part) for part in parts)
