@@ -102,9 +102,12 @@ def main() -> None:
 @click.option("--jobs", "-j", default="1", metavar="N|auto", help="Lint drafts in N processes [default: 1].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the finding lines.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option("--no-cache", is_flag=True, help="Check every draft afresh; read and write no cache.")
 def lint_command(paths, select, ignore, packs, fail_on, output_format, input_format, date, encoding, config_file, fix, show_diff,
-                 write_baseline, baseline, record, jobs, quiet, no_color):
+                 write_baseline, baseline, record, jobs, quiet, no_color, no_cache):
     """Lint drafts: files, folders (.txt, .md, .html, .docx) or - for stdin."""
+    if no_cache:
+        os.environ["PRLINT_NO_CACHE"] = "1"  # the environment reaches --jobs workers too
     with _errors_exit_2():
         cli = dict(
             select=_split(select),

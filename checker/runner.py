@@ -7,11 +7,11 @@ output of ``--jobs 2`` is identical to the serial run's.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from checker import results_cache
 from checker.api import LintConfig, load_config
 from checker.config import Settings, find_config, read_config
 from checker.engine import lint_with_directives
@@ -43,6 +43,7 @@ class Runner:
         self.config_file = config_file
         self.input_format = input_format  # None: by file ending
         self._configs: dict[Path | None, LintConfig] = {}
+        self._fingerprints: dict[int, str] = {}
 
     def config_for(self, path: str) -> LintConfig:
         """Return the configuration for a draft: ``--config``, else the nearest config file."""
@@ -74,30 +75,52 @@ class Runner:
                 document = extract(input_format, raw.text, raw.path)
         except PrlintError as error:
             return DraftResult(path, error=str(error))
-        findings, directives = lint_with_directives(document, list(config.rules), config.context())
-        date = resolve_release_date(document, config.context())
+        key = results_cache.draft_key(self._fingerprint(config), document.path, input_format, document.source)
+        outcome = results_cache.lookup(key, document.path)
+        if outcome is None:
+            outcome = _checked(document, config)
+            results_cache.store(key, outcome)
         return DraftResult(
             path=document.path,
-            findings=findings,
+            findings=outcome.findings,
             lines=document.source.split("\n"),
             raw=raw,
-            release_date=(date.date.isoformat(), date.source) if date else None,
-            suppressions=[
-                {"line": d.line, "rules": list(d.rules), "reason": d.reason, "used": sorted(d.used)}
-                for d in directives
-            ],
+            release_date=outcome.release_date,
+            suppressions=outcome.suppressions,
         )
+
+    def _fingerprint(self, config: LintConfig) -> str:
+        """Return the configuration's fingerprint (worked out once per configuration)."""
+        if id(config) not in self._fingerprints:
+            self._fingerprints[id(config)] = results_cache.config_fingerprint(config)
+        return self._fingerprints[id(config)]
 
     def lint_all(self, paths: list[str], jobs: int = 1, progress: Callable | None = None) -> list[DraftResult]:
         """Lint every draft, in order; *progress* wraps the iteration when given."""
         for path in paths:
             self.config_for(path)  # report config and pack errors before any work
         if jobs > 1 and len(paths) > 1 and "-" not in paths:
+            from concurrent.futures import ProcessPoolExecutor  # only --jobs pays for importing it
+
             with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.cli, self.config_file, self.input_format)) as pool:
                 results: Iterable[DraftResult] = pool.map(_lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
                 return list(progress(results, len(paths)) if progress else results)
         iterator = (self.lint_one(path) for path in paths)
         return list(progress(iterator, len(paths)) if progress else iterator)
+
+
+def _checked(document, config: LintConfig) -> results_cache.Outcome:
+    """Run the checks on a draft: findings, release date, suppression directives."""
+    findings, directives = lint_with_directives(document, list(config.rules), config.context())
+    date = resolve_release_date(document, config.context())
+    return results_cache.Outcome(
+        findings=findings,
+        release_date=(date.date.isoformat(), date.source) if date else None,
+        suppressions=[
+            {"line": d.line, "rules": list(d.rules), "reason": d.reason, "used": sorted(d.used)}
+            for d in directives
+        ],
+    )
 
 
 _WORKER: Runner | None = None

@@ -31,6 +31,14 @@ def rule_hits(text: str, rule_id: str, **kwargs) -> list:
     return [finding for finding in findings(text, **kwargs) if finding.rule == rule_id]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    """Keep prlint's caches for the test run in a folder of their own, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 needs_shared = pytest.mark.skipif(
     not SEEDS.is_dir(), reason="../shared (seeds and real-world releases) is not beside this checkout"
 )
