@@ -102,12 +102,10 @@ def main() -> None:
 @click.option("--jobs", "-j", default="1", metavar="N|auto", help="Lint drafts in N processes [default: 1].")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the finding lines.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
-@click.option("--no-cache", is_flag=True, help="Check every draft afresh; read and write no cache.")
+@click.option("--no-cache", is_flag=True, help="Check every draft afresh: neither reuse nor keep findings.")
 def lint_command(paths, select, ignore, packs, fail_on, output_format, input_format, date, encoding, config_file, fix, show_diff,
                  write_baseline, baseline, record, jobs, quiet, no_color, no_cache):
     """Lint drafts: files, folders (.txt, .md, .html, .docx) or - for stdin."""
-    if no_cache:
-        os.environ["PRLINT_NO_CACHE"] = "1"  # the environment reaches --jobs workers too
     with _errors_exit_2():
         cli = dict(
             select=_split(select),
@@ -121,7 +119,7 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
         drafts = expand_paths(list(paths))
         if fix or show_diff:
             _refuse_word_fixes(drafts, input_format)
-        runner = Runner(cli, Path(config_file) if config_file else None, input_format)
+        runner = Runner(cli, Path(config_file) if config_file else None, input_format, reuse=not no_cache)
         results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
         if fix or show_diff:
             outcome = fix_drafts(runner, results, write=fix and not show_diff)

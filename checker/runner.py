@@ -38,10 +38,12 @@ class DraftResult:
 class Runner:
     """Resolves each draft's configuration (loading each config file once) and lints it."""
 
-    def __init__(self, cli: dict, config_file: Path | None = None, input_format: str | None = None) -> None:
+    def __init__(self, cli: dict, config_file: Path | None = None, input_format: str | None = None,
+                 reuse: bool = True) -> None:
         self.cli = cli
         self.config_file = config_file
         self.input_format = input_format  # None: by file ending
+        self.reuse = reuse  # keep and reuse findings of unchanged drafts (checker.results_cache)
         self._configs: dict[Path | None, LintConfig] = {}
         self._fingerprints: dict[int, str] = {}
 
@@ -75,11 +77,14 @@ class Runner:
                 document = extract(input_format, raw.text, raw.path)
         except PrlintError as error:
             return DraftResult(path, error=str(error))
-        key = results_cache.draft_key(self._fingerprint(config), document.path, input_format, document.source)
-        outcome = results_cache.lookup(key, document.path)
-        if outcome is None:
+        if not self.reuse:
             outcome = _checked(document, config)
-            results_cache.store(key, outcome)
+        else:
+            key = results_cache.draft_key(self._fingerprint(config), document.path, input_format, document.source)
+            outcome = results_cache.lookup(key, document.path)
+            if outcome is None:
+                outcome = _checked(document, config)
+                results_cache.store(key, outcome)
         return DraftResult(
             path=document.path,
             findings=outcome.findings,
@@ -102,7 +107,8 @@ class Runner:
         if jobs > 1 and len(paths) > 1 and "-" not in paths:
             from concurrent.futures import ProcessPoolExecutor  # only --jobs pays for importing it
 
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.cli, self.config_file, self.input_format)) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                                     initargs=(self.cli, self.config_file, self.input_format, self.reuse)) as pool:
                 results: Iterable[DraftResult] = pool.map(_lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
                 return list(progress(results, len(paths)) if progress else results)
         iterator = (self.lint_one(path) for path in paths)
@@ -126,10 +132,10 @@ def _checked(document, config: LintConfig) -> results_cache.Outcome:
 _WORKER: Runner | None = None
 
 
-def _start_worker(cli: dict, config_file: Path | None, input_format: str | None = None) -> None:
+def _start_worker(cli: dict, config_file: Path | None, input_format: str | None, reuse: bool) -> None:
     """Give each worker process its own runner (configs load once per worker)."""
     global _WORKER
-    _WORKER = Runner(cli, config_file, input_format)
+    _WORKER = Runner(cli, config_file, input_format, reuse)
 
 
 def _lint_in_worker(path: str) -> DraftResult:

@@ -86,13 +86,18 @@ def test_a_damaged_entry_is_checked_again(tmp_path, cache_home) -> None:
     assert _summary(Runner({}).lint_one(path)) == _summary(first)
 
 
-def test_no_cache_reads_and_writes_nothing(tmp_path, cache_home, monkeypatch) -> None:
+def test_no_cache_checks_afresh_and_keeps_nothing(tmp_path, cache_home, monkeypatch) -> None:
     path = _draft(tmp_path)
     Runner({}).lint_one(path)
     monkeypatch.setattr(runner_module, "_checked", _counting(runner_module._checked, calls := []))
     result = CliRunner().invoke(main, ["--no-cache", "--quiet", path])
     assert result.exit_code == 1 and "core.doubled-word" in result.output
     assert len(calls) == 1  # checked afresh although a cached entry existed
+    (tmp_path / "elsewhere").mkdir()
+    other = _draft(tmp_path / "elsewhere")
+    before = sorted(cache_home.rglob("*"))
+    assert CliRunner().invoke(main, ["--no-cache", "--quiet", other]).exit_code == 1
+    assert sorted(cache_home.rglob("*")) == before  # nothing kept for the new draft
 
 
 def _counting(function, calls: list):
