@@ -15,8 +15,9 @@ scope).
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import regex
 
@@ -65,7 +66,7 @@ def _claims(check: Claim, document, scope: Scope) -> Iterator[Hit]:
     spans = document.scope_spans(scope)
     sentences = document.sentences
     starts = [start for start, _end in sentences]
-    anywhere = _context_anywhere(check, document, spans)
+    anywhere = functools.partial(_context_anywhere, check, document, spans)
     for pattern in check.patterns:
         for match in search_spans(pattern, document.text, spans):
             if not document.in_scope(match.start(), scope):
@@ -79,10 +80,17 @@ def _claims(check: Claim, document, scope: Scope) -> Iterator[Hit]:
 
 
 def _context_anywhere(check: Claim, document, spans: list[Span]) -> bool:
-    """Tell whether the context the rule needs appears anywhere in scope."""
+    """Tell whether the context the rule needs appears anywhere in scope.
+
+    Asked only once a claim matched, and answered once per draft for rules
+    that share their context patterns: most drafts make no claim at all.
+    """
     if not check.when:
         return True
-    return any(_matches(pattern, document.text, span) for pattern in check.when for span in spans)
+    key = ("claim-context", tuple((pattern.pattern, pattern.flags) for pattern in check.when), tuple(spans))
+    return document.memo(
+        key, lambda: any(_matches(pattern, document.text, span) for pattern in check.when for span in spans)
+    )
 
 
 def _excused(check: Claim, text: str, sentence: Span) -> bool:
@@ -90,10 +98,10 @@ def _excused(check: Claim, text: str, sentence: Span) -> bool:
     return any(_matches(pattern, text, sentence) for pattern in check.unless)
 
 
-def _in_context(check: Claim, document, sentences: list[Span], index: int, anywhere: bool) -> bool:
+def _in_context(check: Claim, document, sentences: list[Span], index: int, anywhere: Callable[[], bool]) -> bool:
     """Tell whether the context is in reach: anywhere, or within the window."""
     if not check.when or check.window is None:
-        return anywhere
+        return anywhere()
     low = max(0, index - check.window)
     high = min(len(sentences), index + check.window + 1)
     span = (sentences[low][0], sentences[high - 1][1])
