@@ -34,6 +34,7 @@ from checker import regexes
 
 _CONJUNCTION = regexes.compile(r"(?:^|\s)(?:and|or|as\s+well\s+as|&)\s+", regex.IGNORECASE)
 _NAME_START = regexes.compile(r"(?:the\s+)?[\p{Lu}\d]")
+_ITEM_SEPARATOR = regexes.compile(r"[,;]\s*")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
     not_after = params.get("not_after")
     labelled = rf"(?<!\b(?:{not_after})\s+)" if not_after else ""
     stated = (
-        rf"(?<![\w$.,%/-]){labelled}(?:(?P<part>{number})\s+of\s+(?:the|its|our|these|those|their)\s+)?"
+        _number_first(number)
+        + rf"(?<![\w$.,%/-]){labelled}(?:(?P<part>{number})\s+of\s+(?:the|its|our|these|those|their)\s+)?"
         rf"(?P<number>{number})(?:[- ]member\s+(?:[\w'’-]+\s+)?(?:{params['groups']})"
         rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,2}}?(?:{params['nouns']}))\b"
     )
@@ -87,6 +89,20 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
         names_only=params.get("names_only", True),
         not_items=compile_pattern(params["not_items"], f"{where}.not_items") if "not_items" in params else None,
     )
+
+
+def _number_first(number: str) -> str:
+    """Return the guard that starts the stated-count pattern: a word that begins with a number.
+
+    The pattern otherwise opens with look-behinds (one of them the long
+    ``not_after`` list), which the ``regex`` engine would try at every
+    position of every sentence: that scan was most of the rule's cost. Every
+    match starts at a word boundary with a number (the first look-behind
+    rules out a word character before it), so testing both first changes no
+    match and rejects almost every position at once (3.5 to 1.0 ms per
+    release on the real-world corpus).
+    """
+    return rf"\b(?={number})"
 
 
 def find(check: ListCount | shares.Shares, document, scope: Scope, context) -> Iterator[Hit]:
@@ -153,7 +169,7 @@ def _read_list(check: ListCount, rest: str) -> tuple[tuple[str, ...] | None, boo
     partial = lead.group("partial") is not None
     body = rest[lead.end() :].strip().rstrip(".;:")
     items: list[str] = []
-    for chunk in regex.split(r"[,;]\s*", body):
+    for chunk in _ITEM_SEPARATOR.split(body):
         parts = _CONJUNCTION.split(chunk, maxsplit=1)
         items.extend(part.strip() for part in parts if part.strip())
         if len(parts) > 1:

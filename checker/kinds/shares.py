@@ -41,16 +41,21 @@ def compile(params: dict[str, Any], where: str) -> Shares:
 
 
 def find(check: Shares, document, scope: Scope, context) -> Iterator[Hit]:
-    """Yield a hit for each breakdown whose shares add up to over 100%."""
+    """Yield a hit for each breakdown whose shares add up to over 100%.
+
+    The percentages are read first: one scan for them rejects the
+    sentences with fewer than two (all but a few in a release), so the cue
+    and ``unless`` patterns, which cost several scans, run on those few only.
+    """
     text = document.text
     for start, end in document.sentences:
-        if not document.in_scope(start, scope) or not _any(check.cues, text, start, end):
-            continue
-        if _any(check.unless, text, start, end):
+        if not document.in_scope(start, scope):
             continue
         found = list(_PERCENT.finditer(text, start, end, timeout=PATTERN_TIMEOUT))
+        if len(found) < 2 or not _any(check.cues, text, start, end) or _any(check.unless, text, start, end):
+            continue
         values = [float(match.group("value")) for match in found]
-        if len(values) >= 2 and sum(values) > 100 + check.tolerance:
+        if sum(values) > 100 + check.tolerance:
             fields = {
                 "total": f"{sum(values):g}",
                 "values": " + ".join(match.group() for match in found),
