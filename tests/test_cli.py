@@ -182,9 +182,11 @@ def test_catastrophic_pattern_ends_quickly_with_a_clear_error(tmp_path) -> None:
 def test_jobs_gives_the_same_output_as_a_serial_run(tmp_path) -> None:
     for index in range(6):
         draft(tmp_path, DOUBLED if index % 2 else MOJIBAKE, f"d{index}.txt")
-    serial = invoke("--format", "json", tmp_path)
-    parallel = invoke("--jobs", "2", "--format", "json", tmp_path)
+    serial = invoke("--no-cache", "--format", "json", tmp_path)
+    parallel = invoke("--no-cache", "--jobs", "2", "--format", "json", tmp_path)  # checked afresh, in workers
     assert parallel.output == serial.output and len(json.loads(serial.output)) == 6
+    invoke("--format", "json", tmp_path)  # keeps the findings
+    assert invoke("--jobs", "2", "--format", "json", tmp_path).output == serial.output  # workers reuse them
     assert invoke("--jobs", "0", tmp_path).exit_code == 2
 
 
