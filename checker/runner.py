@@ -39,11 +39,15 @@ class Runner:
     """Resolves each draft's configuration (loading each config file once) and lints it."""
 
     def __init__(self, cli: dict, config_file: Path | None = None, input_format: str | None = None,
-                 reuse: bool = True) -> None:
+                 reuse: bool = True, keep_drafts: bool = True) -> None:
         self.cli = cli
         self.config_file = config_file
         self.input_format = input_format  # None: by file ending
         self.reuse = reuse  # keep and reuse findings of unchanged drafts (checker.results_cache)
+        # Keep each draft's text and bytes in its result (fixes, audit records and the
+        # HTML report need them); otherwise only the lines findings quote, so that
+        # memory stays flat over a folder of thousands of drafts.
+        self.keep_drafts = keep_drafts
         self._configs: dict[Path | None, LintConfig] = {}
         self._fingerprints: dict[int, str] = {}
 
@@ -85,11 +89,12 @@ class Runner:
             if outcome is None:
                 outcome = _checked(document, config)
                 results_cache.store(key, outcome)
+        lines = document.source.split("\n")
         return DraftResult(
             path=document.path,
             findings=outcome.findings,
-            lines=document.source.split("\n"),
-            raw=raw,
+            lines=lines if self.keep_drafts else _quoted_lines(lines, outcome.findings),
+            raw=raw if self.keep_drafts else None,
             release_date=outcome.release_date,
             suppressions=outcome.suppressions,
         )
@@ -108,11 +113,17 @@ class Runner:
             from concurrent.futures import ProcessPoolExecutor  # only --jobs pays for importing it
 
             with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                                     initargs=(self.cli, self.config_file, self.input_format, self.reuse)) as pool:
+                                     initargs=(self.cli, self.config_file, self.input_format, self.reuse, self.keep_drafts)) as pool:
                 results: Iterable[DraftResult] = pool.map(_lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
                 return list(progress(results, len(paths)) if progress else results)
         iterator = (self.lint_one(path) for path in paths)
         return list(progress(iterator, len(paths)) if progress else iterator)
+
+
+def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
+    """Return *lines* with every line no finding is on left empty (numbering kept)."""
+    wanted = {line for finding in findings for line in range(finding.line, finding.end_line + 1)}
+    return [text if number in wanted else "" for number, text in enumerate(lines, start=1)]
 
 
 def _checked(document, config: LintConfig) -> results_cache.Outcome:
@@ -132,10 +143,11 @@ def _checked(document, config: LintConfig) -> results_cache.Outcome:
 _WORKER: Runner | None = None
 
 
-def _start_worker(cli: dict, config_file: Path | None, input_format: str | None, reuse: bool) -> None:
+def _start_worker(cli: dict, config_file: Path | None, input_format: str | None, reuse: bool,
+                  keep_drafts: bool) -> None:
     """Give each worker process its own runner (configs load once per worker)."""
     global _WORKER
-    _WORKER = Runner(cli, config_file, input_format, reuse)
+    _WORKER = Runner(cli, config_file, input_format, reuse, keep_drafts)
 
 
 def _lint_in_worker(path: str) -> DraftResult:

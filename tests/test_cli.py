@@ -190,6 +190,20 @@ def test_jobs_gives_the_same_output_as_a_serial_run(tmp_path) -> None:
     assert invoke("--jobs", "0", tmp_path).exit_code == 2
 
 
+def test_a_plain_run_keeps_only_the_lines_findings_quote(tmp_path) -> None:
+    from checker.runner import Runner
+
+    path = draft(tmp_path, "Filler line one.\n" * 50 + DOUBLED + "Filler line two.\n" * 50)
+    full = Runner({}, reuse=False).lint_one(str(path))
+    lean = Runner({}, reuse=False, keep_drafts=False).lint_one(str(path))
+    assert full.raw is not None and lean.raw is None
+    assert len(lean.lines) == len(full.lines) and lean.findings == full.findings
+    quoted = {finding.line for finding in lean.findings}
+    assert quoted and all((line == full.lines[n - 1]) == (n in quoted or not full.lines[n - 1])
+                          for n, line in enumerate(lean.lines, start=1))
+    assert "the the news" in invoke(str(path)).output  # the excerpt is still there
+
+
 def test_github_format_is_chosen_under_github_actions(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = invoke(draft(tmp_path, MOJIBAKE))
