@@ -7,20 +7,23 @@ release). The C engine's input, however, is what ``regex`` itself pickles:
 a pattern object pickles to a call of ``regex._regex.compile`` with the
 already compiled code, so loading it back skips the parsing entirely.
 
-prlint therefore keeps every pattern it has compiled in one pickle file in
-its cache folder, keyed by the ``regex`` and Python versions, and loads it
-once per process. The file is read with an unpickler that accepts nothing
-but that one ``regex`` function, so a tampered cache cannot run code. A
-missing, stale or damaged file only means the patterns are compiled the slow
-way and the file is written again.
+prlint therefore keeps every pattern it has compiled in one file in its
+cache folder, keyed by the ``regex`` and Python versions: for each pattern,
+the arguments of that call (strings, numbers, bytes and containers of them),
+stored with ``marshal``. The file is loaded once per process, and a pattern
+is built from its arguments only when it is first asked for, so patterns
+kept from other versions or other packs cost next to nothing. Loading it
+runs no code: the arguments only ever go to ``regex``'s own compile. A
+missing, stale or damaged file or entry only means the patterns are compiled
+the slow way and the file is written again.
 """
 
 from __future__ import annotations
 
 import atexit
+import copyreg
 import hashlib
-import io
-import pickle
+import marshal
 import sys
 
 import regex
@@ -30,7 +33,8 @@ from checker import cache
 
 _Key = tuple[str, int, tuple]
 
-_known: dict[_Key, regex.Pattern] | None = None
+# Each pattern of this process: compiled, or still the arguments read from the cache file.
+_known: dict[_Key, regex.Pattern | tuple] | None = None
 _added = False
 
 
@@ -38,8 +42,11 @@ def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Patt
     """Return ``regex.compile(source, flags, **named_lists)``, from the persistent cache when possible."""
     global _added
     known = _loaded()
-    key = (source, int(flags), tuple((name, tuple(items)) for name, items in sorted(named_lists.items())))
+    # a named list is a set to regex (its own cache keys it so): the order it was given in must not miss the cache
+    key = (source, int(flags), tuple((name, frozenset(items)) for name, items in sorted(named_lists.items())))
     pattern = known.get(key)
+    if isinstance(pattern, tuple):
+        pattern = known[key] = _from_arguments(pattern)
     if pattern is None:
         pattern = regex.compile(source, flags, **named_lists)
         known[key] = pattern
@@ -55,13 +62,32 @@ def save() -> None:
     if path is None or _known is None:
         return
     try:
-        data = pickle.dumps(_known, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
+        stored = {key: _arguments(pattern) for key, pattern in _known.items()}
+        data = marshal.dumps(stored)
+    except (KeyError, TypeError, ValueError):
         return
     cache.write_atomically(path, data)
 
 
-def _loaded() -> dict[_Key, regex.Pattern]:
+def _arguments(pattern: regex.Pattern | tuple) -> tuple:
+    """Return the arguments of ``_regex.compile`` that rebuild *pattern*, as ``regex`` pickles it."""
+    if isinstance(pattern, tuple):
+        return pattern
+    function, arguments = copyreg.dispatch_table[type(pattern)](pattern)
+    if function is not _engine.compile:
+        raise TypeError("regex no longer pickles patterns as a call of its compile")
+    return tuple(int(item) if isinstance(item, regex.RegexFlag) else item for item in arguments)
+
+
+def _from_arguments(arguments: tuple) -> regex.Pattern | None:
+    """Build a pattern from its stored arguments; None when the entry is damaged."""
+    try:
+        return _engine.compile(*arguments)
+    except Exception:  # noqa: BLE001 - a damaged entry means: compile it afresh
+        return None
+
+
+def _loaded() -> dict[_Key, regex.Pattern | tuple]:
     global _known
     if _known is None:
         _known = _read_cache()
@@ -73,15 +99,15 @@ def _cache_path():
     if folder is None:
         return None
     versions = f"{regex.__version__}\0{sys.version}".encode()
-    return folder / f"patterns-{hashlib.sha256(versions).hexdigest()[:24]}.pickle"
+    return folder / f"patterns-{hashlib.sha256(versions).hexdigest()[:24]}.marshal"
 
 
-def _read_cache() -> dict[_Key, regex.Pattern]:
+def _read_cache() -> dict[_Key, tuple]:
     path = _cache_path()
     if path is None:
         return {}
     try:
-        loaded = _PatternsOnly(io.BytesIO(path.read_bytes())).load()
+        loaded = marshal.loads(path.read_bytes())
     except Exception:  # noqa: BLE001 - any damage means: start afresh
         return {}
     return loaded if _well_formed(loaded) else {}
@@ -89,16 +115,5 @@ def _read_cache() -> dict[_Key, regex.Pattern]:
 
 def _well_formed(loaded: object) -> bool:
     return isinstance(loaded, dict) and all(
-        isinstance(key, tuple) and isinstance(value, regex.Pattern) for key, value in loaded.items()
+        isinstance(key, tuple) and isinstance(value, tuple) for key, value in loaded.items()
     )
-
-
-class _PatternsOnly(pickle.Unpickler):
-    """An unpickler that can build compiled patterns (and their flags) and nothing else."""
-
-    def find_class(self, module: str, name: str):
-        if (module, name) == ("regex._regex", "compile"):
-            return _engine.compile
-        if (module, name) == ("regex._regex_core", "RegexFlag"):
-            return regex.RegexFlag
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the pattern cache")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 
@@ -52,7 +53,7 @@ def test_compiled_patterns_come_back_from_the_cache_without_recompiling(tmp_path
     source = r"(?P<drug>\L<names>)-(?P<n>\d+)"
     first = regexes.compile(source, regex.VERSION1 | regex.IGNORECASE, names=["annamycin", "ZX"])
     regexes.save()
-    assert list((tmp_path / "prlint" / "data").glob("patterns-*.pickle"))
+    assert list((tmp_path / "prlint" / "data").glob("patterns-*.marshal"))
 
     monkeypatch.setattr(regexes, "_known", None)  # as a new process would start
     monkeypatch.setattr(regexes.regex, "compile", _must_not_compile)
@@ -63,6 +64,16 @@ def test_compiled_patterns_come_back_from_the_cache_without_recompiling(tmp_path
     assert again.flags == first.flags
 
 
+def test_a_named_list_given_in_another_order_comes_from_the_cache(tmp_path, monkeypatch) -> None:
+    _fresh_pattern_cache(monkeypatch, tmp_path)
+    regexes.compile(r"\b\L<names>\b", names=["alpha", "beta", "gamma"])
+    regexes.save()
+    monkeypatch.setattr(regexes, "_known", None)
+    monkeypatch.setattr(regexes.regex, "compile", _must_not_compile)
+    again = regexes.compile(r"\b\L<names>\b", names=["gamma", "alpha", "beta"])
+    assert again.findall("beta, alpha and gamma") == ["beta", "alpha", "gamma"]
+
+
 def _must_not_compile(*_args, **_kwargs):
     raise AssertionError("the pattern should have come from the cache")
 
@@ -71,7 +82,7 @@ def test_a_damaged_pattern_cache_is_ignored(tmp_path, monkeypatch) -> None:
     _fresh_pattern_cache(monkeypatch, tmp_path)
     regexes.compile(r"\bForm\s+10-K\b")
     regexes.save()
-    [cached] = (tmp_path / "prlint" / "data").glob("patterns-*.pickle")
+    [cached] = (tmp_path / "prlint" / "data").glob("patterns-*.marshal")
     cached.write_bytes(cached.read_bytes()[:40])
     monkeypatch.setattr(regexes, "_known", None)
     assert regexes.compile(r"\bForm\s+10-K\b").search("our Form 10-K for 2024")
@@ -94,6 +105,12 @@ def test_a_pattern_cache_that_would_run_code_is_refused(tmp_path, monkeypatch) -
     path.parent.mkdir(parents=True)
     path.write_bytes(pickle.dumps({(r"x", 0, ()): _Planted(marker)}))
     assert regexes.compile(r"x").fullmatch("x")
+    assert not marker.exists()
+    # code stored among a pattern's arguments is never run either
+    planted = compile(f"import os; os.system('touch {marker}')", "<planted>", "exec")
+    path.write_bytes(marshal.dumps({(r"y", 0, ()): (planted,)}))
+    monkeypatch.setattr(regexes, "_known", None)
+    assert regexes.compile(r"y").fullmatch("y")
     assert not marker.exists()
 
 
