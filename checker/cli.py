@@ -7,7 +7,6 @@ it; 2, a usage, configuration, rule-pack or input error.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import enum
 import os
 import sys
@@ -17,17 +16,13 @@ import click
 
 from checker import __version__
 from checker.api import LintConfig, load_config
-from checker.baseline import new_findings
-from checker.baseline import write_baseline as write_baseline_file
 from checker.config import FORMATS, Settings, find_config, parse_date, read_config
 from checker.discovery import expand_paths
 from checker.errors import ConfigError, PrlintError, RulePackError
-from checker.fixing import fix_drafts
 from checker.formatters import Report, render
 from checker.inputs import INPUT_FORMATS, detect_format
 from checker.model import Severity
 from checker.packs import schema_text
-from checker.record import build_record, dump_record
 from checker.runner import Runner
 
 
@@ -124,6 +119,8 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
         # (fixes and audit records need each draft's bytes, the HTML report its whole text)
         results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
         if fix or show_diff:
+            from checker.fixing import fix_drafts  # only --fix and --diff need it
+
             outcome = fix_drafts(runner, results, write=fix and not show_diff)
             for diff in outcome.diffs:
                 click.echo(diff, nl=False)
@@ -137,12 +134,18 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
     findings = [finding for result in results for finding in result.findings]
     lines = {result.path: result.lines for result in results}
     if record:
+        from checker.record import build_record, dump_record  # only --record needs it
+
         Path(record).write_text(dump_record(build_record(results, runner.configs(), settings)), encoding="utf-8")
     if write_baseline:
+        from checker.baseline import write_baseline as write_baseline_file  # only baselines need it
+
         count = write_baseline_file(Path(write_baseline), findings, lines)
         click.echo(f"prlint: wrote {count} findings to the baseline {write_baseline}", err=True)
         sys.exit(ExitCode.CLEAN)
     if baseline:
+        from checker.baseline import new_findings  # only baselines need it
+
         with _errors_exit_2():
             findings = new_findings(Path(baseline), findings, lines)
     _print_report(findings, results, runner, settings, output_format, quiet, no_color)
@@ -227,6 +230,8 @@ def explain_command(rule_id, packs):
     config = _config_or_exit(packs)
     rule = config.ruleset.get(rule_id)
     if rule is None:
+        import difflib  # only a mistyped rule id needs it
+
         close = difflib.get_close_matches(rule_id, [r.id for r in config.ruleset.rules], n=1)
         _fail(f"unknown rule {rule_id!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
     fix = {"safe": "applied by --fix", "suggest": "suggested, applied by hand", "none": "none"}[rule.fix]

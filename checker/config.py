@@ -15,7 +15,6 @@ Pack paths in a config file are relative to that file's folder.
 
 from __future__ import annotations
 
-import configparser
 import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -70,6 +69,8 @@ def find_config(start: Path) -> Path | None:
 
 def _has_section(path: Path) -> bool:
     """Tell whether *path* parses as INI and has a ``[prlint]`` section."""
+    import configparser  # only a folder with a candidate config file needs it
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(path, encoding="utf-8")
@@ -80,6 +81,8 @@ def _has_section(path: Path) -> bool:
 
 def read_config(path: Path) -> Settings:
     """Read the ``[prlint]`` section of *path* into settings."""
+    import configparser  # only a run with a config file needs it
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(path, encoding="utf-8")

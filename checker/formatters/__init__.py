@@ -5,6 +5,7 @@ Formatters never print and never choose the exit code; the CLI does both.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 
 from checker.model import Finding, Rule
@@ -23,13 +24,9 @@ class Report:
 
 def render(report: Report, name: str, color: bool = False) -> str:
     """Render *report* in the format called *name*."""
-    from checker.formatters import github, html, json_format, sarif, text
+    # only the chosen formatter is imported: the others pull in modules (json, html) a text run never needs
+    formatter = importlib.import_module(f"checker.formatters.{_MODULES[name]}")
+    return formatter.render(report, color)
 
-    formatters = {
-        "text": text.render,
-        "json": json_format.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "html": html.render,
-    }
-    return formatters[name](report, color)
+
+_MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github", "html": "html"}

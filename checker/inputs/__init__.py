@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import sys
-from html import escape as escape_html
 from pathlib import Path, PurePath
 
 from checker.document import Document
@@ -126,4 +125,8 @@ def text_span(document: Document, start: int, end: int) -> tuple[int, int] | Non
 
 def escape_replacement(input_format: str, replacement: str) -> str:
     """Return a fix's replacement as it must be written into a draft's source."""
-    return escape_html(replacement, quote=False) if input_format == "html" else replacement
+    if input_format != "html":
+        return replacement
+    from html import escape  # only HTML drafts need it
+
+    return escape(replacement, quote=False)

@@ -14,7 +14,6 @@ the same character; everything else, case included, counts.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -81,6 +80,8 @@ _BLOCK_NAMES = {"about": "About paragraph", "legend": "forward-looking-statement
 
 def _drift(check: Boilerplate, approved: list[_Token], drafted: list[_Token]) -> Iterator[Hit]:
     """Yield one hit per differing run of words."""
+    import difflib  # only profile packs have boilerplate rules
+
     matcher = difflib.SequenceMatcher(None, [t.key for t in approved], [t.key for t in drafted], autojunk=False)
     if matcher.ratio() < _MIN_SIMILARITY:
         similarity = f"{matcher.ratio():.0%}"
