@@ -11,12 +11,14 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
+from typing import Iterator
 
 import regex
 
 from checker import lexicon_data
 from checker.model import Scope
-from checker.patterns import search_spans
 from checker import regexes
 
 WORD = regexes.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])")
@@ -28,26 +30,51 @@ _ADDRESS = regexes.compile(
 _TOKEN = regexes.compile(r"(?<!\S)\S*?[.@#:/]\S*")
 #: A trademark sign, or a parenthesised name after a word: "Gleevec® (imatinib)".
 _BRAND_CONTEXT = regexes.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s*\(\s*(?P<generic>\p{L}+)")
+#: White space, if any, before a trademark sign or a bracket: where :data:`_BRAND_CONTEXT` may match.
+#: It starts only where a run of white space starts, or a long run would cost time quadratic in its length.
+_MARK_AHEAD = regexes.compile(r"(?<!\s)\s*[®™(]")
 _DIGIT = regexes.compile(r"\d")
 _INNER_CAPITAL = regexes.compile(r"\p{L}\p{Lu}")
 
 
 @dataclass
 class Words:
-    """The words of a draft in a rule's scope: spans and counts by lowercase form."""
+    """The words of a draft in a rule's scope: spans by lowercase form."""
 
     text: str = ""
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
-    forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     marked: set[str] = field(default_factory=set)  # brands: with ®/™ or "(generic)"
 
     def count(self, lower: str) -> int:
         """Return how often a word occurs, any case."""
         return len(self.spans.get(lower, ()))
 
+    @cached_property
+    def unknown(self) -> list[str]:
+        """Return the words, in order of first use, that no dictionary vouches for.
+
+        That is: no digit (code names), not English, not a UNII name. Every
+        spelling rule asks this of every word, so it is answered once per
+        draft; each rule then applies its own length, allow and count limits.
+        """
+        return [
+            lower for lower in self.spans
+            if not has_digit(lower) and not lexicon_data.is_english(lower)
+            and not lexicon_data.is_drug_name(lower)
+        ]
+
+    def forms(self, lower: str) -> Counter:
+        """Return how often the draft writes a word each way, in order of first use.
+
+        Counted from the spans when asked: only the few words reported or
+        compared need it, and a counter for every word of every draft cost
+        more than the rest of word collection.
+        """
+        return Counter(self.text[start:end] for start, end in self.spans.get(lower, ()))
+
     def usual_form(self, lower: str) -> str:
         """Return the most common way the draft writes a word (first on a tie)."""
-        return self.forms[lower].most_common(1)[0][0]
+        return self.forms(lower).most_common(1)[0][0]
 
     def form_like(self, lower: str, model: str) -> str:
         """Return the draft's form of a word written most like *model*.
@@ -56,7 +83,7 @@ class Words:
         "KEYTRUDA" is as common: the same case pattern wins, then any form
         not in ALL CAPS, then the usual form.
         """
-        ranked = [form for form, _count in self.forms[lower].most_common()]
+        ranked = [form for form, _count in self.forms(lower).most_common()]
         for form in ranked:
             if match_case(model, form) == form and form.isupper() == model.isupper():
                 return form
@@ -72,20 +99,47 @@ def collect(document, scope: Scope) -> Words:
 
 
 def _collect(document, scope: Scope) -> Words:
-    """Collect the words in scope and where each occurs."""
-    words = Words(document.text)
-    blocked = address_spans(document.text)
+    """Collect the words in scope and where each occurs.
+
+    This loop runs for every word of the draft, so it does no more per word
+    than it must: the brand test runs only after words that a mark or a
+    bracket may follow (:func:`_mark_ends`).
+    """
+    text = document.text
+    words = Words(text)
+    blocked = blocked_spans(document)
     starts = [start for start, _end in blocked]
-    for match in search_spans(WORD, document.text, document.scope_spans(scope)):
+    marks = _mark_ends(text)
+    for match in _words(text, document.scope_spans(scope)):
         start, end = match.span()
         if not document.in_scope(start, scope) or _inside(blocked, starts, start):
             continue
         lower = match.group().lower()
         words.spans[lower].append((start, end))
-        words.forms[lower][match.group()] += 1
-        if _branded(document.text, end):
+        if end in marks and _branded(text, end):
             words.marked.add(lower)
     return words
+
+
+def _words(text: str, spans: list[tuple[int, int]]) -> Iterator[regex.Match]:
+    """Yield the matches of :data:`WORD` in the spans.
+
+    Without the time limit of :func:`~checker.patterns.search_spans`: WORD
+    is fixed and runs in linear time (hyphens keep its repeated parts from
+    overlapping), and the limit costs about a microsecond per match: it more than doubled the
+    scan of a draft's thousand words.
+    """
+    return chain.from_iterable(WORD.finditer(text, start, end) for start, end in spans)
+
+
+def _mark_ends(text: str) -> set[int]:
+    """Return the offsets where white space (or none) leads to ®, ™ or "(".
+
+    :func:`_branded` can only hold for a word ending at one of them (both of
+    its alternatives start with white space, then one of those characters), and
+    a draft has few of them, against a thousand words.
+    """
+    return {match.start() for match in _MARK_AHEAD.finditer(text)}
 
 
 def _branded(text: str, end: int) -> bool:
@@ -95,6 +149,11 @@ def _branded(text: str, end: int) -> bool:
         return False
     generic = match.group("generic")
     return generic is None or "of" in lexicon_data.drug_names().get(generic.lower(), "").split(",")
+
+
+def blocked_spans(document) -> list[tuple[int, int]]:
+    """Return the draft's address spans, found once per draft for word collection and the case check."""
+    return document.memo("lexicon-addresses", lambda: address_spans(document.text))
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
@@ -124,7 +183,7 @@ def has_inner_capital(word: str) -> bool:
 
 def has_digit(word: str) -> bool:
     """Tell whether a word holds a digit: code names are never near misses."""
-    return _DIGIT.search(word) is not None
+    return not word.isalpha() and _DIGIT.search(word) is not None  # letters only: no digit
 
 
 def hard_wrapped(text: str) -> bool:
