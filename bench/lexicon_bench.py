@@ -66,11 +66,12 @@ def main() -> int:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     lexicon_data.english_words()
-    lexicon_data.drug_names()
+    lexicon_data.drug_name_set()
+    lexicon_data.official_drug_names()
     lexicon_data.drug_targets("of")
     loaded = time.perf_counter() - started
     grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-    english, drugs = len(lexicon_data.english_words()), len(lexicon_data.drug_names())
+    english, drugs = len(lexicon_data.english_words()), len(lexicon_data.drug_name_set())
     print(f"word lists: {english} English, {drugs} UNII names")
     print(f"cold load: {loaded * 1000:.0f} ms, resident memory +{grown:.0f} MiB")
     cold = _timed(args.runs, text, config, clear=True)

@@ -21,18 +21,19 @@ chance in 10^13 per word).
 from __future__ import annotations
 
 import bisect
-import hashlib
+import importlib.util
 import zlib
 from array import array
 from functools import lru_cache
-from importlib import resources
-from typing import Iterable, Mapping
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
 
 from checker.cache import built_data
 
 #: Suffixes stripped to find an English stem: "delisting" → "delist".
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "al", "ation", "ations", "ment")
 DRUG_FILE = "data/unii_drug_names.tsv"
+_DRUG_PATH = Path(__file__).resolve().parent / DRUG_FILE
 
 
 class Vocabulary:
@@ -66,46 +67,46 @@ def word_hash(word: str) -> int:
 @lru_cache(maxsize=1)
 def english_words() -> Vocabulary:
     """Return the lowercase English vocabulary (both pip word lists), cached between runs."""
-    hashes = array("Q")
-    hashes.frombytes(built_data("english-hashes", _english_versions(), _build_english_hashes))
-    return Vocabulary(hashes)
+    return _hashes("english-hashes", _english_sources(), _build_english_words)
 
 
 @lru_cache(maxsize=1)
-def _english_versions() -> str:
-    """Return the versions of the word-list packages the vocabulary is built from."""
-    from importlib.metadata import version
-
-    return f"pyspellchecker {version('pyspellchecker')}; english-words {version('english-words')}"
+def _english_sources() -> str:
+    """Return a stamp of the installed word-list packages the vocabulary is built from."""
+    return f"pyspellchecker {_package_stamp('spellchecker')}; english-words {_package_stamp('english_words')}"
 
 
-def _build_english_hashes() -> bytes:
+def _build_english_words() -> set[str]:
     """Build the vocabulary from pyspellchecker's English list and english-words' web2."""
     from english_words import get_english_words_set
     from spellchecker import SpellChecker
 
     words = set(SpellChecker(language="en").word_frequency.keys())
     words.update(get_english_words_set(["web2"], lower=True, alpha=True))
-    return Vocabulary.of(words)._hashes.tobytes()
+    return words
 
 
 @lru_cache(maxsize=1)
-def _drug_file() -> tuple[str, str]:
-    """Return the drug list's text and the hash that keys the tables built from it."""
-    text = resources.files("checker").joinpath(DRUG_FILE).read_text("utf-8")
-    return text, hashlib.sha256(text.encode("utf-8")).hexdigest()
+def drug_name_set() -> Vocabulary:
+    """Return every UNII one-word name, lowercase."""
+    return _hashes("drug-name-hashes", _file_stamp(_DRUG_PATH), lambda: set(drug_names()))
 
 
 @lru_cache(maxsize=1)
+def official_drug_names() -> Vocabulary:
+    """Return the UNII names of type "of" (official names: INN, USAN), lowercase."""
+    return _hashes("official-drug-hashes", _file_stamp(_DRUG_PATH),
+                   lambda: {name for name, kinds in drug_names().items() if "of" in kinds.split(",")})
+
+
 def drug_names() -> Mapping[str, str]:
-    """Return the UNII one-word names, lowercase, mapped to their name types."""
-    text, digest = _drug_file()
-    return built_data("drug-names", digest, lambda: _parse_drug_names(text))
+    """Return the UNII one-word names, lowercase, mapped to their name types (read each call).
 
-
-def _parse_drug_names(text: str) -> dict[str, str]:
+    Only the builders of the cached tables read it: loading 45,000 names
+    as a dictionary costs more than linting a draft.
+    """
     names: dict[str, str] = {}
-    for line in text.splitlines():
+    for line in _DRUG_PATH.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             name, _tab, types = line.partition("\t")
             names[name] = types
@@ -119,8 +120,7 @@ def drug_targets(types: str) -> dict[int, tuple[str, ...]]:
     Names that are English words are left out: a near miss of "ethanol"
     is a matter for a general spell checker, not for this lexicon.
     """
-    _text, digest = _drug_file()
-    return built_data(f"drug-targets-{types}", f"{digest}; {_english_versions()}",
+    return built_data(f"drug-targets-{types}", f"{_file_stamp(_DRUG_PATH)}; {_english_sources()}",
                       lambda: _build_drug_targets(types))
 
 
@@ -132,6 +132,32 @@ def _build_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
         if wanted & set(kinds.split(",")) and name not in english:
             by_length.setdefault(len(name), []).append(name)
     return {length: tuple(names) for length, names in by_length.items()}
+
+
+def _hashes(name: str, sources: str, build: Callable[[], Iterable[str]]) -> Vocabulary:
+    """Return the vocabulary *build* gives, kept in prlint's cache as its hash array."""
+    hashes = array("Q")
+    hashes.frombytes(built_data(name, sources, lambda: Vocabulary.of(build())._hashes.tobytes()))
+    return Vocabulary(hashes)
+
+
+def _package_stamp(package: str) -> str:
+    """Return the names, sizes and times of an installed package's files, without importing it.
+
+    Reading the version through ``importlib.metadata`` cost 19 ms of every
+    run, most of it importing that module; the files say as much.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return "missing"
+    return ";".join(_file_stamp(path) for path in sorted(Path(spec.origin).parent.rglob("*"))
+                    if path.is_file() and "__pycache__" not in path.parts)
+
+
+def _file_stamp(path: Path) -> str:
+    """Return a file's name, size and modification time: what keys tables built from it."""
+    stat = path.stat()
+    return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 @lru_cache(maxsize=65536)
@@ -161,5 +187,5 @@ def _english_part(part: str) -> bool:
 def is_drug_name(word: str) -> bool:
     """Tell whether *word* or its last hyphen part is a UNII name of any type."""
     lower = word.lower()
-    names = drug_names()
+    names = drug_name_set()
     return lower in names or lower.rsplit("-", 1)[-1] in names

@@ -148,7 +148,7 @@ def _branded(text: str, end: int) -> bool:
     if match is None:
         return False
     generic = match.group("generic")
-    return generic is None or "of" in lexicon_data.drug_names().get(generic.lower(), "").split(",")
+    return generic is None or generic.lower() in lexicon_data.official_drug_names()
 
 
 def blocked_spans(document) -> list[tuple[int, int]]:
