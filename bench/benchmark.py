@@ -55,10 +55,12 @@ def main() -> int:
 
 def build_venv(venv: Path) -> Path:
     """Create a virtual environment with prlint and the peers installed."""
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
     if not (venv / "bin" / "prlint").exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
-        subprocess.run([*pip, str(REPO), *PEERS], check=True)
+        subprocess.run([*pip, *PEERS], check=True)
+    subprocess.run([*pip, "--force-reinstall", "--no-deps", str(REPO)], check=True)  # this checkout, as it is now
+    subprocess.run([*pip, str(REPO)], check=True)  # and its dependencies
     return venv
 
 
