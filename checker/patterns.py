@@ -29,13 +29,25 @@ class PatternProblem(Exception):
         self.reason = reason
 
 
+#: Case-insensitive matching folds case simply ("A" = "a"), not fully ("ß" = "ss",
+#: "ﬁ" = "fi"), which VERSION1 would do by default: full folding made case-insensitive
+#: patterns three times slower and a whole lint 12% slower, for letters English
+#: press releases do not use.
+_SIMPLE_CASE_FOLDING = "(?-f)"
+
+
 def compile_pattern(source: str, where: str, ignore_case: bool = False) -> regex.Pattern:
     """Compile *source* (V1 syntax), naming *where* when it is invalid."""
     flags = regex.VERSION1 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return _compiled(source, flags)
+        return _compiled(_SIMPLE_CASE_FOLDING + source, flags)
+    except regex.error:
+        pass
+    try:  # the same error, with positions in the pattern as its author wrote it
+        regex.compile(source, flags)
     except regex.error as error:
         raise PatternProblem(where, f"invalid regular expression {source!r}: {error}") from None
+    raise PatternProblem(where, f"invalid regular expression {source!r}")
 
 
 @lru_cache(maxsize=None)

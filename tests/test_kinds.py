@@ -105,3 +105,16 @@ def test_consistency_variants_compare_families(tmp_path) -> None:
     [finding] = run(tmp_path, "Phase I/IIa began. Phase II follows. A Phase 3 trial is planned.", rule)
     assert finding.message == "Phase 3: 'roman' ×2, 'arabic' ×1"
     assert finding.fix is None
+
+
+def test_case_insensitive_patterns_fold_case_simply_and_report_errors_as_written() -> None:
+    import pytest
+
+    from checker.patterns import PatternProblem, compile_pattern
+
+    pattern = compile_pattern(r"\bmiracle\s+drugs?\b", "$.p", ignore_case=True)
+    assert pattern.search("A MIRACLE Drug") and pattern.search("miracle drugs")
+    assert not compile_pattern(r"\bmiracle\b", "$.p").search("MIRACLE")
+    with pytest.raises(PatternProblem) as problem:
+        compile_pattern("(unclosed", "$.p", ignore_case=True)
+    assert "at position 9" in str(problem.value)  # the pattern as its author wrote it
