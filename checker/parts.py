@@ -38,6 +38,8 @@ _CONTACT_HEADING = regexes.compile(
     r"(?i)\A(?:#{1,6}\s+)?(?:[A-Za-z/&]+\s+){0,3}"
     r"(?:contacts?|relations|inquiries|for\s+(?:more|further)\s+information)\b"
 )
+#: A contact label run into its paragraph: "Media Contact: ...".
+_CONTACT_LABEL = regexes.compile(r"(?i)(?:\w+\s+){0,2}contacts?:")
 _TRAILER = regexes.compile(r"\A(?:#\s*#\s*#|-\s*(?:30|0)\s*-|SOURCE:?\s+\S)")
 # A legend heading run into its paragraph: "“Safe Harbor” Statement: ...",
 # "CAUTIONARY STATEMENT REGARDING FORWARD-LOOKING INFORMATION: ..."
@@ -149,7 +151,7 @@ def _section_start(para: str, heading: bool, company: str | None, current: str) 
         return TRAILER
     if heading and _LEGEND_HEADING.search(para):
         return LEGEND
-    if heading and _CONTACT_HEADING.match(para) or regex.match(r"(?i)(?:\w+\s+){0,2}contacts?:", para):
+    if heading and _CONTACT_HEADING.match(para) or _CONTACT_LABEL.match(para):
         return CONTACTS
     about = _ABOUT_HEADING.match(para) if heading else None
     if about:
