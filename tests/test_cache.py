@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshal
 import os
 import pickle
+import random
 
 import regex
 
@@ -128,3 +129,15 @@ def test_the_english_vocabulary_knows_english_and_not_drug_names() -> None:
     english = english_words()
     assert all(word in english for word in ("patients", "quarterly", "investigational", "the"))
     assert all(word not in english for word in ("annamycin", "annamcyin", "pembrolizumab"))
+
+
+def test_a_vocabulary_does_not_take_unknown_words_for_known_ones() -> None:
+    # 100,000 words and 200,000 others of the same length: a 32-bit hash would
+    # admit about five of the others, a 64-bit one none.
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = {"".join(rng.choices(letters, k=8)) for _ in range(300_000)}
+    known, others = sorted(words)[::3], [w for i, w in enumerate(sorted(words)) if i % 3]
+    vocabulary = Vocabulary.of(known)
+    assert all(word in vocabulary for word in known[:1000])
+    assert not [word for word in others if word in vocabulary]
