@@ -52,8 +52,9 @@ class RuleSet:
         return None
 
 
+@lru_cache(maxsize=1)
 def schema_text() -> str:
-    """Return the rule-pack JSON Schema as shipped in the package."""
+    """Return the rule-pack JSON Schema as shipped in the package (read once: every pack's key holds it)."""
     return resources.files("checker").joinpath("schemas/rulepack.schema.json").read_text("utf-8")
 
 
