@@ -115,8 +115,8 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
         if fix or show_diff:
             _refuse_word_fixes(drafts, input_format)
         runner = Runner(cli, Path(config_file) if config_file else None, input_format, reuse=not no_cache)
+        # fixes and audit records need each draft's bytes, the HTML report its whole text
         runner.keep_drafts = bool(fix or show_diff or record) or runner.config_for(drafts[0]).settings.format == "html"
-        # (fixes and audit records need each draft's bytes, the HTML report its whole text)
         results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
         if fix or show_diff:
             from checker.fixing import fix_drafts  # only --fix and --diff need it
