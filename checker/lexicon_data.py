@@ -97,13 +97,13 @@ def _build_english_words() -> set[str]:
 @lru_cache(maxsize=1)
 def drug_name_set() -> Vocabulary:
     """Return every UNII one-word name, lowercase."""
-    return _hashes("drug-name-hashes", _file_stamp(_DRUG_PATH), lambda: set(drug_names()))
+    return _hashes("drug-name-hashes", _drug_file_digest(), lambda: set(drug_names()))
 
 
 @lru_cache(maxsize=1)
 def official_drug_names() -> Vocabulary:
     """Return the UNII names of type "of" (official names: INN, USAN), lowercase."""
-    return _hashes("official-drug-hashes", _file_stamp(_DRUG_PATH),
+    return _hashes("official-drug-hashes", _drug_file_digest(),
                    lambda: {name for name, kinds in drug_names().items() if "of" in kinds.split(",")})
 
 
@@ -128,7 +128,7 @@ def drug_targets(types: str) -> dict[int, tuple[str, ...]]:
     Names that are English words are left out: a near miss of "ethanol"
     is a matter for a general spell checker, not for this lexicon.
     """
-    return built_data(f"drug-targets-{types}", f"{_file_stamp(_DRUG_PATH)}; {_english_sources()}",
+    return built_data(f"drug-targets-{types}", f"{_drug_file_digest()}; {_english_sources()}",
                       lambda: _build_drug_targets(types))
 
 
@@ -150,22 +150,24 @@ def _hashes(name: str, sources: str, build: Callable[[], Iterable[str]]) -> Voca
 
 
 def _package_stamp(package: str) -> str:
-    """Return the names, sizes and times of an installed package's files, without importing it.
+    """Return the names and sizes of an installed package's files, without importing it.
 
     Reading the version through ``importlib.metadata`` cost 19 ms of every
-    run, most of it importing that module; the files say as much.
+    run, most of it importing that module. Sizes, not times: pip gives every
+    file of a fresh install a new time, and the tables would be built again.
     """
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return "missing"
-    return ";".join(_file_stamp(path) for path in sorted(Path(spec.origin).parent.rglob("*"))
+    folder = Path(spec.origin).parent
+    return ";".join(f"{path.relative_to(folder)}:{path.stat().st_size}" for path in sorted(folder.rglob("*"))
                     if path.is_file() and "__pycache__" not in path.parts)
 
 
-def _file_stamp(path: Path) -> str:
-    """Return a file's name, size and modification time: what keys tables built from it."""
-    stat = path.stat()
-    return f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}"
+@lru_cache(maxsize=1)
+def _drug_file_digest() -> str:
+    """Return the hash of the drug list's contents: what keys the tables built from it."""
+    return hashlib.sha256(_DRUG_PATH.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=65536)

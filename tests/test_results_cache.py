@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,15 @@ def _counting(function, calls: list):
         return function(*args)
 
     return counted
+
+
+def test_a_fresh_install_of_the_same_prlint_keeps_its_key_and_an_edit_changes_it(tmp_path) -> None:
+    package = Path(results_cache.__file__).parent
+    copy = tmp_path / "checker"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for path in copy.rglob("*"):
+        os.utime(path, (1_900_000_000, 1_900_000_000))  # as pip would: every file a new time
+    assert results_cache.folder_digest(str(copy)) == results_cache.folder_digest(str(package))
+    engine = copy / "engine.py"
+    engine.write_text(engine.read_text(encoding="utf-8").replace("def ", "def  ", 1), encoding="utf-8")
+    assert results_cache.folder_digest(str(copy)) != results_cache.folder_digest(str(package))
