@@ -21,9 +21,9 @@ from pathlib import Path
 
 import regex
 
+from checker import regexes
 from checker.errors import ConfigError
 from checker.model import Severity
-from checker import regexes
 
 CONFIG_NAMES = ("prlint.cfg", ".prlint.cfg", "setup.cfg")
 SECTION = "prlint"

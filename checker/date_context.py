@@ -15,8 +15,8 @@ import bisect
 
 import regex
 
-from checker.patterns import PATTERN_TIMEOUT
 from checker import regexes
+from checker.patterns import PATTERN_TIMEOUT
 
 PAST = "past"
 FUTURE = "future"

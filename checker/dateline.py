@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+
 from checker import regexes
 
 MONTH = (

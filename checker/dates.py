@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.patterns import PATTERN_TIMEOUT
 from checker import regexes
+from checker.patterns import PATTERN_TIMEOUT
 
 #: Month names as written, by the first three letters of the name.
 MONTHS = {

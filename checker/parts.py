@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
+from checker import regexes
 from checker.dateline import Dateline, find_dateline
 from checker.segments import Span
-from checker import regexes
 
 HEADLINE = "headline"
 SUBHEADLINE = "subheadline"

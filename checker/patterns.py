@@ -13,8 +13,8 @@ from typing import Iterator
 
 import regex
 
-from checker.segments import Span
 from checker import regexes
+from checker.segments import Span
 
 #: Seconds one pattern may spend on one stretch of one draft.
 PATTERN_TIMEOUT = 2.0

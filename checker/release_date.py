@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+
 import regex
 
+from checker import regexes
 from checker.date_context import PAST, future_context, sentence_of, tense_of
 from checker.dates import MONTH, MONTHS, find_mentions
-from checker import regexes
 
 _DATE_TEXT = regexes.compile(
     r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(?P<year>\d{4}))?"
@@ -175,7 +176,6 @@ def _floor_year(document, month: int, day: int) -> int | None:
     Events told in the past tense, periods that "ended", and a date standing
     alone as a paragraph (a letter's date) all come before the release.
     """
-    text = document.text
     floor = None
     for mention in _mentions(document):
         if not mention.year_given or mention.first is None or mention.kind == "year":

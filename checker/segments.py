@@ -7,6 +7,7 @@ were given, so positions stay exact whatever the draft's layout.
 from __future__ import annotations
 
 import regex
+
 from checker import regexes
 
 Span = tuple[int, int]

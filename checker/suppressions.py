@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
+
 from checker import regexes
 
 _DIRECTIVE = regexes.compile(

@@ -12,7 +12,6 @@ import shutil
 from collections import defaultdict
 from html import escape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -13,11 +13,9 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-import regex
-
+from checker import regexes
 from checker.document import Document
 from checker.inputs.builder import TextBuilder, build_document
-from checker import regexes
 
 #: Elements whose boundaries are paragraph breaks.
 BLOCKS = frozenset(

@@ -14,9 +14,9 @@ import html
 
 import regex
 
+from checker import regexes
 from checker.document import Document
 from checker.inputs.builder import TextBuilder, build_document
-from checker import regexes
 
 _FENCE = regexes.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = regexes.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")

@@ -21,10 +21,10 @@ from typing import Any, Iterator
 
 import regex
 
+from checker import regexes
 from checker.model import Hit, Scope
 from checker.patterns import PATTERN_TIMEOUT, PatternProblem, compile_pattern, search_spans
 from checker.release_date import resolve_release_date
-from checker import regexes
 
 _YEAR = regexes.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 

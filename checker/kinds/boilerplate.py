@@ -19,10 +19,10 @@ from typing import Any, Iterator
 
 import regex
 
+from checker import regexes
 from checker.model import Hit, Scope
 from checker.parts import is_block_heading
 from checker.patterns import PATTERN_TIMEOUT, compile_patterns
-from checker import regexes
 
 _WORD = regexes.compile(r"\S+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})

@@ -26,11 +26,11 @@ from typing import Any, Iterator
 
 import regex
 
+from checker import regexes
 from checker.kinds import shares
 from checker.model import Hit, Scope
 from checker.parts import HEADLINE, SUBHEADLINE
 from checker.patterns import PATTERN_TIMEOUT, compile_pattern
-from checker import regexes
 
 _CONJUNCTION = regexes.compile(r"(?:^|\s)(?:and|or|as\s+well\s+as|&)\s+", regex.IGNORECASE)
 _NAME_START = regexes.compile(r"(?:the\s+)?[\p{Lu}\d]")

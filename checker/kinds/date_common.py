@@ -12,10 +12,10 @@ from typing import Any
 
 import regex
 
+from checker import regexes
 from checker.dates import DateMention, find_mentions
 from checker.model import Hit
 from checker.release_date import ReleaseDate, resolve_release_date
-from checker import regexes
 
 
 @dataclass(frozen=True)

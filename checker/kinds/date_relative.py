@@ -11,12 +11,12 @@ from typing import Iterator
 
 import regex
 
+from checker import regexes
 from checker.date_context import FUTURE, PAST, sentence_of, tense_of
 from checker.dates import WEEKDAY, WEEKDAYS, DateMention
 from checker.kinds.date_common import DateCheck, DateFacts, list_head, mention_hit
 from checker.model import Hit
 from checker.patterns import PATTERN_TIMEOUT
-from checker import regexes
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ENDED = regexes.compile(r"(?i)\bended\s*\Z")

@@ -12,12 +12,12 @@ from typing import Any, Iterator
 
 import regex
 
+from checker import regexes
 from checker.date_context import sentence_of
 from checker.dates import MONTH, month_number
 from checker.kinds.date_common import DateCheck, DateFacts
 from checker.model import Hit
 from checker.patterns import PATTERN_TIMEOUT, PatternProblem
-from checker import regexes
 
 _DATELINE_MONTH = regexes.compile(rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?P<ordinal>st|nd|rd|th)?")
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}

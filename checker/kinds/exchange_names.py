@@ -15,10 +15,10 @@ from typing import Iterator
 
 import regex
 
+from checker import regexes
 from checker.kinds.ticker_refs import Mention, Venue, alias_key, venue_at, venues
 from checker.model import Hit, Scope
 from checker.patterns import PATTERN_TIMEOUT
-from checker import regexes
 
 _PRESENT_LISTING = r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:listed|traded|quoted)\s+on\s+(?:the\s+)?"
 _NASDAQ = regexes.compile(r"(?<![\w.@/-])(?:NASDAQ|Nasdaq)(?![\w@]|\.com)")

@@ -15,11 +15,11 @@ from functools import lru_cache
 
 import regex
 
+from checker import regexes
 from checker.document import per_document
 from checker.kinds.sec_data import MONTH_DAY_YEAR, load
 from checker.patterns import PATTERN_TIMEOUT
 from checker.release_date import full_date
-from checker import regexes
 
 _TOKEN = r"(?:NT\s+)?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{1,5}(?:-[A-Za-z0-9]{1,6})?(?:\s?/\s?[A-Za-z])?(?![\w/-])"
 _REFERENCE = regexes.compile(

@@ -30,13 +30,12 @@ from typing import Any, Iterator
 
 import regex
 
-from checker import lexicon_data
+from checker import lexicon_data, regexes
 from checker.kinds import lexicon_text
 from checker.kinds.lexicon_match import Tolerance, distance, nearest, variant_of
 from checker.kinds.lexicon_text import Words, has_digit, has_inner_capital, match_case
 from checker.model import Hit, Scope
 from checker.patterns import search_spans
-from checker import regexes
 
 _SPLIT = regexes.compile(
     r"(?<![\p{L}\p{N}_-])(?P<head>\p{L}[\p{L}\p{N}]*)-(?P<gap>[ \t]+|[ \t]*\n[ \t]*)"

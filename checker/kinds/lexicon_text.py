@@ -17,9 +17,8 @@ from typing import Iterator
 
 import regex
 
-from checker import lexicon_data
+from checker import lexicon_data, regexes
 from checker.model import Scope
-from checker import regexes
 
 WORD = regexes.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])")
 _ADDRESS = regexes.compile(

@@ -15,9 +15,9 @@ from typing import Any, Iterator
 
 import regex
 
+from checker import regexes
 from checker.model import Hit, Scope
 from checker.patterns import PATTERN_TIMEOUT, compile_patterns
-from checker import regexes
 
 _PERCENT = regexes.compile(r"(?<![\d.,])(?P<value>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE)
 

@@ -15,10 +15,10 @@ from functools import lru_cache
 
 import regex
 
+from checker import regexes
 from checker.document import per_document
 from checker.kinds.sec_data import iso, load
 from checker.patterns import PATTERN_TIMEOUT
-from checker import regexes
 
 _QUOTES = "\"“”'’"
 _SYMBOL = r"[A-Za-z0-9]{1,6}(?:[.\-/][A-Za-z0-9]{1,3}){0,2}"

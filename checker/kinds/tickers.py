@@ -23,12 +23,12 @@ from typing import Any, Iterator
 
 import regex
 
+from checker import regexes
 from checker.kinds import exchange_names, ticker_refs
 from checker.kinds.sec_data import load, profile, release_day
 from checker.kinds.ticker_refs import Mention, alias_key, venues
 from checker.model import Hit, Scope
 from checker.patterns import PATTERN_TIMEOUT
-from checker import regexes
 
 _US_LISTING_GROUPS = {"NYSE", "NYSE American", "NYSE Arca", "Nasdaq"}
 _BROKEN = regexes.compile(

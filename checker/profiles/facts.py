@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from checker import lexicon_data
+from checker import lexicon_data, regexes
 from checker.document import Document
 from checker.kinds import ticker_refs
 from checker.parts import is_block_heading
-from checker import regexes
 
 # A product or proper-name candidate: a capitalised or camel-case word, a
 # hyphenated name ("L-Annamycin"), or a code name ("NWO-217").
