@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker import lexicon_data  # noqa: E402
+from checker.analysis import vocabulary
 from checker.api import lint_text, load_config  # noqa: E402
-from checker.config import Settings  # noqa: E402
-from checker.kinds import lexicon  # noqa: E402
+from checker.config.settings import Settings  # noqa: E402
+from checker.kinds import lexicon
 
 _PARAGRAPH = (
     "Zenvatinib, an oral tyrosine kinase inhibitor, is in a Phase 2 trial (NCT01234567) with "
@@ -65,13 +65,13 @@ def main() -> int:
     config = load_config(Settings(select=("spelling",)))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    lexicon_data.english_words()
-    lexicon_data.drug_name_set()
-    lexicon_data.official_drug_names()
-    lexicon_data.drug_targets("of")
+    vocabulary.english_words()
+    vocabulary.drug_name_set()
+    vocabulary.official_drug_names()
+    vocabulary.drug_targets("of")
     loaded = time.perf_counter() - started
     grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-    english, drugs = len(lexicon_data.english_words()), len(lexicon_data.drug_name_set())
+    english, drugs = len(vocabulary.english_words()), len(vocabulary.drug_name_set())
     print(f"word lists: {english} English, {drugs} UNII names")
     print(f"cold load: {loaded * 1000:.0f} ms, resident memory +{grown:.0f} MiB")
     cold = _timed(args.runs, text, config, clear=True)

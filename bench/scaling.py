@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from checker.api import lint_text, load_config  # noqa: E402
-from checker.config import Settings  # noqa: E402
+from checker.config.settings import Settings  # noqa: E402
 
 SOURCES = [REPO.parent / "shared" / "realworld" / "releases", REPO / "corpus"]
 SIZES_KB = (8, 32, 128, 500)

@@ -16,13 +16,13 @@ import click
 
 from checker import __version__
 from checker.api import LintConfig, load_config
-from checker.config import FORMATS, Settings, find_config, parse_date, read_config
-from checker.discovery import expand_paths
+from checker.config.settings import FORMATS, Settings, find_config, parse_date, read_config
+from checker.config.discovery import expand_paths
 from checker.errors import ConfigError, PrlintError, RulePackError
 from checker.formatters import Report, render
 from checker.inputs import INPUT_FORMATS, detect_format
 from checker.model import Severity
-from checker.packs import schema_text
+from checker.packs.loader import schema_text
 from checker.runner import Runner
 
 
@@ -119,7 +119,7 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
         runner.keep_drafts = bool(fix or show_diff or record) or runner.config_for(drafts[0]).settings.format == "html"
         results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
         if fix or show_diff:
-            from checker.fixing import fix_drafts  # only --fix and --diff need it
+            from checker.outputs.fixing import fix_drafts  # only --fix and --diff need it
 
             outcome = fix_drafts(runner, results, write=fix and not show_diff)
             for diff in outcome.diffs:
@@ -134,17 +134,17 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
     findings = [finding for result in results for finding in result.findings]
     lines = {result.path: result.lines for result in results}
     if record:
-        from checker.record import build_record, dump_record  # only --record needs it
+        from checker.outputs.record import build_record, dump_record  # only --record needs it
 
         Path(record).write_text(dump_record(build_record(results, runner.configs(), settings)), encoding="utf-8")
     if write_baseline:
-        from checker.baseline import write_baseline as write_baseline_file  # only baselines need it
+        from checker.outputs.baseline import write_baseline as write_baseline_file  # only baselines need it
 
         count = write_baseline_file(Path(write_baseline), findings, lines)
         click.echo(f"prlint: wrote {count} findings to the baseline {write_baseline}", err=True)
         sys.exit(ExitCode.CLEAN)
     if baseline:
-        from checker.baseline import new_findings  # only baselines need it
+        from checker.outputs.baseline import new_findings  # only baselines need it
 
         with _errors_exit_2():
             findings = new_findings(Path(baseline), findings, lines)

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from checker import kinds
-from checker.document import Document
+from checker.document.model import Document
 from checker.errors import PatternTimeout
 from checker.model import Finding, Fix, Hit, Rule
-from checker.patterns import PATTERN_TIMEOUT
-from checker.suppressions import Directive, parse_directives
+from checker.matching.patterns import PATTERN_TIMEOUT
+from checker.document.suppressions import Directive, parse_directives
 
 
 @dataclass(frozen=True)

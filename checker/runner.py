@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from checker import results_cache
+from checker.cache import results as findings_cache
 from checker.api import LintConfig, load_config
-from checker.config import Settings, find_config, read_config
+from checker.config.settings import Settings, find_config, read_config
 from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PrlintError
 from checker.inputs import detect_format, extract, read_bytes
 from checker.model import Finding
-from checker.reading import RawDraft, read_draft
-from checker.release_date import resolve_release_date
+from checker.inputs.reading import RawDraft, read_draft
+from checker.analysis.release_date import resolve_release_date
 
 
 @dataclass
@@ -43,7 +43,7 @@ class Runner:
         self.cli = cli
         self.config_file = config_file
         self.input_format = input_format  # None: by file ending
-        self.reuse = reuse  # keep and reuse findings of unchanged drafts (checker.results_cache)
+        self.reuse = reuse  # keep and reuse findings of unchanged drafts (checker.cache.results)
         # Keep each draft's text and bytes in its result (fixes, audit records and the
         # HTML report need them); otherwise only the lines findings quote, so that
         # memory stays flat over a folder of thousands of drafts.
@@ -84,11 +84,11 @@ class Runner:
         if not self.reuse:
             outcome = _checked(document, config)
         else:
-            key = results_cache.draft_key(self._fingerprint(config), document.path, input_format, document.source)
-            outcome = results_cache.lookup(key, document.path)
+            key = findings_cache.draft_key(self._fingerprint(config), document.path, input_format, document.source)
+            outcome = findings_cache.lookup(key, document.path)
             if outcome is None:
                 outcome = _checked(document, config)
-                results_cache.store(key, outcome)
+                findings_cache.store(key, outcome)
         lines = document.source.split("\n")
         return DraftResult(
             path=document.path,
@@ -102,7 +102,7 @@ class Runner:
     def _fingerprint(self, config: LintConfig) -> str:
         """Return the configuration's fingerprint (worked out once per configuration)."""
         if id(config) not in self._fingerprints:
-            self._fingerprints[id(config)] = results_cache.config_fingerprint(config)
+            self._fingerprints[id(config)] = findings_cache.config_fingerprint(config)
         return self._fingerprints[id(config)]
 
     def lint_all(self, paths: list[str], jobs: int = 1, progress: Callable | None = None) -> list[DraftResult]:
@@ -126,11 +126,11 @@ def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
     return [text if number in wanted else "" for number, text in enumerate(lines, start=1)]
 
 
-def _checked(document, config: LintConfig) -> results_cache.Outcome:
+def _checked(document, config: LintConfig) -> findings_cache.Outcome:
     """Run the checks on a draft: findings, release date, suppression directives."""
     findings, directives = lint_with_directives(document, list(config.rules), config.context())
     date = resolve_release_date(document, config.context())
-    return results_cache.Outcome(
+    return findings_cache.Outcome(
         findings=findings,
         release_date=(date.date.isoformat(), date.source) if date else None,
         suppressions=[

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker import kinds  # noqa: E402
+from checker import kinds
 from checker.api import default_config  # noqa: E402
-from checker.document import Document  # noqa: E402
+from checker.document.model import Document  # noqa: E402
 from checker.engine import Context, lint  # noqa: E402
 
 DEFAULT_RELEASES = ROOT.parent / "shared" / "realworld" / "releases"

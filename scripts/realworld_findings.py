@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.api import load_config, lint_document  # noqa: E402
-from checker.config import Settings  # noqa: E402
-from checker.document import Document  # noqa: E402
+from checker.config.settings import Settings  # noqa: E402
+from checker.document.model import Document  # noqa: E402
 from checker.model import Severity  # noqa: E402
-from checker.reading import read_draft  # noqa: E402
-from checker.suppressions import blank_directives  # noqa: E402
+from checker.inputs.reading import read_draft  # noqa: E402
+from checker.document.suppressions import blank_directives  # noqa: E402
 
 DEFAULT_RELEASES = ROOT.parent / "shared" / "realworld" / "releases"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import load_config, lint_text
-from checker.config import Settings
+from checker.config.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

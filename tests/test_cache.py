@@ -9,9 +9,9 @@ import random
 
 import regex
 
-from checker import regexes
-from checker.cache import built_data
-from checker.lexicon_data import Vocabulary, english_words
+from checker.matching import pattern_cache
+from checker.cache.store import built_data
+from checker.analysis.vocabulary import Vocabulary, english_words
 
 
 def test_built_data_is_reused_then_rebuilt_when_damaged(tmp_path, monkeypatch) -> None:
@@ -46,19 +46,19 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch) -> None:
 def _fresh_pattern_cache(monkeypatch, tmp_path) -> None:
     """Point the pattern cache at *tmp_path* and forget what this process loaded."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(regexes, "_known", None)
+    monkeypatch.setattr(pattern_cache, "_known", None)
 
 
 def test_compiled_patterns_come_back_from_the_cache_without_recompiling(tmp_path, monkeypatch) -> None:
     _fresh_pattern_cache(monkeypatch, tmp_path)
     source = r"(?P<drug>\L<names>)-(?P<n>\d+)"
-    first = regexes.compile(source, regex.VERSION1 | regex.IGNORECASE, names=["annamycin", "ZX"])
-    regexes.save()
+    first = pattern_cache.compile(source, regex.VERSION1 | regex.IGNORECASE, names=["annamycin", "ZX"])
+    pattern_cache.save()
     assert list((tmp_path / "prlint" / "data").glob("patterns-*.marshal"))
 
-    monkeypatch.setattr(regexes, "_known", None)  # as a new process would start
-    monkeypatch.setattr(regexes.regex, "compile", _must_not_compile)
-    again = regexes.compile(source, regex.VERSION1 | regex.IGNORECASE, names=["annamycin", "ZX"])
+    monkeypatch.setattr(pattern_cache, "_known", None)  # as a new process would start
+    monkeypatch.setattr(pattern_cache.regex, "compile", _must_not_compile)
+    again = pattern_cache.compile(source, regex.VERSION1 | regex.IGNORECASE, names=["annamycin", "ZX"])
     text = "dosed with ANNAMYCIN-12 and zx-3, not L-Annamycin"
     assert [m.groupdict() for m in again.finditer(text)] == [m.groupdict() for m in first.finditer(text)]
     assert [m.group("n") for m in again.finditer(text)] == ["12", "3"]
@@ -67,11 +67,11 @@ def test_compiled_patterns_come_back_from_the_cache_without_recompiling(tmp_path
 
 def test_a_named_list_given_in_another_order_comes_from_the_cache(tmp_path, monkeypatch) -> None:
     _fresh_pattern_cache(monkeypatch, tmp_path)
-    regexes.compile(r"\b\L<names>\b", names=["alpha", "beta", "gamma"])
-    regexes.save()
-    monkeypatch.setattr(regexes, "_known", None)
-    monkeypatch.setattr(regexes.regex, "compile", _must_not_compile)
-    again = regexes.compile(r"\b\L<names>\b", names=["gamma", "alpha", "beta"])
+    pattern_cache.compile(r"\b\L<names>\b", names=["alpha", "beta", "gamma"])
+    pattern_cache.save()
+    monkeypatch.setattr(pattern_cache, "_known", None)
+    monkeypatch.setattr(pattern_cache.regex, "compile", _must_not_compile)
+    again = pattern_cache.compile(r"\b\L<names>\b", names=["gamma", "alpha", "beta"])
     assert again.findall("beta, alpha and gamma") == ["beta", "alpha", "gamma"]
 
 
@@ -81,12 +81,12 @@ def _must_not_compile(*_args, **_kwargs):
 
 def test_a_damaged_pattern_cache_is_ignored(tmp_path, monkeypatch) -> None:
     _fresh_pattern_cache(monkeypatch, tmp_path)
-    regexes.compile(r"\bForm\s+10-K\b")
-    regexes.save()
+    pattern_cache.compile(r"\bForm\s+10-K\b")
+    pattern_cache.save()
     [cached] = (tmp_path / "prlint" / "data").glob("patterns-*.marshal")
     cached.write_bytes(cached.read_bytes()[:40])
-    monkeypatch.setattr(regexes, "_known", None)
-    assert regexes.compile(r"\bForm\s+10-K\b").search("our Form 10-K for 2024")
+    monkeypatch.setattr(pattern_cache, "_known", None)
+    assert pattern_cache.compile(r"\bForm\s+10-K\b").search("our Form 10-K for 2024")
 
 
 class _Planted:
@@ -102,16 +102,16 @@ class _Planted:
 def test_a_pattern_cache_that_would_run_code_is_refused(tmp_path, monkeypatch) -> None:
     _fresh_pattern_cache(monkeypatch, tmp_path)
     marker = tmp_path / "ran"
-    path = regexes._cache_path()
+    path = pattern_cache._cache_path()
     path.parent.mkdir(parents=True)
     path.write_bytes(pickle.dumps({(r"x", 0, ()): _Planted(marker)}))
-    assert regexes.compile(r"x").fullmatch("x")
+    assert pattern_cache.compile(r"x").fullmatch("x")
     assert not marker.exists()
     # code stored among a pattern's arguments is never run either
     planted = compile(f"import os; os.system('touch {marker}')", "<planted>", "exec")
     path.write_bytes(marshal.dumps({(r"y", 0, ()): (planted,)}))
-    monkeypatch.setattr(regexes, "_known", None)
-    assert regexes.compile(r"y").fullmatch("y")
+    monkeypatch.setattr(pattern_cache, "_known", None)
+    assert pattern_cache.compile(r"y").fullmatch("y")
     assert not marker.exists()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.config import Settings, find_config, read_config
+from checker.config.settings import Settings, find_config, read_config
 from checker.errors import ConfigError
 from checker.model import Severity
 

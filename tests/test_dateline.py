@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.dateline import find_dateline
+from checker.document.dateline import find_dateline
 
 
 @pytest.mark.parametrize(

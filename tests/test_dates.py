@@ -1,4 +1,4 @@
-"""Date mentions (checker/dates.py) and how sentences tell of them (checker/date_context.py)."""
+"""Date mentions (checker/date_mentions.py) and how sentences tell of them (checker/date_context.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime
 import pytest
 import regex
 
-from checker import dates
-from checker.date_context import FUTURE, PAST, event_phrase, tense_of
-from checker.dates import find_mentions, nearest_year
+from checker.analysis import date_mentions
+from checker.analysis.tense import FUTURE, PAST, event_phrase, tense_of
+from checker.analysis.date_mentions import find_mentions, nearest_year
 
 D = datetime.date
 
@@ -85,13 +85,13 @@ def test_the_quick_openings_of_the_mention_pattern_change_no_match() -> None:
         "fiscal year 2007, FISCAL 2008, FY2007, in 2026 and by mid-2026, ٥ March 2026, "
         "a/March 5, 10-K 2007, 31 patients in May 31 patients, June 18-19, 2026 at noon."
     )
-    plain = regex.compile(r"(?<![\w/])" + dates._MENTION_BODY, regex.VERBOSE)
+    plain = regex.compile(r"(?<![\w/])" + date_mentions._MENTION_BODY, regex.VERBOSE)
 
     def spans(pattern):
         return [(match.span(), match.groupdict()) for match in pattern.finditer(text)]
 
     assert len(spans(plain)) > 25
-    assert spans(dates._MENTION) == spans(plain)
+    assert spans(date_mentions._MENTION) == spans(plain)
 
 
 @pytest.mark.parametrize(

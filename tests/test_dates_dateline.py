@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.dateline import find_dateline
-from checker.document import Document
+from checker.document.dateline import find_dateline
+from checker.document.model import Document
 from checker.engine import Context
-from checker.reading import read_draft
-from checker.release_date import resolve_release_date
+from checker.inputs.reading import read_draft
+from checker.analysis.release_date import resolve_release_date
 from tests.conftest import REALWORLD, needs_shared
 
 

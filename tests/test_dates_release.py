@@ -7,11 +7,11 @@ import datetime
 
 import pytest
 
-from checker.document import Document
+from checker.document.model import Document
 from checker.engine import Context
 from checker.model import Severity
-from checker.reading import read_draft
-from checker.release_date import infer_year, parse_month_day, resolve_release_date
+from checker.inputs.reading import read_draft
+from checker.analysis.release_date import infer_year, parse_month_day, resolve_release_date
 from tests.conftest import REALWORLD, SEEDS, findings, needs_shared
 
 D = datetime.date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.document import Document
+from checker.document.model import Document
 from checker.model import Scope
 from conftest import REPO, SEEDS, needs_shared
 

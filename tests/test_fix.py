@@ -7,7 +7,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from checker import fixing
+from checker.outputs import fixing
 from checker.cli import main
 from conftest import SEEDS, needs_shared
 
@@ -96,7 +96,7 @@ def test_a_draft_changed_since_it_was_read_is_not_written(tmp_path, monkeypatch)
         path.write_text(BROKEN + "An editor's new line.\n", encoding="utf-8")
         return original(raw, text)
 
-    monkeypatch.setattr("checker.fixing.write_atomically", edit_then_write)
+    monkeypatch.setattr("checker.outputs.fixing.write_atomically", edit_then_write)
     result = invoke("--fix", path)
     assert result.exit_code == 2 and "changed since it was read" in result.stderr
     assert path.read_text(encoding="utf-8") == BROKEN + "An editor's new line.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 
 from checker.api import default_config, lint_text, load_config
-from checker.config import Settings
+from checker.config.settings import Settings
 from checker.formatters import Report, render
 
 DRAFT = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme (AMEX: KAL)(Frankfurt”>CA4) had the the 50% gain.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import default_config, lint_document, load_config
-from checker.config import Settings
+from checker.config.settings import Settings
 from checker.errors import InputError
 from checker.inputs import detect_format, escape_replacement, extract, read_document, text_span
 from tests.conftest import SEEDS, needs_shared

@@ -110,7 +110,7 @@ def test_consistency_variants_compare_families(tmp_path) -> None:
 def test_case_insensitive_patterns_fold_case_simply_and_report_errors_as_written() -> None:
     import pytest
 
-    from checker.patterns import PatternProblem, compile_pattern
+    from checker.matching.patterns import PatternProblem, compile_pattern
 
     pattern = compile_pattern(r"\bmiracle\s+drugs?\b", "$.p", ignore_case=True)
     assert pattern.search("A MIRACLE Drug") and pattern.search("miracle drugs")

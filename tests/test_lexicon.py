@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import REALWORLD, SEEDS, findings, needs_shared, rule_hits
 
-from checker import lexicon_data
+from checker.analysis import vocabulary
 from checker.errors import RulePackError
-from checker.kinds.lexicon_match import Tolerance, nearest, variant_of
+from checker.kinds.lexicon.match import Tolerance, nearest, variant_of
 
 
 def _fixes(text: str, rule_id: str) -> list[tuple[int, int, str, str | None]]:
@@ -178,9 +178,9 @@ def test_nearest_refuses_ties_and_variants_are_not_misspellings() -> None:
 
 
 def test_drug_list_carries_its_provenance() -> None:
-    assert lexicon_data.drug_names()["metformin"] == "of"
-    assert "annamycin" in lexicon_data.drug_names()
-    header = (Path(lexicon_data.__file__).parent / lexicon_data.DRUG_FILE).read_text("utf-8")
+    assert vocabulary.drug_names()["metformin"] == "of"
+    assert "annamycin" in vocabulary.drug_names()
+    header = vocabulary.DRUG_PATH.read_text("utf-8")
     assert "FDA UNII Names list" in header and "SHA-256" in header
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from checker.errors import RulePackError
 from checker.model import Severity
-from checker.packs import builtin_pack_paths, load_packs, schema_text
+from checker.packs.loader import builtin_pack_paths, load_packs, schema_text
 
 PACKS = Path(__file__).parent / "data" / "packs"
 

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from checker.api import lint_text, load_config
 from checker.cli import main
-from checker.config import Settings
+from checker.config.settings import Settings
 from checker.errors import RulePackError
-from checker.packs import builtin_pack_paths, load_packs
+from checker.packs.loader import builtin_pack_paths, load_packs
 from conftest import REPO, SEEDS, needs_shared
 
 EXAMPLE = REPO / "rules" / "profiles" / "callisto.json"

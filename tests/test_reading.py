@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.errors import InputError
-from checker.reading import read_draft
+from checker.inputs.reading import read_draft
 
 
 def test_utf8_with_bom_and_crlf(tmp_path) -> None:

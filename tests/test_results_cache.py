@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import results_cache, runner as runner_module
+from checker import runner as runner_module
+from checker.cache import results as findings_cache
 from checker.cli import main
 from checker.runner import Runner
 
@@ -74,9 +75,9 @@ def test_another_configuration_is_checked_again(tmp_path, cache_home) -> None:
 
 
 def test_a_new_prlint_does_not_reuse_old_findings(monkeypatch) -> None:
-    key = results_cache.draft_key("config", "a.txt", "text", "text")
-    monkeypatch.setattr(results_cache, "code_fingerprint", lambda: "another build")
-    assert results_cache.draft_key("config", "a.txt", "text", "text") != key
+    key = findings_cache.draft_key("config", "a.txt", "text", "text")
+    monkeypatch.setattr(findings_cache, "code_fingerprint", lambda: "another build")
+    assert findings_cache.draft_key("config", "a.txt", "text", "text") != key
 
 
 def test_a_damaged_entry_is_checked_again(tmp_path, cache_home) -> None:
@@ -111,12 +112,12 @@ def _counting(function, calls: list):
 
 
 def test_a_fresh_install_of_the_same_prlint_keeps_its_key_and_an_edit_changes_it(tmp_path) -> None:
-    package = Path(results_cache.__file__).parent
+    package = Path(findings_cache.__file__).parent.parent  # the checker package
     copy = tmp_path / "checker"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
     for path in copy.rglob("*"):
         os.utime(path, (1_900_000_000, 1_900_000_000))  # as pip would: every file a new time
-    assert results_cache.folder_digest(str(copy)) == results_cache.folder_digest(str(package))
+    assert findings_cache.folder_digest(str(copy)) == findings_cache.folder_digest(str(package))
     engine = copy / "engine.py"
     engine.write_text(engine.read_text(encoding="utf-8").replace("def ", "def  ", 1), encoding="utf-8")
-    assert results_cache.folder_digest(str(copy)) != results_cache.folder_digest(str(package))
+    assert findings_cache.folder_digest(str(copy)) != findings_cache.folder_digest(str(package))

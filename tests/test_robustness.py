@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from checker.api import default_config, lint_text  # noqa: E402
-from checker.dateline import find_dateline  # noqa: E402
-from checker.document import Document  # noqa: E402
+from checker.document.dateline import find_dateline  # noqa: E402
+from checker.document.model import Document  # noqa: E402
 from checker.errors import RulePackError  # noqa: E402
-from checker.packs import load_packs  # noqa: E402
-from checker.reading import decode_draft  # noqa: E402
+from checker.packs.loader import load_packs  # noqa: E402
+from checker.inputs.reading import decode_draft  # noqa: E402
 from checker.errors import InputError  # noqa: E402
 
 FRAGMENTS = [

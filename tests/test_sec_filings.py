@@ -7,10 +7,10 @@ import datetime
 import pytest
 
 from checker import kinds
-from checker.document import Document
+from checker.document.model import Document
 from checker.engine import Context
-from checker.kinds import filing_deadlines
-from checker.kinds.filing_refs import canonical, references
+from checker.kinds.filings import deadlines
+from checker.analysis.filing_refs import canonical, references
 from checker.model import Scope
 from conftest import rule_hits
 
@@ -129,9 +129,9 @@ def test_stale_10q() -> None:
 
 def test_deadline_arithmetic_matches_the_worked_example() -> None:
     # research/domain.md 2.2: FY2006 non-accelerated, due Sat 2007-03-31 -> Mon 04-02, +15 -> 2007-04-17
-    due = filing_deadlines.latest_due("annual", "non-accelerated", datetime.date(2006, 12, 31))
+    due = deadlines.latest_due("annual", "non-accelerated", datetime.date(2006, 12, 31))
     assert due == datetime.date(2007, 4, 17) + datetime.timedelta(days=3)  # holiday margin
-    assert filing_deadlines.add_months(datetime.date(2006, 9, 30), 3) == datetime.date(2006, 12, 31)
+    assert deadlines.add_months(datetime.date(2006, 9, 30), 3) == datetime.date(2006, 12, 31)
 
 
 @pytest.mark.parametrize(("text", "reported"), [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from checker import kinds
-from checker.document import Document
+from checker.document.model import Document
 from checker.engine import Context
-from checker.kinds.ticker_refs import mentions
+from checker.analysis.ticker_mentions import mentions
 from checker.model import Scope
 from conftest import SEEDS, findings, needs_shared, rule_hits
 

@@ -6,7 +6,7 @@ import pytest
 
 from checker.errors import ConfigError
 from checker.model import Rule, Severity
-from checker.selection import check_tokens, is_selected
+from checker.config.selection import check_tokens, is_selected
 
 
 def rule(rule_id: str, category: str = "markup") -> Rule:

@@ -22,10 +22,10 @@ import bisect
 import sys
 from pathlib import Path, PurePath
 
-from checker.document import Document
+from checker.document.model import Document
 from checker.errors import InputError
-from checker.reading import MAX_DRAFT_BYTES, read_draft
-from checker.suppressions import blank_directives
+from checker.inputs.reading import MAX_DRAFT_BYTES, read_draft
+from checker.document.suppressions import blank_directives
 
 #: Input format names, as ``--input-format`` accepts them.
 INPUT_FORMATS = ("text", "markdown", "html", "docx")

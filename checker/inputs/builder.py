@@ -7,7 +7,7 @@ the HTML, Markdown or Word draft.
 
 from __future__ import annotations
 
-from checker.document import Document
+from checker.document.model import Document
 from checker.errors import InputError
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import io
 import zipfile
 
-from checker.document import Document
+from checker.document.model import Document
 from checker.errors import InputError
 from checker.inputs.builder import TextBuilder, build_document
-from checker.suppressions import blank_directives
+from checker.document.suppressions import blank_directives
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RUN_TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}

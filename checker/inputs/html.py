@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from checker import regexes
-from checker.document import Document
+from checker.matching import pattern_cache
+from checker.document.model import Document
 from checker.inputs.builder import TextBuilder, build_document
 
 #: Elements whose boundaries are paragraph breaks.
@@ -27,8 +27,8 @@ SKIPPED = frozenset("script style head title template noscript svg math object i
 #: Table cells: kept apart by a space so that cell words never run together.
 CELLS = frozenset(("td", "th"))
 
-_ENTITY = regexes.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
-_SPACE = regexes.compile(r"[ \t\n\r\f]+")
+_ENTITY = pattern_cache.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
+_SPACE = pattern_cache.compile(r"[ \t\n\r\f]+")
 
 
 def extract(data: str, path: str) -> Document:

@@ -14,34 +14,34 @@ import html
 
 import regex
 
-from checker import regexes
-from checker.document import Document
+from checker.matching import pattern_cache
+from checker.document.model import Document
 from checker.inputs.builder import TextBuilder, build_document
 
-_FENCE = regexes.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX = regexes.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = regexes.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_RULE_LINE = regexes.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
-_REFERENCE = regexes.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
-_TABLE_DELIMITER = regexes.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_CONTAINER = regexes.compile(r"(?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_FENCE = pattern_cache.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = pattern_cache.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = pattern_cache.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_RULE_LINE = pattern_cache.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_REFERENCE = pattern_cache.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
+_TABLE_DELIMITER = pattern_cache.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_CONTAINER = pattern_cache.compile(r"(?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 
 # Inline syntax, applied in this order to a working copy of the source in
 # which removed characters are spaces (so offsets never move).
 _INLINE = [
-    ("drop", regexes.compile(r"<!--.*?-->", regex.DOTALL)),
-    ("drop", regexes.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)),
-    ("drop", regexes.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")),
-    ("keep1", regexes.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")),
-    ("keep1", regexes.compile(r"(<)((?:https?|ftp|mailto):[^>\s]+|[^@\s<>]+@[^@\s<>]+)(>)")),
-    ("drop", regexes.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
-    ("keep1", regexes.compile(r"(~~)(?=\S)([^\n]+?)(?<=\S)(~~)")),
-    ("keep1", regexes.compile(r"(\*\*\*|\*\*|\*)(?=[^\s*])([^\n]*?[^\s*])(\1)(?!\*)")),
-    ("keep1", regexes.compile(r"(?<![\w_])(___|__|_)(?=[^\s_])([^\n]*?[^\s_])(\1)(?![\w_])")),
+    ("drop", pattern_cache.compile(r"<!--.*?-->", regex.DOTALL)),
+    ("drop", pattern_cache.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)),
+    ("drop", pattern_cache.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")),
+    ("keep1", pattern_cache.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")),
+    ("keep1", pattern_cache.compile(r"(<)((?:https?|ftp|mailto):[^>\s]+|[^@\s<>]+@[^@\s<>]+)(>)")),
+    ("drop", pattern_cache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
+    ("keep1", pattern_cache.compile(r"(~~)(?=\S)([^\n]+?)(?<=\S)(~~)")),
+    ("keep1", pattern_cache.compile(r"(\*\*\*|\*\*|\*)(?=[^\s*])([^\n]*?[^\s*])(\1)(?!\*)")),
+    ("keep1", pattern_cache.compile(r"(?<![\w_])(___|__|_)(?=[^\s_])([^\n]*?[^\s_])(\1)(?![\w_])")),
 ]
-_ESCAPE = regexes.compile(r"\\(?=[!-/:-@\[-`{-~]|\n)")
-_ENTITY = regexes.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);")
-_FRONT_MATTER = regexes.compile(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", regex.DOTALL)
+_ESCAPE = pattern_cache.compile(r"\\(?=[!-/:-@\[-`{-~]|\n)")
+_ENTITY = pattern_cache.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);")
+_FRONT_MATTER = pattern_cache.compile(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", regex.DOTALL)
 
 
 def extract(data: str, path: str) -> Document:

@@ -5,16 +5,17 @@ compiles a rule's ``check`` object once at load (raising
 :class:`checker.patterns.PatternProblem`), and ``find(compiled, document,
 scope, context)``, a pure scan that yields :class:`checker.model.Hit`.
 Adding a kind means one module here, one entry in ``KINDS`` and one branch
-in ``checker/schemas/rulepack.schema.json``.
+in ``checker/packs/schemas/rulepack.schema.json``.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from checker.kinds import dates
+from checker.kinds import date
 from checker.kinds import filings, safe_harbor, tickers
-from checker.kinds import anachronism, boilerplate, claims, consistency, count, forbid, lexicon, require, suppression
+from checker.kinds import anachronism, boilerplate, consistency, count, forbid, lexicon, require, suppression
+from checker.kinds import claim
 
 KINDS: dict[str, ModuleType] = {
     "forbid": forbid,
@@ -22,10 +23,10 @@ KINDS: dict[str, ModuleType] = {
     "consistency": consistency,
     "suppression": suppression,
     "count": count,
-    "claim": claims,
+    "claim": claim,
     "anachronism": anachronism,
     "lexicon": lexicon,
-    "date": dates,
+    "date": date,
     "safe-harbor": safe_harbor,
     "filings": filings,
     "tickers": tickers,

@@ -21,12 +21,12 @@ from typing import Any, Iterator
 
 import regex
 
-from checker import regexes
+from checker.matching import pattern_cache
 from checker.model import Hit, Scope
-from checker.patterns import PATTERN_TIMEOUT, PatternProblem, compile_pattern, search_spans
-from checker.release_date import resolve_release_date
+from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem, compile_pattern, search_spans
+from checker.analysis.release_date import resolve_release_date
 
-_YEAR = regexes.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = pattern_cache.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @dataclass(frozen=True)

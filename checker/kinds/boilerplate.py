@@ -19,12 +19,12 @@ from typing import Any, Iterator
 
 import regex
 
-from checker import regexes
+from checker.matching import pattern_cache
 from checker.model import Hit, Scope
-from checker.parts import is_block_heading
-from checker.patterns import PATTERN_TIMEOUT, compile_patterns
+from checker.document.parts import is_block_heading
+from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
 
-_WORD = regexes.compile(r"\S+")
+_WORD = pattern_cache.compile(r"\S+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _CONTEXT_WORDS = 4
 _MIN_SIMILARITY = 0.5  # below this the block is another text, not a drifted copy

@@ -20,7 +20,7 @@ from typing import Any, Iterator
 import regex
 
 from checker.model import Hit, Scope
-from checker.patterns import compile_pattern, search_spans
+from checker.matching.patterns import compile_pattern, search_spans
 
 
 @dataclass(frozen=True)

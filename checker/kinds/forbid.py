@@ -13,7 +13,7 @@ from typing import Any, Iterator
 import regex
 
 from checker.model import Hit, Scope
-from checker.patterns import compile_patterns, search_spans
+from checker.matching.patterns import compile_patterns, search_spans
 
 
 @dataclass(frozen=True)

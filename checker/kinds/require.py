@@ -15,7 +15,7 @@ from typing import Any, Iterator
 import regex
 
 from checker.model import Hit, Scope
-from checker.patterns import compile_patterns, first_match
+from checker.matching.patterns import compile_patterns, first_match
 
 
 @dataclass(frozen=True)

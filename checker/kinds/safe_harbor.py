@@ -20,11 +20,11 @@ from typing import Any, Iterator
 
 import regex
 
-from checker.kinds import ticker_refs
-from checker.kinds.legend import Signal, any_match, legend_spans, legend_text, signals, vocabulary
-from checker.kinds.sec_data import compile_list, first_line_span, iso, load, release_day
+from checker.analysis import ticker_mentions
+from checker.analysis.legend import Signal, any_match, legend_spans, legend_text, signals, vocabulary
+from checker.analysis.sec_data import compile_list, first_line_span, iso, load, release_day
 from checker.model import Hit, Scope
-from checker.patterns import PATTERN_TIMEOUT
+from checker.matching.patterns import PATTERN_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def _excluded_context(check: SafeHarbor, document, spans: list) -> Iterator[Hit]
         if match:
             yield Hit(match.start(), match.end(), {"match": match.group(), "context": what})
             return
-    for mention in ticker_refs.mentions(document):
+    for mention in ticker_mentions.mentions(document):
         if mention.issuer and mention.venue.group == "OTC":
             yield Hit(mention.alias_start, mention.end, {"match": f"{mention.alias}: {mention.symbol}",
                                                          "context": load("safe_harbor")["otc_context"]})

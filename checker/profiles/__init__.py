@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checker.discovery import expand_paths
-from checker.document import Document
+from checker.config.discovery import expand_paths
+from checker.document.model import Document
 from checker.errors import InputError
-from checker.packs import load_packs
+from checker.packs.loader import load_packs
 from checker.profiles.facts import gather
 from checker.profiles.pack import build_pack
-from checker.reading import read_draft
-from checker.suppressions import blank_directives
+from checker.inputs.reading import read_draft
+from checker.document.suppressions import blank_directives
 
 
 def build_profile(paths: list[str], pack_id: str | None = None) -> tuple[dict, list[str]]:

@@ -14,22 +14,23 @@ from dataclasses import dataclass, field
 
 import regex
 
-from checker import lexicon_data, regexes
-from checker.document import Document
-from checker.kinds import ticker_refs
-from checker.parts import is_block_heading
+from checker.analysis import vocabulary
+from checker.matching import pattern_cache
+from checker.document.model import Document
+from checker.analysis import ticker_mentions
+from checker.document.parts import is_block_heading
 
 # A product or proper-name candidate: a capitalised or camel-case word, a
 # hyphenated name ("L-Annamycin"), or a code name ("NWO-217").
-_NAME = regexes.compile(
+_NAME = pattern_cache.compile(
     r"(?<![\p{L}\p{N}_-])(?:\p{Lu}-\p{Lu}\p{Ll}{3,}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*|\p{Lu}\p{Ll}{4,}|\p{Lu}{2,5}-\d{2,6})(?![\p{L}\p{N}_]|-\p{L})"
 )
-_LOWER_WORD = regexes.compile(r"(?<![\p{L}\p{N}_-])\p{Ll}{7,}(?![\p{L}\p{N}_-])")
-_INITIAL_OR_TITLE = regexes.compile(r"(?:\b\p{Lu}\.|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?|\b\p{Lu}\p{Ll}+)\s+\Z")
-_FISCAL_YEAR_END = regexes.compile(
+_LOWER_WORD = pattern_cache.compile(r"(?<![\p{L}\p{N}_-])\p{Ll}{7,}(?![\p{L}\p{N}_-])")
+_INITIAL_OR_TITLE = pattern_cache.compile(r"(?:\b\p{Lu}\.|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?|\b\p{Lu}\p{Ll}+)\s+\Z")
+_FISCAL_YEAR_END = pattern_cache.compile(
     r"(?i)\b(?:fiscal\s+)?year\s+ended?\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2})"
 )
-_FILER = regexes.compile(r"(?i)\b(large\s+accelerated|non-accelerated|accelerated)\s+filer\b|\b(smaller\s+reporting\s+company)\b")
+_FILER = pattern_cache.compile(r"(?i)\b(large\s+accelerated|non-accelerated|accelerated)\s+filer\b|\b(smaller\s+reporting\s+company)\b")
 _MONTHS = ("january february march april may june july august september october november december").split()
 
 
@@ -71,7 +72,7 @@ def _gather_one(document: Document, facts: Facts) -> None:
             facts.short_names[short.group(1)] += 1
     if legend:
         facts.legend.append(legend)
-    for pair in {(m.venue.short or m.alias, m.symbol) for m in ticker_refs.mentions(document, document.company) if m.issuer and not m.markup}:
+    for pair in {(m.venue.short or m.alias, m.symbol) for m in ticker_mentions.mentions(document, document.company) if m.issuer and not m.markup}:
         facts.tickers[pair] += 1
     _gather_names(document, facts)
     for found in {(m.group("month").lower(), int(m.group("day"))) for m in _FISCAL_YEAR_END.finditer(document.text)}:
@@ -85,12 +86,12 @@ def _gather_names(document: Document, facts: Facts) -> None:
     seen: set[str] = set()
     for match in _NAME.finditer(document.text):
         word = match.group()
-        if lexicon_data.is_english(word) or _INITIAL_OR_TITLE.search(document.text[max(0, match.start() - 30) : match.start()]):
+        if vocabulary.is_english(word) or _INITIAL_OR_TITLE.search(document.text[max(0, match.start() - 30) : match.start()]):
             continue
         facts.name_uses[word] += 1
         seen.add(word)
     facts.names.update(seen)
-    facts.lower_words.update({m.group() for m in _LOWER_WORD.finditer(document.text) if not lexicon_data.is_english(m.group())})
+    facts.lower_words.update({m.group() for m in _LOWER_WORD.finditer(document.text) if not vocabulary.is_english(m.group())})
 
 
 def _block_text(document: Document, part: str) -> str:
@@ -128,7 +129,7 @@ def products(facts: Facts, company: str | None) -> list[tuple[str, int]]:
     for name, releases in facts.names.most_common():
         if name in company_words:
             continue
-        if releases >= 2 or facts.name_uses[name] >= 3 or lexicon_data.is_drug_name(name.lower()):
+        if releases >= 2 or facts.name_uses[name] >= 3 or vocabulary.is_drug_name(name.lower()):
             chosen.append((name, releases))
     tails = {name.split("-", 1)[1] for name, _ in chosen if "-" in name}
     chosen = [(name, releases) for name, releases in chosen if name not in tails]  # "Annamycin" of "L- Annamycin"

@@ -13,7 +13,7 @@ import atheris
 
 with atheris.instrument_imports():
     from checker.api import default_config, lint_text
-    from checker.reading import decode_draft
+    from checker.inputs.reading import decode_draft
     from checker.errors import InputError
 
 CONFIG = default_config()

@@ -1,0 +1,164 @@
+"""Find the forward-looking-statements legend and forward-looking language.
+
+A helper of the ``safe-harbor`` and ``filings`` kinds, not a kind. The
+legend is the part the document model marks ``legend`` plus any paragraph
+that reads as one wherever it stands (identification and caution, or a bare
+"actual results could differ" caution). Forward-looking language is found
+by future-verb syntax, not bare keywords, so "May 2007", "Will Smith" and
+"the 2005 Stock Option Plan" do not count. Patterns: checker/data/safe_harbor.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from checker.document.model import per_document
+from checker.analysis.sec_data import compile_list, load
+from checker.document.segments import Span
+from checker.matching.patterns import PATTERN_TIMEOUT
+
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled patterns of ``checker/data/safe_harbor.json``."""
+
+    strong: list[regex.Pattern]
+    generic: list[regex.Pattern]
+    not_signals: list[regex.Pattern]
+    markers: list[regex.Pattern]
+    cautions: list[regex.Pattern]
+    identification: list[regex.Pattern]
+    factors: list[regex.Pattern]
+    factor_lists: list[regex.Pattern]
+    pointers: list[regex.Pattern]
+    no_update: list[regex.Pattern]
+    update_promise: list[regex.Pattern]
+    update_excused: list[regex.Pattern]
+    logistics: list[regex.Pattern]
+    subjects: list[regex.Pattern]
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A forward-looking phrase outside the legend.
+
+    ``strong`` phrases (expects to, NDA submission, cash runway) are
+    forward-looking on their own; a modal verb counts as the company's
+    forward-looking statement only with the company as subject
+    (``company``), so "the Panel will consider" does not. ``logistics``
+    marks sentences about calls, webcasts and conferences.
+    """
+
+    start: int
+    end: int
+    strong: bool
+    logistics: bool
+    company: bool
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Compile the safe-harbor patterns once."""
+    data = load("safe_harbor")
+    where = "checker/data/safe_harbor.json"
+    names = ("strong_signals", "generic_signals", "not_signals", "legend_markers", "cautions", "identification",
+             "factors", "factor_lists", "pointers", "no_update", "update_promise", "update_promise_excused",
+             "logistics", "company_subjects")
+    return Vocabulary(*(compile_list(data[name], f"{where}: {name}") for name in names))
+
+
+def any_match(patterns: list[regex.Pattern], text: str, start: int = 0, end: int | None = None) -> regex.Match | None:
+    """Return the first match of any pattern in text[start:end], or None."""
+    end = len(text) if end is None else end
+    for pattern in patterns:
+        match = pattern.search(text, start, end, timeout=PATTERN_TIMEOUT)
+        if match:
+            return match
+    return None
+
+
+@per_document
+def legend_spans(document) -> list[Span]:
+    """Return the legend's paragraphs: the marked part and paragraphs that read as a legend."""
+    vocab = vocabulary()
+    spans = list(document.part_spans("legend"))
+    for start, end in document.paragraphs:
+        if any(s <= start < e for s, e in spans) or document.part_at(start) in ("headline", "subheadline"):
+            continue
+        if _reads_as_legend(vocab, document.text, start, end):
+            spans.append((start, end))
+    return sorted(spans)
+
+
+def _reads_as_legend(vocab: Vocabulary, text: str, start: int, end: int) -> bool:
+    """Tell whether a paragraph reads as a legend: a bare caution, or a marker and any caution.
+
+    The first caution ("actual results could differ") is enough on its own,
+    so it is tried first. When it fails, the other cautions matter only in a
+    paragraph with a marker, which is rare: three searches instead of eight
+    for most paragraphs.
+    """
+    if vocab.cautions[0].search(text, start, end, timeout=PATTERN_TIMEOUT):
+        return True
+    return bool(any_match(vocab.markers, text, start, end) and any_match(vocab.cautions[1:], text, start, end))
+
+
+def legend_text(document, spans: list[Span]) -> str:
+    """Return the legend's paragraphs joined, for element checks."""
+    return "\n\n".join(document.text[start:end] for start, end in spans)
+
+
+@per_document
+def signals(document, spans: list[Span]) -> list[Signal]:
+    """Return forward-looking phrases in sentences outside the legend.
+
+    Contacts and trailer are searched too: they rarely hold a modal verb, and
+    part detection sometimes takes a whole release for contacts.
+    """
+    vocab = vocabulary()
+    found: list[Signal] = []
+    issuer = document.company.split()[0].rstrip(",.") if document.company else None
+    for start, end in document.sentences:
+        if not any(s <= start < e for s, e in spans):
+            found.extend(_sentence_signals(vocab, document.text, start, end, issuer))
+    return sorted(found, key=lambda signal: signal.start)
+
+
+def _sentence_signals(vocab: Vocabulary, text: str, start: int, end: int, issuer: str | None) -> list[Signal]:
+    """Return the forward-looking phrases of one sentence.
+
+    The signal patterns run first: most sentences have none, and then the
+    marker, logistics and excuse patterns (together a third of the searching
+    time) need not run at all.
+    """
+    matches = [(strong, match) for strong, patterns in ((True, vocab.strong), (False, vocab.generic))
+               for pattern in patterns for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)]
+    if not matches or any_match(vocab.markers, text, start, end):
+        return []  # "see the forward-looking statements below" points at the legend
+    logistics = any_match(vocab.logistics, text, start, end) is not None
+    excused = [match.span() for pattern in vocab.not_signals
+               for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)]
+    return [Signal(match.start(), match.end(), strong, logistics,
+                   strong or _company_subject(text, start, match.start(), issuer))
+            for strong, match in matches if not any(s <= match.start() < e for s, e in excused)]
+
+
+def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None) -> bool:
+    """Tell whether the company (we, the Company, its name) comes shortly before *at*.
+
+    *issuer* is the first word of the company's name. A whole-word match
+    needs the word itself in the window, and that plain test spares
+    compiling a pattern for each company's name (a regex cache miss,
+    about 0.1 ms) when the name is not there, which is nearly always.
+    """
+    window_start = max(sentence_start, at - 80)
+    if any_match(vocabulary().subjects, text, window_start, at):
+        return True
+    window = text[window_start:at]
+    if issuer is None or issuer not in window:
+        return False
+    return regex.search(rf"\b{regex.escape(issuer)}\b", window) is not None

@@ -1,0 +1,64 @@
+"""Shared helpers of the ``sec`` kinds: their data files and date handling.
+
+The word lists, form types and exchange names live in ``checker/data/*.json``
+(each names its sources), not in code, so that a compliance reviewer can
+read and extend them. This module is a helper, not a kind.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from checker.matching.patterns import compile_pattern
+from checker.analysis.release_date import resolve_release_date
+
+#: "January 5, 2007", "Dec. 31, 2022", "Sept 30 2006" as written in releases.
+MONTH_DAY_YEAR = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"\s+\d{1,2},?\s+(?:19|20)\d\d"
+)
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict[str, Any]:
+    """Return the parsed data file ``checker/data/<name>.json`` (read once)."""
+    text = resources.files("checker").joinpath(f"data/{name}.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def compile_list(sources: list[str], where: str) -> list[regex.Pattern]:
+    """Compile a data file's pattern list case-insensitively."""
+    return [compile_pattern(source, f"{where}[{index}]", ignore_case=True) for index, source in enumerate(sources)]
+
+
+def iso(text: str | None) -> datetime.date | None:
+    """Parse an ISO date from a data file (None stays None)."""
+    return datetime.date.fromisoformat(text) if text else None
+
+
+def release_day(document, context) -> datetime.date | None:
+    """Return the draft's release date (dateline, else --date), or None."""
+    found = resolve_release_date(document, context)
+    return found.date if found is not None else None
+
+
+def profile(context) -> dict[str, Any]:
+    """Return the issuer profile the context carries (from profile packs), or {}."""
+    return dict(getattr(context, "profile", None) or {})
+
+
+def first_line_span(document, start: int, end: int) -> tuple[int, int]:
+    """Return the first line or sentence of a stretch: a compact place to point at."""
+    newline = document.text.find("\n", start, end)
+    end = newline if newline >= 0 else end
+    for sentence_start, sentence_end in document.sentences:
+        if sentence_start == start:
+            return start, min(end, sentence_end)
+    return start, end

@@ -1,0 +1,177 @@
+"""Find ticker mentions in a release and attach each to its company.
+
+A helper of the ``tickers`` and ``safe-harbor`` kinds, not a kind. It reads
+"(Exchange: TICKER)" parentheticals in all their spellings ("(NASDAQ:NTII)",
+"(AMEX: KAL); (FWB: CA4)", "(CSE: BETR / OTCQB : BETRF / FRA: NPAU)",
+"(Nasdaq: ACON, ACONW)"), including ones broken by pasted markup
+("(Frankfurt”>CA4)"). Exchange names come from ``checker/data/exchanges.json``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from checker.matching import pattern_cache
+from checker.document.model import per_document
+from checker.analysis.sec_data import iso, load
+from checker.matching.patterns import PATTERN_TIMEOUT
+
+_QUOTES = "\"“”'’"
+_SYMBOL = r"[A-Za-z0-9]{1,6}(?:[.\-/][A-Za-z0-9]{1,3}){0,2}"
+_SYMBOL_END = r"(?=\s*(?:[;,/|)]|\s-\s*news|\s+(?:and|or)\b|\Z))"
+_NOT_NAMES = {"the", "a", "an", "about", "today", "and", "&", "january", "february", "march", "april", "may",
+              "june", "july", "august", "september", "october", "november", "december"}
+_VENUE_WORDS = {"exchange", "bourse", "market", "markets", "board", "sheets"}
+_OWNER = pattern_cache.compile(
+    r"(?P<name>(?:[A-Z0-9][\w&.'’-]*,?\s+(?:(?:of|and|&|de|la)\s+)?){0,6}[A-Z0-9][\w&.'’-]*[.,]?)\s*\Z"
+)
+
+
+@dataclass(frozen=True)
+class Venue:
+    """An exchange or quotation system and the years its name was in use."""
+
+    name: str
+    short: str
+    group: str
+    country: str
+    start: datetime.date | None
+    until: datetime.date | None
+    line: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One "exchange: symbol" pair as written, with the company it belongs to."""
+
+    venue: Venue
+    alias: str
+    alias_start: int
+    symbol: str
+    start: int
+    end: int
+    paren: tuple[int, int]
+    owner: str | None
+    issuer: bool
+    markup: bool
+
+
+@lru_cache(maxsize=1)
+def venues() -> tuple[dict[str, Venue], str]:
+    """Return the alias table (casefolded alias to venue) and an alternation of all aliases."""
+    table: dict[str, Venue] = {}
+    for raw in load("exchanges")["venues"]:
+        venue = Venue(raw["name"], raw["short"], raw["group"], raw["country"],
+                      iso(raw.get("from")), iso(raw.get("until")), raw.get("line"))
+        for alias in raw["aliases"]:
+            table.setdefault(alias.casefold(), venue)
+    names = sorted(table, key=len, reverse=True)
+    alternation = "|".join(regex.escape(name).replace("\\ ", r"\s+") for name in names)
+    return table, rf"(?<![\w-])(?:{alternation})(?![\w])"
+
+
+@lru_cache(maxsize=1)
+def _segment() -> regex.Pattern:
+    """Compile the pattern of one "exchange: symbol[, symbol]" segment."""
+    _table, alias = venues()
+    return pattern_cache.compile(
+        rf"""\s*(?:[;,/|]|\band\b)?\s*
+        (?P<alias>{alias})
+        (?P<sep>\s*[:：]\s*|\s*[{_QUOTES}]?\s*>\s*|\s*[-–]\s*(?=[A-Z]{{2,}}))
+        (?P<sym>{_SYMBOL})(?P<junk>[{_QUOTES}]?){_SYMBOL_END}
+        (?:\s*,\s*(?P<sym>{_SYMBOL})(?P<junk>[{_QUOTES}]?)(?!\s*[:\-–>{_QUOTES}]){_SYMBOL_END})*
+        (?:\s+-\s*news)?""",
+        regex.VERBOSE | regex.IGNORECASE | regex.VERSION0,
+    )
+
+
+@per_document
+def mentions(document, issuer: str | None = None) -> list[Mention]:
+    """Return every ticker mention in parentheses, attributed to issuer or partner."""
+    table, _alias = venues()
+    found: list[Mention] = []
+    previous_paren_end = -1
+    previous_owner: str | None = None
+    for paren in regex.finditer(r"\((?P<body>[^()\n]{1,160})\)", document.text, timeout=PATTERN_TIMEOUT):
+        segments = _parse_body(document.text, paren.start("body"), paren.end("body"))
+        if not segments:
+            continue
+        between = document.text[previous_paren_end : paren.start()] if previous_paren_end >= 0 else "x"
+        adjacent = regex.fullmatch(r"[\s;,]*", between) is not None
+        owner = previous_owner if adjacent else _owner_before(document.text, paren.start())
+        if issuer is None and not found:
+            issuer = owner or document.company
+        is_issuer = owner is None or same_company(owner, issuer)
+        for match, index in segments:
+            venue = table[alias_key(match.group("alias"))]
+            markup = any(char in match.group("sep") for char in _QUOTES + ">") or any(match.captures("junk"))
+            for symbol, start, end in zip(match.captures("sym"), match.starts("sym"), match.ends("sym")):
+                found.append(Mention(venue, match.group("alias"), match.start("alias"), symbol, start, end,
+                                     paren.span(), owner, is_issuer, markup))
+        previous_paren_end, previous_owner = paren.end(), owner
+    return found
+
+
+def alias_key(alias: str) -> str:
+    """Return the table key of an alias as written (case and spacing folded)."""
+    return " ".join(alias.split()).casefold()
+
+
+def _parse_body(text: str, start: int, end: int) -> list[tuple[regex.Match, int]]:
+    """Parse a parenthetical's segments; empty when it does not open with a ticker."""
+    segments: list[tuple[regex.Match, int]] = []
+    position = start
+    while position < end:
+        match = _segment().match(text, position, end, timeout=PATTERN_TIMEOUT)
+        if match is None or match.end() == position:
+            break
+        segments.append((match, len(segments)))
+        position = match.end()
+    return segments
+
+
+def _owner_before(text: str, paren_start: int) -> str | None:
+    """Return the capitalised name right before a parenthesis, if there is one."""
+    line_start = max(text.rfind("\n", 0, paren_start) + 1, paren_start - 100)
+    before = text[line_start:paren_start]
+    while True:  # skip defined terms: 'SS Innovations, Inc. (the “Company”) (Nasdaq: SSII)'
+        trimmed = regex.sub(r"\s*\([^()]*\)\s*\Z", "", before)
+        if trimmed == before:
+            break
+        before = trimmed
+    match = _OWNER.search(before)
+    if match is None:
+        return None
+    words = match.group("name").strip(" ,").split()
+    while words and (words[0].casefold() in _NOT_NAMES or not words[0][:1].isalpha()):
+        words.pop(0)
+    name = " ".join(words)
+    table, _alias = venues()
+    if not name or alias_key(name).removeprefix("the ") in table or words[-1].casefold() in _VENUE_WORDS:
+        return None  # "on the Frankfurt Bourse (FRA: 5LB)" names a venue, not a company
+    return name
+
+
+def same_company(owner: str, issuer: str | None) -> bool:
+    """Tell whether a name before a ticker is the issuer (first words agree)."""
+    if issuer is None:
+        return True
+    first = owner.split()[0].rstrip(",.’'s").casefold()
+    issuer_first = issuer.split()[0].rstrip(",.’'s").casefold()
+    return first == issuer_first or first.startswith(issuer_first) or issuer_first.startswith(first)
+
+
+def venue_at(line: str | None, day: datetime.date) -> Venue | None:
+    """Return the venue of a rename line whose name was in use on *day*."""
+    if line is None:
+        return None
+    table, _pattern = venues()
+    for venue in dict.fromkeys(table.values()):
+        started = venue.start is None or venue.start <= day
+        if venue.line == line and started and (venue.until is None or day < venue.until):
+            return venue
+    return None

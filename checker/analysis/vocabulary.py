@@ -1,0 +1,201 @@
+"""Word lists for the ``lexicon`` kind, each loaded lazily and only once.
+
+* English: the union of pyspellchecker's English frequency dictionary
+  (160,000 forms from subtitles, inflections included: "patients") and the
+  ``web2`` list of english-words (Webster's Second International, public
+  domain: 234,000 headwords and many proper names). Both are MIT-licensed
+  pip packages. Together they keep ordinary words and common names quiet.
+* Drugs: ``checker/data/unii_drug_names.tsv``, derived from the FDA UNII
+  Names list by ``scripts/build_drug_lexicon.py`` (provenance in its header).
+
+Nothing is read until a rule asks, so linting with the spelling pack off
+costs nothing. Building the tables takes about half a second, so they are
+built once and kept in prlint's cache (:mod:`checker.cache`). The English
+vocabulary is kept as a sorted array of 64-bit word hashes rather than a
+set of 330,000 strings: it loads in a millisecond instead of 65 and takes
+2.6 MB instead of 40, and a lookup is a binary search. The hash is 64 bits
+of BLAKE2b: a false "is English" needs a collision, about one chance in
+5 x 10^13 per word looked up.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import importlib.util
+from array import array
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from checker.cache.store import built_data
+
+#: Suffixes stripped to find an English stem: "delisting" → "delist".
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "al", "ation", "ations", "ment")
+DRUG_FILE = "data/unii_drug_names.tsv"
+DRUG_PATH = Path(__file__).resolve().parent.parent / DRUG_FILE
+
+
+class Vocabulary:
+    """A set of lowercase words that answers ``word in vocabulary``, stored as sorted hashes."""
+
+    def __init__(self, hashes: array) -> None:
+        self._hashes = hashes
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> "Vocabulary":
+        """Build the vocabulary of *words*."""
+        return cls(array("Q", sorted({word_hash(word) for word in words})))
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        wanted = word_hash(word)
+        index = bisect.bisect_left(self._hashes, wanted)
+        return index < len(self._hashes) and self._hashes[index] == wanted
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def word_hash(word: str) -> int:
+    """Return a stable 64-bit hash of *word* (Python's own ``hash`` changes per process).
+
+    Not two CRCs: a CRC is linear, so a second one with another seed adds
+    nothing but the length, and 32 bits would make a false "is English" as
+    likely as one lookup in 140,000.
+    """
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+#: Names the hash, so that tables built with another one are rebuilt, not misread.
+_HASH_SCHEME = "blake2b-64"
+
+
+@lru_cache(maxsize=1)
+def english_words() -> Vocabulary:
+    """Return the lowercase English vocabulary (both pip word lists), cached between runs."""
+    return _hashes("english-hashes", _english_sources(), _build_english_words)
+
+
+@lru_cache(maxsize=1)
+def _english_sources() -> str:
+    """Return a stamp of the installed word-list packages the vocabulary is built from."""
+    return f"pyspellchecker {_package_stamp('spellchecker')}; english-words {_package_stamp('english_words')}"
+
+
+def _build_english_words() -> set[str]:
+    """Build the vocabulary from pyspellchecker's English list and english-words' web2."""
+    from english_words import get_english_words_set
+    from spellchecker import SpellChecker
+
+    words = set(SpellChecker(language="en").word_frequency.keys())
+    words.update(get_english_words_set(["web2"], lower=True, alpha=True))
+    return words
+
+
+@lru_cache(maxsize=1)
+def drug_name_set() -> Vocabulary:
+    """Return every UNII one-word name, lowercase."""
+    return _hashes("drug-name-hashes", _drug_file_digest(), lambda: set(drug_names()))
+
+
+@lru_cache(maxsize=1)
+def official_drug_names() -> Vocabulary:
+    """Return the UNII names of type "of" (official names: INN, USAN), lowercase."""
+    return _hashes("official-drug-hashes", _drug_file_digest(),
+                   lambda: {name for name, kinds in drug_names().items() if "of" in kinds.split(",")})
+
+
+def drug_names() -> Mapping[str, str]:
+    """Return the UNII one-word names, lowercase, mapped to their name types (read each call).
+
+    Only the builders of the cached tables read it: loading 45,000 names
+    as a dictionary costs more than linting a draft.
+    """
+    names: dict[str, str] = {}
+    for line in DRUG_PATH.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _tab, types = line.partition("\t")
+            names[name] = types
+    return names
+
+
+@lru_cache(maxsize=4)
+def drug_targets(types: str) -> dict[int, tuple[str, ...]]:
+    """Return the drug names of the given types (comma-separated) by length.
+
+    Names that are English words are left out: a near miss of "ethanol"
+    is a matter for a general spell checker, not for this lexicon.
+    """
+    return built_data(f"drug-targets-{types}", f"{_drug_file_digest()}; {_english_sources()}",
+                      lambda: _build_drug_targets(types))
+
+
+def _build_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
+    wanted = set(types.split(","))
+    english = english_words()
+    by_length: dict[int, list[str]] = {}
+    for name, kinds in drug_names().items():
+        if wanted & set(kinds.split(",")) and name not in english:
+            by_length.setdefault(len(name), []).append(name)
+    return {length: tuple(names) for length, names in by_length.items()}
+
+
+def _hashes(name: str, sources: str, build: Callable[[], Iterable[str]]) -> Vocabulary:
+    """Return the vocabulary *build* gives, kept in prlint's cache as its hash array."""
+    hashes = array("Q")
+    hashes.frombytes(built_data(name, f"{_HASH_SCHEME}; {sources}", lambda: Vocabulary.of(build())._hashes.tobytes()))
+    return Vocabulary(hashes)
+
+
+def _package_stamp(package: str) -> str:
+    """Return the names and sizes of an installed package's files, without importing it.
+
+    Reading the version through ``importlib.metadata`` cost 19 ms of every
+    run, most of it importing that module. Sizes, not times: pip gives every
+    file of a fresh install a new time, and the tables would be built again.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return "missing"
+    folder = Path(spec.origin).parent
+    return ";".join(f"{path.relative_to(folder)}:{path.stat().st_size}" for path in sorted(folder.rglob("*"))
+                    if path.is_file() and "__pycache__" not in path.parts)
+
+
+@lru_cache(maxsize=1)
+def _drug_file_digest() -> str:
+    """Return the hash of the drug list's contents: what keys the tables built from it."""
+    return hashlib.sha256(DRUG_PATH.read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=65536)
+def is_english(word: str) -> bool:
+    """Tell whether *word* (any case, maybe hyphenated) is ordinary English.
+
+    A hyphenated word is English when every part of two or more letters
+    is; a part is English when it, or its stem without a common suffix, is
+    in the vocabulary. Answers are remembered: a draft asks about the same
+    words many times, and an archive about the same words in every draft.
+    """
+    parts = [part for part in word.lower().split("-") if len(part) > 1]
+    return bool(parts) and all(_english_part(part) for part in parts)
+
+
+def _english_part(part: str) -> bool:
+    """Tell whether one hyphen-free part is an English word or inflection."""
+    english = english_words()
+    if part in english:
+        return True
+    for suffix in _SUFFIXES:
+        if part.endswith(suffix) and part[: -len(suffix)] in english:
+            return True
+    return False
+
+
+def is_drug_name(word: str) -> bool:
+    """Tell whether *word* or its last hyphen part is a UNII name of any type."""
+    lower = word.lower()
+    names = drug_name_set()
+    return lower in names or lower.rsplit("-", 1)[-1] in names

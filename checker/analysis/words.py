@@ -1,0 +1,209 @@
+"""Words of a draft as the ``lexicon`` kind sees them.
+
+A word is a run of letters and digits, hyphenated parts included
+("L-Annamycin", "NWO-217"); an apostrophe ends it, so "Callisto's" counts
+as "Callisto". Words inside web addresses, e-mail addresses, handles and
+hashtags are left out: "www.abbvie.com" is not a wrong-case "AbbVie".
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
+from typing import Iterator
+
+import regex
+
+from checker.analysis import vocabulary
+from checker.matching import pattern_cache
+from checker.model import Scope
+
+WORD = pattern_cache.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])")
+_ADDRESS = pattern_cache.compile(
+    r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
+    r"|(?<![\w.-])[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|io|ai|gov|edu|co|us|bio|health)\b\S*"
+)
+#: A space-free stretch that may hold an address.
+_TOKEN = pattern_cache.compile(r"(?<!\S)\S*?[.@#:/]\S*")
+#: A trademark sign, or a parenthesised name after a word: "Gleevec® (imatinib)".
+_BRAND_CONTEXT = pattern_cache.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s*\(\s*(?P<generic>\p{L}+)")
+#: White space, if any, before a trademark sign or a bracket: where :data:`_BRAND_CONTEXT` may match.
+#: It starts only where a run of white space starts, or a long run would cost time quadratic in its length.
+_MARK_AHEAD = pattern_cache.compile(r"(?<!\s)\s*[®™(]")
+_DIGIT = pattern_cache.compile(r"\d")
+_INNER_CAPITAL = pattern_cache.compile(r"\p{L}\p{Lu}")
+
+
+@dataclass
+class Words:
+    """The words of a draft in a rule's scope: spans by lowercase form."""
+
+    text: str = ""
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    marked: set[str] = field(default_factory=set)  # brands: with ®/™ or "(generic)"
+
+    def count(self, lower: str) -> int:
+        """Return how often a word occurs, any case."""
+        return len(self.spans.get(lower, ()))
+
+    @cached_property
+    def unknown(self) -> list[str]:
+        """Return the words, in order of first use, that no dictionary vouches for.
+
+        That is: no digit (code names), not English, not a UNII name. Every
+        spelling rule asks this of every word, so it is answered once per
+        draft; each rule then applies its own length, allow and count limits.
+        """
+        return [
+            lower for lower in self.spans
+            if not has_digit(lower) and not vocabulary.is_english(lower)
+            and not vocabulary.is_drug_name(lower)
+        ]
+
+    def forms(self, lower: str) -> Counter:
+        """Return how often the draft writes a word each way, in order of first use.
+
+        Counted from the spans when asked: only the few words reported or
+        compared need it, and a counter for every word of every draft cost
+        more than the rest of word collection.
+        """
+        return Counter(self.text[start:end] for start, end in self.spans.get(lower, ()))
+
+    def usual_form(self, lower: str) -> str:
+        """Return the most common way the draft writes a word (first on a tie)."""
+        return self.forms(lower).most_common(1)[0][0]
+
+    def form_like(self, lower: str, model: str) -> str:
+        """Return the draft's form of a word written most like *model*.
+
+        A fix for "Keytrdua" should be "Keytruda" even when the headline's
+        "KEYTRUDA" is as common: the same case pattern wins, then any form
+        not in ALL CAPS, then the usual form.
+        """
+        ranked = [form for form, _count in self.forms(lower).most_common()]
+        for form in ranked:
+            if match_case(model, form) == form and form.isupper() == model.isupper():
+                return form
+        for form in ranked:
+            if not form.isupper():
+                return form
+        return ranked[0]
+
+
+def collect(document, scope: Scope) -> Words:
+    """Return the draft's words in scope, addresses left out (once per draft and scope)."""
+    return document.memo(("lexicon-words", scope), lambda: _collect(document, scope))
+
+
+def _collect(document, scope: Scope) -> Words:
+    """Collect the words in scope and where each occurs.
+
+    This loop runs for every word of the draft, so it does no more per word
+    than it must: the brand test runs only after words that a mark or a
+    bracket may follow (:func:`_mark_ends`).
+    """
+    text = document.text
+    words = Words(text)
+    blocked = blocked_spans(document)
+    starts = [start for start, _end in blocked]
+    marks = _mark_ends(text)
+    for match in _words(text, document.scope_spans(scope)):
+        start, end = match.span()
+        if not document.in_scope(start, scope) or _inside(blocked, starts, start):
+            continue
+        lower = match.group().lower()
+        words.spans[lower].append((start, end))
+        if end in marks and _branded(text, end):
+            words.marked.add(lower)
+    return words
+
+
+def _words(text: str, spans: list[tuple[int, int]]) -> Iterator[regex.Match]:
+    """Yield the matches of :data:`WORD` in the spans.
+
+    Without the time limit of :func:`~checker.patterns.search_spans`: WORD
+    is fixed and runs in linear time (hyphens keep its repeated parts from
+    overlapping), and the limit costs about a microsecond per match: it more than doubled the
+    scan of a draft's thousand words.
+    """
+    return chain.from_iterable(WORD.finditer(text, start, end) for start, end in spans)
+
+
+def _mark_ends(text: str) -> set[int]:
+    """Return the offsets where white space (or none) leads to ®, ™ or "(".
+
+    :func:`_branded` can only hold for a word ending at one of them (both of
+    its alternatives start with white space, then one of those characters), and
+    a draft has few of them, against a thousand words.
+    """
+    return {match.start() for match in _MARK_AHEAD.finditer(text)}
+
+
+def _branded(text: str, end: int) -> bool:
+    """Tell whether the word ending at *end* carries ® or ™ or an official drug name in brackets."""
+    match = _BRAND_CONTEXT.match(text, end, end + 60)
+    if match is None:
+        return False
+    generic = match.group("generic")
+    return generic is None or generic.lower() in vocabulary.official_drug_names()
+
+
+def blocked_spans(document) -> list[tuple[int, int]]:
+    """Return the draft's address spans, found once per draft for word collection and the case check."""
+    return document.memo("lexicon-addresses", lambda: address_spans(document.text))
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of web and e-mail addresses, handles and hashtags.
+
+    Addresses hold no spaces, and each holds a dot, @, #, colon or slash, so only
+    the few space-free stretches with one of those are searched: run over
+    the whole draft, the address pattern cost more than the rest of word
+    collection together.
+    """
+    found = []
+    for token in _TOKEN.finditer(text):
+        found.extend(match.span() for match in _ADDRESS.finditer(text, *token.span(), timeout=2.0))
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Tell whether *offset* lies in one of the sorted *spans*."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
+def has_inner_capital(word: str) -> bool:
+    """Tell whether a word mixes case inside (BioCorRx, siRNA), unlike KEYTRUDA."""
+    return not word.isupper() and bool(_INNER_CAPITAL.search(word))
+
+
+def has_digit(word: str) -> bool:
+    """Tell whether a word holds a digit: code names are never near misses."""
+    return not word.isalpha() and _DIGIT.search(word) is not None  # letters only: no digit
+
+
+def hard_wrapped(text: str) -> bool:
+    """Tell whether the draft wraps paragraphs over several lines.
+
+    In a hard-wrapped draft a hyphen at the end of a line is ordinary
+    wrapping; in a draft with one line per paragraph it splits a word.
+    """
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return False
+    continued = sum(1 for index in filled if index + 1 < len(lines) and lines[index + 1].strip())
+    return continued * 2 > len(filled)
+
+
+def match_case(model: str, word: str) -> str:
+    """Write *word* in the case pattern of *model* (lower, Title or UPPER)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,154 @@
+"""Find and read the ``[prlint]`` configuration, and merge it with the CLI.
+
+Precedence, lowest first:
+
+1. built-in defaults (all built-in packs, every rule, ``fail-on = error``,
+   ``format = text``);
+2. each pack's own severities and ``overrides``;
+3. the ``[prlint]`` section of the nearest ``prlint.cfg``, ``.prlint.cfg``
+   or ``setup.cfg`` (checked in that order in each folder), found by walking
+   up from the linted file's folder to the root;
+4. command-line options, which replace the config's value for that key.
+
+Pack paths in a config file are relative to that file's folder.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import regex
+
+from checker.matching import pattern_cache
+from checker.errors import ConfigError
+from checker.model import Severity
+
+CONFIG_NAMES = ("prlint.cfg", ".prlint.cfg", "setup.cfg")
+SECTION = "prlint"
+FORMATS = ("text", "json", "sarif", "github", "html")
+_KEYS = {"packs", "select", "ignore", "severity", "fail-on", "format", "date", "encoding"}
+_DATE = pattern_cache.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that shapes one lint run, after merging."""
+
+    packs: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severities: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    format: str = "text"
+    date: str | None = None
+    encoding: str | None = None
+    source: Path | None = None  # the config file these came from
+
+    def merged_with(self, **cli: object) -> "Settings":
+        """Return these settings with every CLI value that was given replacing ours."""
+        given = {key: value for key, value in cli.items() if value not in (None, (), [])}
+        if "severities" in given:
+            given["severities"] = {**self.severities, **given["severities"]}
+        return replace(self, **given)
+
+
+def find_config(start: Path) -> Path | None:
+    """Return the nearest config file with a ``[prlint]`` section above *start*."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and _has_section(candidate):
+                return candidate
+    return None
+
+
+def _has_section(path: Path) -> bool:
+    """Tell whether *path* parses as INI and has a ``[prlint]`` section."""
+    import configparser  # only a folder with a candidate config file needs it
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return True  # let read_config report the problem
+    return parser.has_section(SECTION)
+
+
+def read_config(path: Path) -> Settings:
+    """Read the ``[prlint]`` section of *path* into settings."""
+    import configparser  # only a run with a config file needs it
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError) as error:
+        first_line = str(error).splitlines()[0]
+        raise ConfigError(f"{path}: cannot parse config: {first_line}") from None
+    section = parser[SECTION]
+    unknown = sorted(set(section) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: [prlint] unknown option {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
+    where = f"{path}: [prlint]"
+    return Settings(
+        packs=tuple(path.parent / item for item in split_list(section.get("packs", ""))),
+        select=tuple(split_list(section.get("select", ""))),
+        ignore=tuple(split_list(section.get("ignore", ""))),
+        severities=parse_severities(section.get("severity", ""), where),
+        fail_on=parse_severity(section.get("fail-on", "error"), f"{where} fail-on"),
+        format=parse_format(section.get("format", "text"), f"{where} format"),
+        date=parse_date(section.get("date"), f"{where} date"),
+        encoding=section.get("encoding") or None,
+        source=path,
+    )
+
+
+def split_list(value: str) -> list[str]:
+    """Split a config list on commas and white space."""
+    return [item for item in regex.split(r"[\s,]+", value) if item]
+
+
+def parse_severity(value: str, where: str) -> Severity:
+    """Parse ``error``, ``warning`` or ``info``."""
+    try:
+        return Severity.parse(value)
+    except KeyError:
+        raise ConfigError(f"{where}: {value!r} is not one of error, warning, info") from None
+
+
+def parse_severities(value: str, where: str) -> dict[str, Severity]:
+    """Parse lines of ``rule-id: level`` (or ``rule-id = level``)."""
+    severities: dict[str, Severity] = {}
+    for line in value.splitlines():
+        if not line.strip():
+            continue
+        parts = regex.split(r"\s*[:=]\s*", line.strip(), maxsplit=1)
+        if len(parts) != 2 or not parts[0]:
+            raise ConfigError(f"{where} severity: expected 'rule-id: level', got {line.strip()!r}")
+        severities[parts[0]] = parse_severity(parts[1], f"{where} severity {parts[0]}")
+    return severities
+
+
+def parse_format(value: str, where: str) -> str:
+    """Check an output format name."""
+    if value not in FORMATS:
+        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(FORMATS)}")
+    return value
+
+
+def parse_date(value: str | None, where: str) -> str | None:
+    """Check a release date given as YYYY-MM-DD."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        if not _DATE.fullmatch(value):
+            raise ValueError
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{where}: {value!r} is not a date as YYYY-MM-DD") from None
+    return value

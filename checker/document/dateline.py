@@ -1,0 +1,110 @@
+"""Recognise the dateline that opens a release: city, date as written, wire.
+
+The forms follow the major US and Canadian wires (research/domain.md 4.1):
+PR Newswire with and without a year, Business Wire, GlobeNewswire and Prime
+Newswire, Marketwire(d), CNW, ACCESSWIRE, NewMediaWire, and plain drafts
+("City, State, Month D, YYYY --"). Only the form is recognised here; what
+the date means is for the date checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from checker.matching import pattern_cache
+
+MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|"
+    r"June?\.?|July?\.?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|"
+    r"Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+
+_DATE = (
+    rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MONTH}\s+\d{{4}})"
+)
+_PAREN_DATE = rf"\(\s*{_DATE}\s*\)"  # "San Jose, CA (August 10, 1995) --"
+
+_WIRE = rf"""
+    (?P<wire>(?i:
+        /\s*PR\s?Newswire(?:-[A-Za-z]+)?\s*/
+      | \(\s*BUSINESS\s+WIRE\s*\)
+      | \(\s*(?:GLOBE|PRIME)\s+NEWSWIRE\s*\)
+      | \(\s*Market\s?wired?\s*[-–—]?\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s*\d{{4}})?\s*\)
+      | /\s*CNW\s*/
+      | /\s*ACCESS\s?WIRE\s*/ | \(\s*ACCESS\s?WIRE\s*\)
+      | \(\s*NewMediaWire\s*\) | /\s*NewMediaWire\s*/
+      | /\s*EINPresswire\s*/ | \(\s*EINPresswire\s*\)
+      | \(\s*PRWEB\s*\) | Media\s+OutReach(?:\s+Newswire)?
+      | PRISM\s+MediaWire(?:\s*\((?:[^()]*?(?P<date>{MONTH}\s+\d{{1,2}},?\s*\d{{4}}))?[^()]*\))?
+    ))
+"""
+
+# A city word: "NEW", "WINSTON-SALEM", "ST." (title case is accepted too,
+# but then a full date must follow: "Boston, MA, May 3, 2025 --").
+_CITY_WORD = r"[A-Z][A-Za-z.'’&]*(?:-[A-Z][A-Za-z.'’&]*)*"
+
+_DATELINE = pattern_cache.compile(
+    rf"""
+    \A
+    (?P<city>{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,4}})
+    (?P<region>(?:,[ ]*[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*){{0,3}}){{0,2}})
+    (?:[ ](?:and|&)[ ]{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,4}}(?:,[ ]*[A-Z][A-Za-z.'’]*){{0,2}})?
+    (?P<tail>(?:
+        (?:\s*,?\s*(?:--|[—–-]|/)?\s*) (?:{_WIRE}|{_DATE}|{_PAREN_DATE})
+    )*)
+    (?P<end>\s*(?:--?|[—–:]|\.\.\.|…)\s*|\s*/\s+|[ \t]*(?=\n[ \t]*\n)|(?<=\))[ \t]+(?=\p{{Lu}}))
+    """,
+    regex.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A recognised dateline and its parts as written (offsets into the text)."""
+
+    start: int
+    end: int
+    city: str
+    region: str
+    date_text: str | None
+    wire: str | None
+
+
+def find_dateline(text: str, start: int, limit: int = 600) -> Dateline | None:
+    """Return the dateline at *start* in *text*, or None.
+
+    A dateline needs an all-capitals city followed by a date, a wire tag, or
+    at least a region and the dash that ends a dateline ("CUPERTINO,
+    CALIFORNIA — Apple today ...").
+    """
+    window = text[start : start + limit]
+    match = _DATELINE.match(window)
+    if not match:
+        return None
+    date = match.captures("date")
+    wire = match.captures("wire")
+    city = match.group("city")
+    if not match.group("end").strip() and not (wire or date and regex.search(r"\d{4}", date[-1])):
+        return None  # with no closing dash, only a full date or a wire tag makes a dateline
+    if not (date or wire):
+        if not match.group("region") or len(city.replace(" ", "")) < 3:
+            return None
+    if not city.isupper() and not (date and regex.search(r"\d{4}", date[0])):
+        return None
+    return Dateline(
+        start=start,
+        end=start + match.end(),
+        city=city,
+        region=match.group("region").strip(", "),
+        date_text=date[0] if date else None,
+        wire=_clean_wire(wire[0]) if wire else None,
+    )
+
+
+def _clean_wire(tag: str) -> str:
+    """Return a wire tag without its brackets and dates: ``PRNewswire-FirstCall``."""
+    inner = regex.sub(rf"[-–—]?\s*{MONTH}\s+\d{{1,2}},?\s*\d{{4}}", "", tag)
+    return inner.strip("/() \t\n").strip()

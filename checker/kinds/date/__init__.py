@@ -1,0 +1,54 @@
+"""``date``: checks that read the dates a release mentions against each other and its date.
+
+Parameters: ``check`` names one check of :data:`CHECKS` (each rule in the
+``dates`` pack runs one), ``unless`` lists patterns that excuse a finding
+when they match the paragraph it is in, and the data some checks need:
+``ap_months`` (dateline-month-style), ``zones`` and ``dst_rules`` (dst).
+Date mentions come from :mod:`checker.dates`, the release date from
+:mod:`checker.release_date`; a check that compares with the release date
+stays silent when no release date is known.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from checker.kinds.date import events
+from checker.kinds.date import relative
+from checker.kinds.date import style
+from checker.kinds.date.common import DateCheck, facts_of
+from checker.model import Hit, Scope
+from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem, compile_patterns
+
+#: Every date check by name.
+CHECKS = {**relative.CHECKS, **events.CHECKS, **style.CHECKS}
+
+
+def compile(params: dict[str, Any], where: str) -> DateCheck:
+    """Compile a ``date`` check's parameters, preparing its data once."""
+    name = params["check"]
+    if name not in CHECKS:
+        raise PatternProblem(f"{where}.check", f"unknown date check {name!r}")
+    unless = tuple(compile_patterns(params.get("unless", []), f"{where}.unless", True))
+    return DateCheck(name, unless, style.prepare_data(name, params, where))
+
+
+def find(check: DateCheck, document, scope: Scope, context) -> Iterator[Hit]:
+    """Yield the hits of the named check that lie in scope and are not excused."""
+    facts = facts_of(document, context)
+    for hit in CHECKS[check.name](check, facts):
+        if document.in_scope(hit.start, scope) and not _excused(check, document, hit):
+            yield hit
+
+
+def _excused(check: DateCheck, document, hit: Hit) -> bool:
+    """Tell whether an ``unless`` pattern matches the paragraph of the hit.
+
+    The paragraph, not the sentence: "10 a.m. MST" ends a sentence for the
+    splitter, and the place that excuses it ("Arizona") may come before.
+    """
+    for start, end in document.paragraphs:
+        if start <= hit.start < end:
+            paragraph = document.text[start:end]
+            return any(pattern.search(paragraph, timeout=PATTERN_TIMEOUT) for pattern in check.unless)
+    return False

@@ -1,0 +1,76 @@
+"""What every date check shares: the compiled check and the facts it reads.
+
+The facts (release date and date mentions) are worked out once per
+document and kept on it, because every rule of the ``dates`` pack reads
+the same ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from checker.matching import pattern_cache
+from checker.analysis.date_mentions import DateMention, find_mentions
+from checker.model import Hit
+from checker.analysis.release_date import ReleaseDate, resolve_release_date
+
+
+@dataclass(frozen=True)
+class DateCheck:
+    """A compiled ``date`` check: which check, its excuses and its data."""
+
+    name: str
+    unless: tuple[regex.Pattern, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass
+class DateFacts:
+    """What every date check reads: the document, its release date and its mentions."""
+
+    document: Any
+    release: ReleaseDate | None
+    mentions: list[DateMention]
+
+    @property
+    def text(self) -> str:
+        """Return the text the checks read."""
+        return self.document.text
+
+
+def facts_of(document, context) -> DateFacts:
+    """Return the release date and date mentions of *document* (cached on it)."""
+    return document.memo(("date-facts", context.release_date), lambda: _facts(document, context))
+
+
+def _facts(document, context) -> DateFacts:
+    """Resolve the release date and find every date mention."""
+    release = resolve_release_date(document, context)
+    mentions = find_mentions(document.text, near=release.date if release else None)
+    return DateFacts(document, release, mentions)
+
+
+_LIST_GAP = pattern_cache.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and|or)\s*")
+
+
+def list_head(facts: DateFacts, mention: DateMention) -> DateMention:
+    """Return the first date of the list a mention ends ("August 2022, May 2023 and June 2024").
+
+    The words before a list govern every date in it.
+    """
+    index = facts.mentions.index(mention)
+    head = mention
+    while index > 0:
+        previous = facts.mentions[index - 1]
+        if not _LIST_GAP.fullmatch(facts.text, previous.end, head.start):
+            break
+        head, index = previous, index - 1
+    return head
+
+
+def mention_hit(mention: DateMention, **fields: str) -> Hit:
+    """Return a hit on a mention, with its text as ``{match}``."""
+    return Hit(mention.start, mention.end, {"match": mention.text, **fields})

@@ -1,0 +1,167 @@
+"""Date checks about what a date can be: real days, right weekdays, and the release's past or future.
+
+Each check is a function ``(check, facts) -> Iterator[Hit]`` registered in
+:data:`CHECKS` under the name a rule's ``check`` parameter uses.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Iterator
+
+import regex
+
+from checker.matching import pattern_cache
+from checker.analysis.tense import FUTURE, PAST, sentence_of, tense_of
+from checker.analysis.date_mentions import WEEKDAY, WEEKDAYS, DateMention
+from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_hit
+from checker.model import Hit
+from checker.matching.patterns import PATTERN_TIMEOUT
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ENDED = pattern_cache.compile(r"(?i)\bended\s*\Z")
+_FILED = pattern_cache.compile(
+    r"(?i)(?<!\bbe\s)(?<!\bbeen\s)\b(?:filed|furnished)\b[^.;]{0,80}?\bon\s*\Z"
+)
+_TODAY_BEFORE = pattern_cache.compile(r"(?i)\b(?P<word>today|yesterday|tomorrow)\s*[,(]?\s*\Z")
+_TODAY_WEEKDAY = pattern_cache.compile(
+    rf"(?i)\b(?P<word>today|yesterday|tomorrow)\s*[,(]\s*(?P<weekday>{WEEKDAY})(?!,?\s+[A-Z][a-z]*\.?\s+\d)"
+)
+_THIS_MONTH = pattern_cache.compile(r"(?i)\b(?:earlier|later)\s+this\s+month\b")
+_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def impossible(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report days the month does not have: "June 31, 2007", "Feb. 29, 2007"."""
+    for mention in facts.mentions:
+        if not mention.valid and (mention.year_given or mention.weekday is not None):
+            yield mention_hit(mention, year=str(mention.year) if mention.year_given else "any year")
+
+
+def weekday(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report a weekday that the date does not fall on ("Monday, March 6, 2007")."""
+    for mention in facts.mentions:
+        if mention.weekday is None or mention.first is None:
+            continue
+        actual = mention.first.weekday()
+        if actual != mention.weekday:
+            yield mention_hit(mention, actual=_DAY_NAMES[actual], written=_DAY_NAMES[mention.weekday])
+
+
+def _against_release(facts: DateFacts, wrong) -> Iterator[Hit]:
+    """Report each dated mention for which ``wrong(mention, release)`` holds."""
+    if facts.release is None:
+        return
+    release = facts.release.date
+    for mention in _dated(facts):
+        if wrong(mention, release):
+            yield mention_hit(mention, release=release.isoformat())
+
+
+def past_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report an event told as done but dated after the release."""
+    return _against_release(facts, lambda m, release: m.first > release and _tense(facts, m) == PAST)
+
+
+def future_before_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report a plan told in the future tense but dated before the release."""
+    return _against_release(facts, lambda m, release: m.last < release and _tense(facts, m) == FUTURE)
+
+
+def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report a period said to have "ended" on or after the release date."""
+    return _against_release(
+        facts, lambda m, release: m.kind == "date" and m.first >= release and _before(facts, m, _ENDED, 20)
+    )
+
+
+def filed_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report a filing said to have been filed or furnished on a date after the release."""
+    return _against_release(
+        facts, lambda m, release: m.kind == "date" and m.first > release and _before(facts, m, _FILED, 100)
+    )
+
+
+def letter_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report a letter or statement whose own date line is after the release date."""
+    if facts.release is None:
+        return
+    paragraphs = set(facts.document.paragraphs)
+    for mention in _dated(facts):
+        if (mention.start, mention.end) in paragraphs and mention.first > facts.release.date:
+            yield mention_hit(mention, release=facts.release.date.isoformat())
+
+
+def today_mismatch(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report "today, March 5, 2007" or "today (Monday)" that disagree with the release date."""
+    if facts.release is None:
+        return
+    release = facts.release.date
+    for mention in _dated(facts, yearless=True):
+        said = _before(facts, mention, _TODAY_BEFORE, 14)
+        if said and mention.kind == "date" and mention.first != _shifted(release, said.group("word")):
+            yield mention_hit(mention, release=release.isoformat(), word=said.group("word"))
+    for match in _TODAY_WEEKDAY.finditer(facts.text, timeout=PATTERN_TIMEOUT):
+        expected = _shifted(release, match.group("word"))
+        if WEEKDAYS[match.group("weekday")[:3].lower()] != expected.weekday():
+            fields = {"match": match.group(), "release": release.isoformat(), "word": match.group("word")}
+            yield Hit(match.start(), match.end(), fields)
+    yield from _this_month(facts, release)
+
+
+def _this_month(facts: DateFacts, release: datetime.date) -> Iterator[Hit]:
+    """Report "earlier this month, on <date>" where the date is in another month.
+
+    Only a date right next to the phrase is its date: "Earlier this month,
+    Acme said it would present on April 10" is about a later event.
+    """
+    for match in _THIS_MONTH.finditer(facts.text, timeout=PATTERN_TIMEOUT):
+        for mention in _dated(facts, yearless=True):
+            beside = 0 <= mention.start - match.end() <= 6 or 0 <= match.start() - mention.end <= 3
+            other_month = (mention.first.year, mention.first.month) != (release.year, release.month)
+            if beside and mention.kind == "date" and other_month:
+                fields = {"match": match.group(), "release": release.isoformat(), "word": match.group()}
+                yield Hit(match.start(), match.end(), fields)
+                break
+
+
+def _shifted(release: datetime.date, word: str) -> datetime.date:
+    """Return the day "today", "yesterday" or "tomorrow" means for the release."""
+    return release + datetime.timedelta(days=_SHIFT[word.lower()])
+
+
+def _dated(facts: DateFacts, yearless: bool = False) -> Iterator[DateMention]:
+    """Yield the mentions with a calendar interval (no fiscal periods).
+
+    Dates without a year are left out unless *yearless*: "On July 20, Acme
+    completed ..." in a January release may be last July or this one, and
+    a guess is no ground for an error.
+    """
+    for mention in facts.mentions:
+        if mention.first is not None and not mention.fiscal and (mention.year_given or yearless):
+            yield mention
+
+
+def _tense(facts: DateFacts, mention: DateMention) -> str | None:
+    """Return how the mention's sentence tells of it (PAST, FUTURE or None)."""
+    head = list_head(facts, mention)
+    sentence = sentence_of(facts.document, head.start)
+    return tense_of(facts.text, sentence, head.start, mention.end)
+
+
+def _before(facts: DateFacts, mention: DateMention, pattern: regex.Pattern, reach: int) -> regex.Match | None:
+    """Return the match of *pattern* ending right before the mention, within *reach*."""
+    start = max(0, mention.start - reach)
+    return pattern.search(facts.text, start, mention.start, timeout=PATTERN_TIMEOUT)
+
+
+CHECKS = {
+    "impossible": impossible,
+    "weekday": weekday,
+    "past-after-release": past_after_release,
+    "future-before-release": future_before_release,
+    "period-not-ended": period_not_ended,
+    "filed-after-release": filed_after_release,
+    "letter-after-release": letter_after_release,
+    "today-mismatch": today_mismatch,
+}

@@ -1,0 +1,228 @@
+"""``filings``: references to SEC filings in a release.
+
+Parameter ``report`` picks the check: ``legend-cites-no-filing``,
+``unknown-form`` ("Form 10-QK"), ``form-style`` ("Form 10K", "Form S1",
+"10-KA"), ``title-mismatch`` ("Annual Report on Form 10-Q"),
+``period-mismatch`` ("10-K for the quarter ended", a 10-Q for the fiscal
+fourth quarter), ``period-future`` (a period ending on or after the release
+date), ``stale`` (a 10-K/10-Q/20-F overtaken by a later report that was due)
+``retired-form`` (10-KSB, 10-K405, SB-2 ... after they went out of use),
+``too-early`` (a period that ended less than 14 days before the release),
+``filing-date`` (filed after the release date or on a weekend) and
+``fpi-mix`` (a 20-F or 6-K cited beside a 10-K or 8-K).
+Optional ``filer_category`` and ``fiscal_year_end`` ("06-30"), else the
+profile's, else ``non-accelerated`` (the most lenient) and the fiscal year
+end the release states or its cited 10-K shows. Data:
+checker/data/sec_forms.json.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from typing import Any, Iterator
+
+import regex
+
+from checker.kinds.filings import deadlines
+from checker.analysis import ticker_mentions
+from checker.analysis.filing_refs import FilingRef, family, looks_like_sec_form, references
+from checker.analysis.legend import legend_spans, legend_text
+from checker.analysis.sec_data import compile_list, first_line_span, iso, load, profile, release_day
+from checker.model import Hit, Scope
+from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
+from checker.analysis.release_date import parse_month_day
+
+_QUARTER_WORDS = {"quarter", "three months", "six months", "nine months"}
+_YEAR_WORDS = {"year", "twelve months"}
+
+
+@dataclass(frozen=True)
+class Filings:
+    """A compiled ``filings`` check."""
+
+    report: str
+    category: str | None
+    fiscal_year_end: tuple[int, int] | None
+    specific: list[regex.Pattern]
+    future_filing: regex.Pattern
+    fye_text: regex.Pattern
+    non_sec_filer: regex.Pattern
+    sec_registrant: regex.Pattern
+
+
+def compile(params: dict[str, Any], where: str) -> Filings:
+    """Compile a ``filings`` check and its optional filer profile."""
+    data = load("sec_forms")
+    fye = params.get("fiscal_year_end")
+    return Filings(
+        report=params["report"],
+        category=params.get("filer_category"),
+        fiscal_year_end=(int(fye[:2]), int(fye[3:])) if fye else None,
+        specific=compile_list(data["specific_filing"], "checker/data/sec_forms.json: specific_filing"),
+        future_filing=compile_pattern(data["future_filing"], "future_filing", ignore_case=True),
+        fye_text=compile_pattern(data["fiscal_year_end_text"], "fiscal_year_end_text", ignore_case=True),
+        non_sec_filer=compile_pattern(data["non_sec_filer"], "non_sec_filer", ignore_case=True),
+        sec_registrant=compile_pattern(data["sec_registrant"], "sec_registrant"),
+    )
+
+
+def find(check: Filings, document, scope: Scope, context) -> Iterator[Hit]:
+    """Yield the hits of the chosen report."""
+    if check.report == "legend-cites-no-filing":
+        yield from _legend_cites_none(check, document)
+        return
+    check = _with_profile(check, context)
+    refs = [ref for ref in references(document) if document.in_scope(ref.start, scope)]
+    day = release_day(document, context)
+    for ref in refs:
+        yield from _check_ref(check, document, ref, refs, day)
+
+
+def _with_profile(check: Filings, context) -> Filings:
+    """Take filer category and fiscal year end from the profile when the rule gives none."""
+    issuer = profile(context)
+    category = check.category or issuer.get("filer_category") or "non-accelerated"
+    fye = check.fiscal_year_end
+    if fye is None and issuer.get("fiscal_year_end"):
+        fye = (int(issuer["fiscal_year_end"][:2]), int(issuer["fiscal_year_end"][3:]))
+    return replace(check, category=category, fiscal_year_end=fye)
+
+
+def _check_ref(check: Filings, document, ref: FilingRef, refs: list[FilingRef],
+               day: datetime.date | None) -> Iterator[Hit]:
+    """Yield what the chosen report finds wrong with one reference."""
+    fields = {"form": ref.written, "canonical": ref.form or ""}
+    if check.report == "unknown-form" and ref.form is None and looks_like_sec_form(ref.written):
+        yield Hit(ref.start, ref.end, fields)
+    elif check.report == "form-style" and ref.form is not None:
+        expected = ref.form + ("/A" if ref.amended else "")
+        if ref.written != expected and not ref.written.upper().startswith("NT"):
+            yield Hit(ref.start, ref.end, {**fields, "expected": expected}, replacement=expected)
+    elif check.report == "title-mismatch" and ref.title and ref.form:
+        allowed = load("sec_forms")["titles"].get(family(ref.form) or "", [])
+        if family(ref.form) in ("annual", "quarterly", "current", "transition") and ref.title not in allowed:
+            yield Hit(ref.start, ref.end, {**fields, "title": ref.title})
+    elif check.report == "period-mismatch" and ref.period_span:
+        problem = _period_problem(check, document, ref, refs)
+        if problem:
+            yield Hit(*ref.period_span, {**fields, "problem": problem})
+    elif check.report == "period-future" and ref.period_end and day and ref.period_end >= day:
+        if not check.future_filing.search(document.text, max(0, ref.start - 150), ref.period_span[1] + 150):
+            yield Hit(*ref.period_span, {**fields, "period": ref.period_end.isoformat(), "date": day.isoformat()})
+    elif check.report == "stale" and ref.period_end and day:
+        yield from _stale(check, document, ref, refs, day)
+    elif check.report == "retired-form" and ref.form:
+        yield from _retired(ref, day)
+    elif check.report == "too-early" and ref.period_end and day and family(ref.form) in ("annual", "quarterly"):
+        if datetime.timedelta(0) < day - ref.period_end < datetime.timedelta(days=14):
+            yield Hit(*ref.period_span, {**fields, "period": ref.period_end.isoformat(), "date": day.isoformat()})
+    elif check.report == "filing-date" and ref.filed_on:
+        yield from _filing_date(ref, day)
+    elif check.report == "fpi-mix":
+        yield from _fpi_mix(ref, refs)
+
+
+def _period_problem(check: Filings, document, ref: FilingRef, refs: list[FilingRef]) -> str | None:
+    """Return what is wrong with a reference's period, or None."""
+    kind = family(ref.form)
+    if kind == "annual" and ref.period_word in _QUARTER_WORDS:
+        return f"an annual report covers a fiscal year, not the {ref.period_word} it names"
+    if kind == "quarterly" and ref.period_word in _YEAR_WORDS:
+        return f"a quarterly report covers a quarter, not the {ref.period_word} it names"
+    fye = _fiscal_year_end(check, document, refs)
+    if kind == "quarterly" and ref.period_end and fye and deadlines.is_fiscal_year_end(ref.period_end, fye):
+        return "no 10-Q is filed for the fiscal fourth quarter: the 10-K covers it"
+    return None
+
+
+def _fiscal_year_end(check: Filings, document, refs: list[FilingRef]) -> tuple[int, int] | None:
+    """Return the fiscal year end: configured, stated in the release, or a cited 10-K's."""
+    if check.fiscal_year_end:
+        return check.fiscal_year_end
+    stated = check.fye_text.search(document.text, timeout=PATTERN_TIMEOUT)
+    if stated:
+        parsed = parse_month_day(stated.group("date"))
+        if parsed:
+            return parsed[0], parsed[1]
+    for ref in refs:
+        if family(ref.form) == "annual" and ref.period_word == "year" and ref.period_end:
+            return ref.period_end.month, ref.period_end.day
+    return None
+
+
+def _stale(check: Filings, document, ref: FilingRef, refs: list[FilingRef], day: datetime.date) -> Iterator[Hit]:
+    """Report a cited periodic report that a later, already due report has replaced."""
+    kind = family(ref.form)
+    category = "foreign-private" if ref.form in ("20-F", "40-F") else check.category
+    if kind == "annual" and ref.period_word in _YEAR_WORDS | {None}:
+        later = deadlines.superseded_annual(ref.period_end, category, day)
+    elif kind == "quarterly" and ref.period_word in _QUARTER_WORDS:
+        later = deadlines.superseded_quarterly(ref.period_end, category, day, _fiscal_year_end(check, document, refs))
+    else:
+        return
+    if later is not None and ref.period_end < day:
+        yield Hit(ref.start, ref.period_span[1], {"form": ref.written, "period": ref.period_end.isoformat(),
+                                                  "later": later.isoformat(), "date": day.isoformat(),
+                                                  "category": category})
+
+
+def _retired(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
+    """Report a form type that was no longer in use for the period or at the release date."""
+    for entry in load("sec_forms")["retired"]:
+        if entry["form"] != ref.form:
+            continue
+        last_period = iso(entry["last_period_end"])
+        too_late_period = ref.period_end is not None and last_period is not None and ref.period_end > last_period
+        too_late_release = day is not None and day > iso(entry["not_after"])
+        if too_late_period or too_late_release:
+            yield Hit(ref.start, ref.end, {"form": ref.written, "note": entry["note"]})
+
+
+def _filing_date(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
+    """Report a filing date after the release date, or on a weekend (EDGAR does not file then)."""
+    fields = {"form": ref.written, "filed": ref.filed_on.isoformat()}
+    if day is not None and ref.filed_on > day:
+        yield Hit(*ref.filed_span, {**fields, "problem": f"after the release date {day.isoformat()}"})
+    elif ref.filed_on.weekday() >= 5:
+        yield Hit(*ref.filed_span, {**fields, "problem": f"a {ref.filed_on:%A}, when EDGAR accepts no filings"})
+
+
+def _fpi_mix(ref: FilingRef, refs: list[FilingRef]) -> Iterator[Hit]:
+    """Report a foreign-private-issuer form cited next to its domestic counterpart (10-K and 20-F)."""
+    pairs = {"20-F": "10-K", "40-F": "10-K", "6-K": "8-K"}
+    counterpart = pairs.get(ref.form or "")
+    if counterpart and any(other.form == counterpart for other in refs):
+        yield Hit(ref.start, ref.end, {"form": ref.written, "other": counterpart})
+
+
+def _legend_cites_none(check: Filings, document) -> Iterator[Hit]:
+    """Report a legend that names no specific filing (10-K, 10-Q, prospectus ...)."""
+    spans = legend_spans(document)
+    if not spans:
+        return
+    text = legend_text(document, spans)
+    if check.non_sec_filer.search(text, timeout=PATTERN_TIMEOUT) or _listed_abroad(document):
+        return  # a Canadian or other foreign filer cites SEDAR+ or nothing: no 10-K to cite
+    if not check.sec_registrant.search(document.text, timeout=PATTERN_TIMEOUT) and not _listed_in_us(document):
+        return  # nothing says the issuer reports to the SEC (PSLRA, SEC, a US listing)
+    if not any(pattern.search(text, timeout=PATTERN_TIMEOUT) for pattern in check.specific):
+        start, end = first_line_span(document, *spans[0])
+        yield Hit(start, end, {"legend": document.text[start:end][:60]})
+
+
+def _listed_in_us(document) -> bool:
+    """Tell whether the company the lead names has a ticker on a US exchange (an SEC registrant)."""
+    for mention in ticker_mentions.mentions(document):
+        named = mention.owner is None or ticker_mentions.same_company(mention.owner, document.company)
+        if named and mention.venue.group in ("NYSE", "NYSE American", "NYSE Arca", "Nasdaq"):
+            return True
+    return False
+
+
+def _listed_abroad(document) -> bool:
+    """Tell whether the issuer's first ticker is on a non-US exchange (TSXV, CSE ...)."""
+    for mention in ticker_mentions.mentions(document):
+        if mention.issuer:
+            return mention.venue.country != "US"
+    return False

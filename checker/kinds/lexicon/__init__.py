@@ -1,0 +1,242 @@
+"""``lexicon``: drug, product and company names spelled as they should be.
+
+Parameters: ``report`` says what to look for:
+
+* ``near-miss``: a word a few edits away from one of the rule's ``terms``
+  or, with ``drug_names`` (UNII name types, e.g. ``["of"]``), from a name
+  in the shipped FDA UNII list: "metfromin" → "metformin".
+* ``draft``: a word a few edits away from a product or drug name that the
+  same draft uses more often: "L-Annamcyin" beside "L-Annamycin" ×14. A
+  name counts as a product when it is in the UNII list, ends with one of
+  the rule's ``stems``, or carries ® or ™ in the draft.
+* ``split``: a hyphenated name split after its hyphen ("L- Annamycin"),
+  when the draft or the ``terms`` spell it joined.
+* ``case``: a term written in a case it is not written in ("Abbvie").
+
+``terms`` are objects: ``term`` (the canonical form), ``variants`` (other
+accepted forms; ALL CAPS is always accepted), and ``never_autofix`` (a
+reason: the finding then offers no fix). ``marked_only`` limits UNII near
+misses to words marked as brands (® or ™, or an official drug name in
+brackets after them: "Keytrdua® (pembrolizumab)"). ``allow`` lists words never
+reported; ``tolerance`` scales the edits allowed by word length;
+``max_occurrences`` skips a word used more often than that, as intended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator
+
+import regex
+
+from checker.analysis import vocabulary
+from checker.matching import pattern_cache
+from checker.analysis import words as word_index
+from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
+from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
+from checker.model import Hit, Scope
+from checker.matching.patterns import search_spans
+
+_SPLIT = pattern_cache.compile(
+    r"(?<![\p{L}\p{N}_-])(?P<head>\p{L}[\p{L}\p{N}]*)-(?P<gap>[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?P<tail>[\p{L}\p{N}][\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)(?![\p{L}\p{N}_])"
+)
+
+#: What every split name holds: a letter or digit, its hyphen, then a space, tab or line break.
+#: Few drafts have one, and this finds out a hundred times faster than a search for _SPLIT.
+_SPLIT_HINT = pattern_cache.compile(r"(?<=[\p{L}\p{N}])-[ \t\n]")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A canonical name, the forms accepted for it, and whether to fix it."""
+
+    term: str
+    accepted: frozenset[str]
+    never_autofix: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A compiled ``lexicon`` check."""
+
+    report: str
+    terms: dict[str, Term]
+    term_lengths: dict[int, list[str]]
+    term_pattern: regex.Pattern | None
+    drug_types: str
+    allow: frozenset[str]
+    tolerance: Tolerance
+    stems: tuple[str, ...]
+    max_occurrences: int
+    marked_only: bool = False
+
+
+def compile(params: dict[str, Any], where: str) -> Lexicon:
+    """Compile a ``lexicon`` check's parameters."""
+    terms: dict[str, Term] = {}
+    for raw in params.get("terms", []):
+        term = Term(raw["term"], frozenset([raw["term"], raw["term"].upper(), *raw.get("variants", [])]),
+                    raw.get("never_autofix"))
+        for form in term.accepted:
+            terms[form.lower()] = term
+    pattern = None
+    if terms:
+        names = sorted({term.term for term in terms.values()}, key=len, reverse=True)
+        pattern = pattern_cache.compile(r"(?<![\p{L}\p{N}_-])\L<names>(?![\p{L}\p{N}_]|-\p{L})",
+                                regex.VERSION1 | regex.IGNORECASE, names=names)
+    return Lexicon(
+        report=params["report"],
+        terms=terms,
+        term_lengths=_by_length({term.term.lower() for term in terms.values()}),
+        term_pattern=pattern,
+        drug_types=",".join(params.get("drug_names", [])),
+        allow=frozenset(word.lower() for word in params.get("allow", [])),
+        tolerance=Tolerance(**params.get("tolerance", {})),
+        stems=tuple(params.get("stems", [])),
+        max_occurrences=params.get("max_occurrences", 2),
+        marked_only=params.get("marked_only", False),
+    )
+
+
+def find(check: Lexicon, document, scope: Scope, context) -> Iterator[Hit]:
+    """Yield the hits of the check's report on the draft."""
+    if check.report == "case":
+        yield from _wrong_case(check, document, scope)
+        return
+    words = word_index.collect(document, scope)
+    if check.report == "near-miss":
+        yield from _near_misses(check, words)
+    elif check.report == "draft":
+        yield from _draft_misses(check, words)
+    elif check.report == "split":
+        yield from _splits(check, document, scope, words)
+
+
+def _candidates(check: Lexicon, words: Words) -> Iterator[str]:
+    """Yield the words that may be misspellings at all, in order of first use.
+
+    Not when it holds a digit (code names), is English or a UNII name (all
+    three asked once per draft: :attr:`Words.unknown`), nor when it is
+    short, allowed, a known form of a term, or used often enough to be meant.
+    """
+    for lower in words.unknown:
+        if len(lower) < check.tolerance.min_length or lower in check.allow or lower in check.terms:
+            continue
+        if words.count(lower) <= check.max_occurrences:
+            yield lower
+
+
+def _near_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
+    """Report words one or two edits from a term or a UNII name."""
+    for lower in _candidates(check, words):
+        spans = words.spans[lower]
+        edits = check.tolerance.edits(len(lower))
+        found = nearest(lower, check.term_lengths, edits) if check.term_lengths else []
+        if len(found) == 1:
+            term = check.terms[found[0][0]]
+            yield from _hits(words.text, spans, term.term, term.never_autofix, keep_case=False)
+            continue
+        if found or not check.drug_types:
+            continue
+        if check.marked_only and lower not in words.marked:
+            continue
+        form = words.usual_form(lower)
+        if has_inner_capital(form):
+            continue
+        if not check.marked_only and form.isupper():
+            continue  # unmarked capitals are acronyms far more often than drugs
+        found = _nearest_drug(lower, check.drug_types, edits)
+        if len(found) == 1:
+            yield from _hits(words.text, spans, found[0][0], None, keep_case=True)
+
+
+@lru_cache(maxsize=8192)
+def _nearest_drug(lower: str, types: str, edits: int) -> tuple[tuple[str, int], ...]:
+    """Return the nearest UNII names; cached, as the same words recur across drafts."""
+    return tuple(nearest(lower, vocabulary.drug_targets(types), edits))
+
+
+def _draft_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
+    """Report words a few edits from a product name the draft uses more often."""
+    products = [lower for lower, spans in words.spans.items()
+                if len(spans) >= 2 and _product(check, lower, words)]
+    if not products:
+        return
+    for lower in _candidates(check, words):
+        spans = words.spans[lower]
+        edits = check.tolerance.edits(len(lower))
+        close = [
+            name for name in products
+            if words.count(name) >= 2 * len(spans) and not variant_of(lower, name)
+            and distance(lower, name) <= min(edits, check.tolerance.edits(len(name)))
+        ]
+        if len(close) != 1:
+            continue
+        for start, end in spans:
+            expected = words.form_like(close[0], words.text[start:end])
+            yield Hit(start, end, {"match": words.text[start:end], "expected": expected,
+                                   "count": str(words.count(close[0])), "note": ""}, expected)
+
+
+def _product(check: Lexicon, lower: str, words: Words) -> bool:
+    """Tell whether the draft uses a word it writes twice or more as a product name."""
+    if has_digit(lower) or lower in check.allow:
+        return False
+    if lower in words.marked or lower.endswith(check.stems):
+        return True
+    if vocabulary.is_english(lower):
+        return False
+    return vocabulary.is_drug_name(lower) or words.count(lower) >= 3
+
+
+def _splits(check: Lexicon, document, scope: Scope, words: Words) -> Iterator[Hit]:
+    """Report hyphenated names split after the hyphen by a space or line break."""
+    if _SPLIT_HINT.search(document.text) is None:
+        return
+    wrapped = word_index.hard_wrapped(document.text)
+    for match in search_spans(_SPLIT, document.text, document.scope_spans(scope)):
+        if not document.in_scope(match.start(), scope) or (wrapped and "\n" in match.group("gap")):
+            continue
+        joined = f"{match.group('head')}-{match.group('tail')}".lower()
+        if joined in check.terms:
+            expected = check.terms[joined].term
+        elif words.count(joined):
+            expected = words.usual_form(joined)
+        else:
+            continue
+        fields = {"match": match.group(), "expected": expected, "note": ""}
+        yield Hit(match.start(), match.end(), fields, expected)
+
+
+def _wrong_case(check: Lexicon, document, scope: Scope) -> Iterator[Hit]:
+    """Report terms written in a case none of their accepted forms has."""
+    if check.term_pattern is None:
+        return
+    blocked = word_index.blocked_spans(document)
+    for match in search_spans(check.term_pattern, document.text, document.scope_spans(scope)):
+        start, end = match.span()
+        if not document.in_scope(start, scope) or any(s <= start < e for s, e in blocked):
+            continue
+        term = check.terms[match.group().lower()]
+        if match.group() not in term.accepted:
+            yield from _hits(document.text, [(start, end)], term.term, term.never_autofix, keep_case=False)
+
+
+def _hits(text: str, spans, expected: str, never_autofix: str | None, keep_case: bool) -> Iterator[Hit]:
+    """Yield one hit per occurrence, with the fix unless the term forbids it."""
+    note = f" (not fixed automatically: {never_autofix})" if never_autofix else ""
+    for start, end in spans:
+        form = text[start:end]
+        suggestion = match_case(form, expected) if keep_case else expected
+        fields = {"match": form, "expected": suggestion, "note": note}
+        yield Hit(start, end, fields, None if never_autofix else suggestion)
+
+
+def _by_length(names: set[str]) -> dict[int, list[str]]:
+    """Group names by length, for :func:`nearest`."""
+    grouped: dict[int, list[str]] = {}
+    for name in names:
+        grouped.setdefault(len(name), []).append(name)
+    return grouped

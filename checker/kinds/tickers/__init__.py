@@ -1,0 +1,217 @@
+"""``tickers``: ticker symbols and exchange names in a release.
+
+Parameter ``report`` picks the check: ``inconsistent`` (the issuer's symbol
+on one exchange differs between mentions; partners' tickers are their own),
+``two-exchanges`` (one symbol on two US exchanges), ``broken-markup``
+(pasted HTML inside a ticker: "(Frankfurt”>CA4)"), ``exchange-retired`` and
+``exchange-not-yet`` (a name not in use at the release date), ``shape`` (a
+symbol the venue's rules do not allow), ``name-style`` (mixed "NASDAQ"
+and "Nasdaq"), ``tier-conflict`` (two Nasdaq tiers, no transfer), and hints
+for counsel: ``qualifier`` (a 5th letter E or Q), ``class-notation``
+("BRK.A" and "BRK-A") and ``frankfurt`` (a Frankfurt quote). Optional ``issuer`` and ``tickers`` (["KAL", "FWB: CA4"])
+describe the issuer (else the profile's legal name and tickers); configured
+tickers win over the majority. Exchange
+names, rename dates and symbol shapes are data: ``checker/data/exchanges.json``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Any, Iterator
+
+import regex
+
+from checker.matching import pattern_cache
+from checker.kinds.tickers import exchange_names
+from checker.analysis import ticker_mentions
+from checker.analysis.sec_data import load, profile, release_day
+from checker.analysis.ticker_mentions import Mention, alias_key, venues
+from checker.model import Hit, Scope
+from checker.matching.patterns import PATTERN_TIMEOUT
+
+_US_LISTING_GROUPS = {"NYSE", "NYSE American", "NYSE Arca", "Nasdaq"}
+_BROKEN = pattern_cache.compile(
+    r"\((?P<ex>[A-Z][A-Za-z .-]{1,30}?)\s*[\"“”'’]\s*>\s*(?P<sym>[A-Z0-9][A-Z0-9.-]{0,9})\)"
+)
+
+
+@dataclass(frozen=True)
+class Tickers:
+    """A compiled ``tickers`` check."""
+
+    report: str
+    issuer: str | None
+    tickers: tuple[tuple[str | None, str], ...]
+    shapes: dict[str, regex.Pattern]
+    grace: datetime.timedelta
+
+
+def compile(params: dict[str, Any], where: str) -> Tickers:
+    """Compile a ``tickers`` check: the report and the optional issuer profile."""
+    data = load("exchanges")
+    configured = _configured([tuple(entry.rpartition(":")[::2]) for entry in params.get("tickers", [])])
+    shapes = {group: pattern_cache.compile(shape) for group, shape in data["shapes"].items()}
+    return Tickers(params["report"], params.get("issuer"), tuple(configured), shapes,
+                   datetime.timedelta(days=data["grace_days"]))
+
+
+def _configured(entries: list[tuple[str, str]]) -> tuple[tuple[str | None, str], ...]:
+    """Turn ("FWB", "CA4") pairs into (venue group, symbol); a bare symbol has no group."""
+    table, _alias = venues()
+    configured = []
+    for exchange, symbol in entries:
+        venue = table.get(alias_key(exchange)) if exchange.strip() else None
+        configured.append((venue.group if venue else None, symbol.strip()))
+    return tuple(configured)
+
+
+def _with_profile(check: Tickers, context) -> Tickers:
+    """Fill the issuer and its tickers from the profile when the rule names none."""
+    issuer_profile = profile(context)
+    issuer = check.issuer or issuer_profile.get("legal_name") or issuer_profile.get("short_name")
+    tickers = check.tickers or _configured(
+        [(entry.get("exchange", ""), entry["symbol"]) for entry in issuer_profile.get("tickers", [])])
+    return replace(check, issuer=issuer, tickers=tickers)
+
+
+def find(check: Tickers, document, scope: Scope, context) -> Iterator[Hit]:
+    """Yield the hits of the chosen report."""
+    check = _with_profile(check, context)
+    found = [m for m in ticker_mentions.mentions(document, check.issuer) if document.in_scope(m.start, scope)]
+    if check.report == "inconsistent":
+        yield from _inconsistent(check, found)
+    elif check.report == "two-exchanges" and not exchange_names.TRANSFER.search(document.text, timeout=PATTERN_TIMEOUT):
+        yield from _two_exchanges(found)  # a release about a listing transfer names both on purpose
+    elif check.report == "broken-markup":
+        yield from _broken_markup(document, found, scope)
+    elif check.report in ("exchange-retired", "exchange-not-yet"):
+        day = release_day(document, context)
+        if day is not None:
+            yield from exchange_names.anachronisms(check.report, check.grace, document, found, day, scope)
+    elif check.report == "shape":
+        yield from _shapes(check, found)
+    elif check.report == "name-style":
+        yield from exchange_names.name_style(document, scope)
+    elif check.report == "tier-conflict":
+        yield from exchange_names.tier_conflicts(document, scope)
+    elif check.report in ("qualifier", "class-notation", "frankfurt"):
+        yield from _signals(check.report, found)
+
+
+def _key(symbol: str) -> str:
+    """Fold class notation so "BRK.A", "BRK-A" and "BRKA" compare equal."""
+    return regex.sub(r"[.\-/ ]", "", symbol.upper())
+
+
+def _related(one: str, other: str) -> bool:
+    """Tell whether two symbols are one issuer's (same root: "ACON", "ACONW")."""
+    return one.startswith(other) or other.startswith(one)
+
+
+def _inconsistent(check: Tickers, found: list[Mention]) -> Iterator[Hit]:
+    """Report issuer symbols that disagree with the configured or majority one per venue."""
+    by_group: dict[str, list[Mention]] = defaultdict(list)
+    for mention in found:
+        if mention.issuer:
+            by_group[mention.venue.group].append(mention)
+    for group, group_mentions in by_group.items():
+        expected = _expected_symbol(check, group, group_mentions)
+        if expected is None:
+            continue
+        configured = any(group_of == group or group_of is None for group_of, _symbol in check.tickers)
+        where = "in the company profile" if configured else "elsewhere in this release"
+        for mention in group_mentions:
+            if not _related(_key(mention.symbol), _key(expected)):
+                yield Hit(mention.start, mention.end,
+                          {"symbol": mention.symbol, "expected": expected, "exchange": mention.alias, "where": where},
+                          replacement=expected)
+
+
+def _expected_symbol(check: Tickers, group: str, group_mentions: list[Mention]) -> str | None:
+    """Return the configured symbol for a venue, else the one most mentions use."""
+    for configured_group, symbol in check.tickers:
+        if configured_group == group or (configured_group is None and group in _US_LISTING_GROUPS):
+            return symbol
+    counts = Counter(_key(m.symbol) for m in group_mentions)
+    if len(counts) < 2:
+        return None
+    order = {key: index for index, key in reversed(list(enumerate(_key(m.symbol) for m in group_mentions)))}
+    best = max(counts, key=lambda key: (counts[key], -order[key]))
+    return next(m.symbol for m in group_mentions if _key(m.symbol) == best)
+
+
+def _two_exchanges(found: list[Mention]) -> Iterator[Hit]:
+    """Report a symbol shown on two US exchanges (dual listings abroad are normal)."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in found:
+        if mention.venue.group in _US_LISTING_GROUPS:
+            groups[_key(mention.symbol)].append(mention)
+    for mentions in groups.values():
+        first_group = mentions[0].venue.group
+        for mention in mentions[1:]:
+            if mention.venue.group != first_group:
+                yield Hit(mention.alias_start, mention.end, {"symbol": mention.symbol, "exchange": mention.alias,
+                                                             "other": mentions[0].alias})
+
+
+def _broken_markup(document, found: list[Mention], scope: Scope) -> Iterator[Hit]:
+    """Report tickers with markup residue, with the release's own form as the fix."""
+    reported: set[tuple[int, int]] = set()
+    for mention in found:
+        if mention.markup and mention.paren not in reported:
+            reported.add(mention.paren)
+            fix = _clean_paren(document.text, mention, found)
+            yield Hit(*mention.paren, {"match": document.text[slice(*mention.paren)], "replacement": fix}, fix)
+    for match in _BROKEN.finditer(document.text, timeout=PATTERN_TIMEOUT):
+        if match.span() not in reported and document.in_scope(match.start(), scope):
+            fix = f"({match.group('ex')}: {match.group('sym')})"
+            yield Hit(match.start(), match.end(), {"match": match.group(), "replacement": fix}, fix)
+
+
+def _clean_paren(text: str, broken: Mention, found: list[Mention]) -> str:
+    """Rebuild a broken parenthetical from its mentions, as the release writes tickers."""
+    parts = []
+    for mention in found:
+        if mention.paren != broken.paren:
+            continue
+        alias = mention.alias
+        if mention.markup:
+            alias = _alias_used_elsewhere(mention, found) or mention.venue.short
+        parts.append((alias, mention.symbol))
+    merged: dict[str, list[str]] = {}
+    for alias, symbol in parts:
+        merged.setdefault(alias, []).append(symbol)
+    return "(" + "; ".join(f"{alias}: {', '.join(symbols)}" for alias, symbols in merged.items()) + ")"
+
+
+def _alias_used_elsewhere(broken: Mention, found: list[Mention]) -> str | None:
+    """Return how a clean ticker elsewhere names the same venue ("FWB"), if any."""
+    for mention in found:
+        if not mention.markup and mention.venue.group == broken.venue.group:
+            return mention.alias
+    return None
+
+
+def _shapes(check: Tickers, found: list[Mention]) -> Iterator[Hit]:
+    """Report symbols that break their venue's rules (length, letters, suffixes)."""
+    for mention in found:
+        shape = check.shapes.get(mention.venue.group)
+        if shape is not None and not shape.fullmatch(mention.symbol):
+            yield Hit(mention.start, mention.end, {"symbol": mention.symbol, "exchange": mention.alias})
+
+
+def _signals(report: str, found: list[Mention]) -> Iterator[Hit]:
+    """Report hints for counsel: an E/Q qualifier, mixed class notation, a Frankfurt quote."""
+    written: dict[str, str] = {}
+    for mention in found:
+        flagged = regex.fullmatch(r"[A-Z]{4}[EQ]", mention.symbol) is not None
+        if report == "qualifier" and mention.venue.group in ("Nasdaq", "OTC") and flagged:
+            yield Hit(mention.start, mention.end, {"symbol": mention.symbol, "qualifier": mention.symbol[-1]})
+        elif report == "frankfurt" and mention.issuer and mention.venue.group == "Frankfurt":
+            yield Hit(mention.alias_start, mention.end, {"match": f"{mention.alias}: {mention.symbol}"})
+        elif report == "class-notation" and regex.search(r"[.\-/ ]", mention.symbol):
+            first = written.setdefault(_key(mention.symbol), mention.symbol)
+            if first != mention.symbol:
+                yield Hit(mention.start, mention.end, {"symbol": mention.symbol, "expected": first}, replacement=first)
