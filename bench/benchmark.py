@@ -32,11 +32,20 @@ PEERS = ("proselint", "codespell")
 def main() -> int:
     """Build the environment and corpus, time every tool, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=25, help="copies of each source release (default 25: ~3,000 files)")
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=25,
+        help="copies of each source release (default 25: ~3,000 files)",
+    )
     parser.add_argument("--runs", type=int, default=7, help="runs for the cold single-file median")
-    parser.add_argument("--keep", type=Path, help="use (and keep) this folder for the venv and corpus")
+    parser.add_argument(
+        "--keep", type=Path, help="use (and keep) this folder for the venv and corpus"
+    )
     args = parser.parse_args()
-    sources = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "realworld" / "releases").glob("*.txt"))
+    sources = sorted((SHARED / "seeds").glob("*.txt")) + sorted(
+        (SHARED / "realworld" / "releases").glob("*.txt")
+    )
     if not sources:
         print("no releases found in ../shared; nothing to benchmark", file=sys.stderr)
         return 2
@@ -59,7 +68,9 @@ def build_venv(venv: Path) -> Path:
     if not (venv / "bin" / "prlint").exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([*pip, *PEERS], check=True)
-    subprocess.run([*pip, "--force-reinstall", "--no-deps", str(REPO)], check=True)  # this checkout, as it is now
+    subprocess.run(
+        [*pip, "--force-reinstall", "--no-deps", str(REPO)], check=True
+    )  # this checkout, as it is now
     subprocess.run([*pip, str(REPO)], check=True)  # and its dependencies
     return venv
 
@@ -114,7 +125,10 @@ def measure(tool: Tool, single: Path, corpus: Path, runs: int) -> dict:
     """
     timed(tool.command + [str(single)])
     cold = [
-        timed(tool.command + [str(_copy_of(single, corpus.parent / "drafts") if tool.new_drafts else single)])[0]
+        timed(
+            tool.command
+            + [str(_copy_of(single, corpus.parent / "drafts") if tool.new_drafts else single)]
+        )[0]
         for _run in range(runs)
     ]
     files = sorted(str(path) for path in corpus.iterdir())
@@ -148,11 +162,15 @@ def timed(command: list[str]) -> tuple[float, float]:
     """
     wrapper = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
     started = time.perf_counter()
-    process = subprocess.run(wrapper + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.run(
+        wrapper + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     elapsed = time.perf_counter() - started
     tool = Path(command[0]).name
     if process.returncode not in _OK_CODES.get(tool, {0, 1}) or "Traceback" in process.stderr:
-        raise SystemExit(f"{tool} failed (exit {process.returncode}); not timing a crash:\n{process.stderr[-2000:]}")
+        raise SystemExit(
+            f"{tool} failed (exit {process.returncode}); not timing a crash:\n{process.stderr[-2000:]}"
+        )
     peak = float("nan")
     if wrapper:
         last = process.stderr.strip().splitlines()[-1:] or ["nan"]
@@ -163,10 +181,14 @@ def timed(command: list[str]) -> tuple[float, float]:
 def print_table(rows: list[dict], corpus: Path) -> None:
     """Print the side-by-side table and prlint's ratio to each peer."""
     count = len(list(corpus.iterdir()))
-    print(f"corpus: {count} files, {sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB; machine: {os.cpu_count()} cores")
+    print(
+        f"corpus: {count} files, {sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB; machine: {os.cpu_count()} cores"
+    )
     print(f"{'tool':<22}{'cold 1 file':>14}{'files/s':>10}{'MB/s':>8}{'peak MB':>9}")
     for row in rows:
-        print(f"{row['name']:<22}{row['cold_ms']:>11.0f} ms{row['files_s']:>10.0f}{row['mb_s']:>8.2f}{row['peak_mb']:>9.0f}")
+        print(
+            f"{row['name']:<22}{row['cold_ms']:>11.0f} ms{row['files_s']:>10.0f}{row['mb_s']:>8.2f}{row['peak_mb']:>9.0f}"
+        )
     prlint = rows[0]
     for row in rows[3:]:
         print(

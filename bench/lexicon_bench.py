@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.analysis import vocabulary
-from checker.api import lint_text, load_config  # noqa: E402
-from checker.config.settings import Settings  # noqa: E402
+from checker.api import lint_text, load_config
+from checker.config.settings import Settings
 from checker.kinds import lexicon
 
 _PARAGRAPH = (
@@ -76,8 +76,10 @@ def main() -> int:
     print(f"cold load: {loaded * 1000:.0f} ms, resident memory +{grown:.0f} MiB")
     cold = _timed(args.runs, text, config, clear=True)
     warm = _timed(args.runs, text, config, clear=False)
-    print(f"per {len(text)}-character draft, spelling pack ({len(config.rules)} rules), {args.runs} runs: "
-          f"median {cold * 1000:.1f} ms with fresh caches, {warm * 1000:.1f} ms when the draft repeats")
+    print(
+        f"per {len(text)}-character draft, spelling pack ({len(config.rules)} rules), {args.runs} runs: "
+        f"median {cold * 1000:.1f} ms with fresh caches, {warm * 1000:.1f} ms when the draft repeats"
+    )
     return 0
 
 

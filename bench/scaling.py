@@ -20,13 +20,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from checker.api import lint_text, load_config  # noqa: E402
-from checker.config.settings import Settings  # noqa: E402
+from checker.api import lint_text, load_config
+from checker.config.settings import Settings
 
 SOURCES = [REPO.parent / "shared" / "realworld" / "releases", REPO / "corpus"]
 SIZES_KB = (8, 32, 128, 500)
-PACK_STEPS = (("core",), ("core", "sec"), ("core", "sec", "spelling"),
-              ("core", "sec", "spelling", "dates"), ())  # () is every built-in pack
+PACK_STEPS = (
+    ("core",),
+    ("core", "sec"),
+    ("core", "sec", "spelling"),
+    ("core", "sec", "spelling", "dates"),
+    (),
+)  # () is every built-in pack
 
 
 def main() -> int:
@@ -40,14 +45,16 @@ def main() -> int:
     print("draft size    ms    ms per KB   (all built-in packs)")
     for size in SIZES_KB:
         draft = text[: size * 1024]
-        elapsed = _median(args.runs, lambda: lint_text(draft, everything))
+        elapsed = _median(args.runs, lambda draft=draft: lint_text(draft, everything))
         print(f"{size:>6} KB {elapsed * 1000:8.1f} {elapsed * 1000 / size:9.2f}")
     draft = text[: 8 * 1024]
     print("\npacks                                 rules     ms   (8 KB draft)")
     for packs in PACK_STEPS:
         config = load_config(Settings(select=packs)) if packs else everything
-        elapsed = _median(args.runs, lambda: lint_text(draft, config))
-        print(f"{', '.join(packs) or 'all built-in':<36}{len(config.rules):>7}{elapsed * 1000:8.1f}")
+        elapsed = _median(args.runs, lambda config=config: lint_text(draft, config))
+        print(
+            f"{', '.join(packs) or 'all built-in':<36}{len(config.rules):>7}{elapsed * 1000:8.1f}"
+        )
     return 0
 
 

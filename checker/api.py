@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from checker.config.selection import check_tokens, select_rules, specificity
 from checker.config.settings import Settings
 from checker.document.model import Document
 from checker.engine import Context, lint
 from checker.model import Finding, Rule
 from checker.packs.loader import RuleSet, builtin_pack_paths, load_packs
-from checker.config.selection import check_tokens, select_rules, specificity
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ import click
 
 from checker import __version__
 from checker.api import LintConfig, load_config
-from checker.config.settings import FORMATS, Settings, find_config, parse_date, read_config
 from checker.config.discovery import expand_paths
+from checker.config.settings import FORMATS, Settings, find_config, parse_date, read_config
 from checker.errors import ConfigError, PrlintError, RulePackError
 from checker.formatters import Report, render
 from checker.inputs import INPUT_FORMATS, detect_format
@@ -80,43 +80,118 @@ def main() -> None:
 
 @main.command("lint")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids, id prefixes or categories.")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories.")
-@click.option("--pack", "packs", multiple=True, type=click.Path(dir_okay=False), help="Load an extra rule pack (repeatable).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run [default: error].")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), help="Output format [default: text; github under GitHub Actions].")
-@click.option("--input-format", type=click.Choice(INPUT_FORMATS), help="Format of the drafts [default: by file ending; text for stdin].")
+@click.option(
+    "--select", multiple=True, metavar="IDS", help="Only these rule ids, id prefixes or categories."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories."
+)
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Load an extra rule pack (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that fails the run [default: error].",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    help="Output format [default: text; github under GitHub Actions].",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    help="Format of the drafts [default: by file ending; text for stdin].",
+)
 @click.option("--date", metavar="YYYY-MM-DD", help="Release date, when the dateline gives none.")
 @click.option("--encoding", metavar="NAME", help="Encoding of the drafts [default: UTF-8].")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file instead of searching.")
-@click.option("--fix", is_flag=True, help="Apply the fixes rules mark safe, then report what remains.")
-@click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in FILE and exit 0.")
-@click.option("--baseline", type=click.Path(dir_okay=False, exists=True), help="Report only findings not recorded in FILE.")
-@click.option("--record", type=click.Path(dir_okay=False), help="Write an audit record of the run (JSON) to FILE.")
-@click.option("--jobs", "-j", default="1", metavar="N|auto", help="Lint drafts in N processes [default: 1].")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Use this config file instead of searching.",
+)
+@click.option(
+    "--fix", is_flag=True, help="Apply the fixes rules mark safe, then report what remains."
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Show the safe fixes as a unified diff; write nothing.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in FILE and exit 0.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Report only findings not recorded in FILE.",
+)
+@click.option(
+    "--record",
+    type=click.Path(dir_okay=False),
+    help="Write an audit record of the run (JSON) to FILE.",
+)
+@click.option(
+    "--jobs", "-j", default="1", metavar="N|auto", help="Lint drafts in N processes [default: 1]."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the finding lines.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
-@click.option("--no-cache", is_flag=True, help="Check every draft afresh: neither reuse nor keep findings.")
-def lint_command(paths, select, ignore, packs, fail_on, output_format, input_format, date, encoding, config_file, fix, show_diff,
-                 write_baseline, baseline, record, jobs, quiet, no_color, no_cache):
+@click.option(
+    "--no-cache", is_flag=True, help="Check every draft afresh: neither reuse nor keep findings."
+)
+def lint_command(
+    paths,
+    select,
+    ignore,
+    packs,
+    fail_on,
+    output_format,
+    input_format,
+    date,
+    encoding,
+    config_file,
+    fix,
+    show_diff,
+    write_baseline,
+    baseline,
+    record,
+    jobs,
+    quiet,
+    no_color,
+    no_cache,
+):
     """Lint drafts: files, folders (.txt, .md, .html, .docx) or - for stdin."""
     with _errors_exit_2():
-        cli = dict(
-            select=_split(select),
-            ignore=_split(ignore),
-            packs=tuple(Path(pack) for pack in packs),
-            fail_on=Severity.parse(fail_on) if fail_on else None,
-            format=output_format,
-            date=parse_date(date, "--date"),
-            encoding=encoding,
-        )
+        cli = {
+            "select": _split(select),
+            "ignore": _split(ignore),
+            "packs": tuple(Path(pack) for pack in packs),
+            "fail_on": Severity.parse(fail_on) if fail_on else None,
+            "format": output_format,
+            "date": parse_date(date, "--date"),
+            "encoding": encoding,
+        }
         drafts = expand_paths(list(paths))
         if fix or show_diff:
             _refuse_word_fixes(drafts, input_format)
-        runner = Runner(cli, Path(config_file) if config_file else None, input_format, reuse=not no_cache)
+        runner = Runner(
+            cli, Path(config_file) if config_file else None, input_format, reuse=not no_cache
+        )
         # fixes and audit records need each draft's bytes, the HTML report its whole text
-        runner.keep_drafts = bool(fix or show_diff or record) or runner.config_for(drafts[0]).settings.format == "html"
+        runner.keep_drafts = (
+            bool(fix or show_diff or record)
+            or runner.config_for(drafts[0]).settings.format == "html"
+        )
         results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
         if fix or show_diff:
             from checker.outputs.fixing import fix_drafts  # only --fix and --diff need it
@@ -125,7 +200,9 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
             for diff in outcome.diffs:
                 click.echo(diff, nl=False)
             for path, count in outcome.fixed:
-                click.echo(f"prlint: fixed {count} problem{'s' if count != 1 else ''} in {path}", err=True)
+                click.echo(
+                    f"prlint: fixed {count} problem{'s' if count != 1 else ''} in {path}", err=True
+                )
             results = outcome.results
     settings = runner.config_for(drafts[0]).settings
     for result in results:
@@ -136,9 +213,13 @@ def lint_command(paths, select, ignore, packs, fail_on, output_format, input_for
     if record:
         from checker.outputs.record import build_record, dump_record  # only --record needs it
 
-        Path(record).write_text(dump_record(build_record(results, runner.configs(), settings)), encoding="utf-8")
+        Path(record).write_text(
+            dump_record(build_record(results, runner.configs(), settings)), encoding="utf-8"
+        )
     if write_baseline:
-        from checker.outputs.baseline import write_baseline as write_baseline_file  # only baselines need it
+        from checker.outputs.baseline import (
+            write_baseline as write_baseline_file,  # only baselines need it
+        )
 
         count = write_baseline_file(Path(write_baseline), findings, lines)
         click.echo(f"prlint: wrote {count} findings to the baseline {write_baseline}", err=True)
@@ -162,7 +243,11 @@ def _print_report(findings, results, runner, settings, output_format, quiet, no_
     files = sum(1 for result in results if not result.error)
     report = Report(tuple(findings), files, __version__, rules, lines)
     name = settings.format
-    if output_format is None and settings.source is None and os.environ.get("GITHUB_ACTIONS") == "true":
+    if (
+        output_format is None
+        and settings.source is None
+        and os.environ.get("GITHUB_ACTIONS") == "true"
+    ):
         name = "github"  # annotations on the pull request, with no flag needed
     if name == "text" and files == 0:
         return  # every draft failed to read: the errors said so; "no problems" would mislead
@@ -178,7 +263,9 @@ def _jobs(value: str) -> int:
     if value == "auto":
         return os.cpu_count() or 1
     if not value.isdigit() or int(value) < 1:
-        raise click.BadParameter(f"{value!r} is not a positive number or 'auto'", param_hint="'--jobs'")
+        raise click.BadParameter(
+            f"{value!r} is not a positive number or 'auto'", param_hint="'--jobs'"
+        )
     return int(value)
 
 
@@ -199,18 +286,27 @@ def _refuse_word_fixes(drafts: list[str], input_format: str | None) -> None:
     """Stop before linting when --fix or --diff would meet a Word draft."""
     for draft in drafts:
         if detect_format(draft, input_format) == "docx":
-            raise ConfigError(f"{draft}: --fix and --diff are not offered for Word (.docx) drafts; make the fixes in Word")
+            raise ConfigError(
+                f"{draft}: --fix and --diff are not offered for Word (.docx) drafts; make the fixes in Word"
+            )
 
 
 def _quiet_lines(report: Report) -> str:
     """Return one line per finding, without excerpts or summary."""
     return "".join(
-        f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}\n" for f in report.findings
+        f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}\n"
+        for f in report.findings
     )
 
 
 @main.command("rules")
-@click.option("--pack", "packs", multiple=True, type=click.Path(dir_okay=False), help="Load an extra rule pack.")
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Load an extra rule pack.",
+)
 def rules_command(packs):
     """List the rules with their category and default severity."""
     config = _config_or_exit(packs)
@@ -219,12 +315,20 @@ def rules_command(packs):
         click.echo(f"# {pack.id} {pack.version}: {pack.description}")
         for rule in config.ruleset.rules:
             if rule.pack == pack.id:
-                click.echo(f"{rule.id:<{width}}  {rule.category:<12} {str(rule.severity):<8} {rule.kind}")
+                click.echo(
+                    f"{rule.id:<{width}}  {rule.category:<12} {str(rule.severity):<8} {rule.kind}"
+                )
 
 
 @main.command("explain")
 @click.argument("rule_id")
-@click.option("--pack", "packs", multiple=True, type=click.Path(dir_okay=False), help="Load an extra rule pack.")
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Load an extra rule pack.",
+)
 def explain_command(rule_id, packs):
     """Explain a rule: why it matters, its source and examples."""
     config = _config_or_exit(packs)
@@ -234,7 +338,9 @@ def explain_command(rule_id, packs):
 
         close = difflib.get_close_matches(rule_id, [r.id for r in config.ruleset.rules], n=1)
         _fail(f"unknown rule {rule_id!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
-    fix = {"safe": "applied by --fix", "suggest": "suggested, applied by hand", "none": "none"}[rule.fix]
+    fix = {"safe": "applied by --fix", "suggest": "suggested, applied by hand", "none": "none"}[
+        rule.fix
+    ]
     lines = [
         f"{rule.id}  ({rule.category}, {rule.severity}, kind {rule.kind})",
         "",
@@ -254,9 +360,24 @@ def explain_command(rule_id, packs):
 
 
 @main.command("init")
-@click.option("--from", "sources", multiple=True, required=True, metavar="PATH", help="Past releases: files or folders (repeatable).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="Where to write the profile pack.")
-@click.option("--id", "pack_id", metavar="ID", help="Pack id [default: from the company's short name].")
+@click.option(
+    "--from",
+    "sources",
+    multiple=True,
+    required=True,
+    metavar="PATH",
+    help="Past releases: files or folders (repeatable).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Where to write the profile pack.",
+)
+@click.option(
+    "--id", "pack_id", metavar="ID", help="Pack id [default: from the company's short name]."
+)
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 def init_command(sources, output, pack_id, force):
     """Build a company profile pack from past releases."""

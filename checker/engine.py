@@ -7,15 +7,16 @@ what suppression comments cover, and returns the findings in order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Any
 
 from checker import kinds
 from checker.document.model import Document
-from checker.errors import PatternTimeout
-from checker.model import Finding, Fix, Hit, Rule
-from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.document.suppressions import Directive, parse_directives
+from checker.errors import PatternTimeout
+from checker.matching.patterns import PATTERN_TIMEOUT
+from checker.model import Finding, Fix, Hit, Rule
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ def make_finding(rule: Rule, document: Document, hit: Hit) -> Finding:
         fix_end = hit.end if hit.fix_end is None else hit.fix_end
         fix_line, fix_column = document.position(fix_start)
         fix_end_line, fix_end_column = document.position(fix_end)
-        fix = Fix(hit.replacement, fix_line, fix_column, fix_end_line, fix_end_column, rule.fix == "safe")
+        fix = Fix(
+            hit.replacement, fix_line, fix_column, fix_end_line, fix_end_column, rule.fix == "safe"
+        )
     return Finding(
         path=document.path,
         line=line,

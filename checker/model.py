@@ -7,8 +7,9 @@ into 1-based lines and columns exactly once, in :func:`checker.engine.lint`.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -19,7 +20,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         """Return the severity called *name* (``error``, ``warning``, ``info``)."""
         return cls[name.strip().upper()]
 

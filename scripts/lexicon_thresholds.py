@@ -22,23 +22,69 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker import kinds
-from checker.api import default_config  # noqa: E402
-from checker.document.model import Document  # noqa: E402
-from checker.engine import Context, lint  # noqa: E402
+from checker.api import default_config
+from checker.document.model import Document
+from checker.engine import Context, lint
 
 DEFAULT_RELEASES = ROOT.parent / "shared" / "realworld" / "releases"
 #: Well-known drugs (FDA UNII official names) whose typos are simulated.
-DRUGS = (
-    "atorvastatin metformin lisinopril amlodipine omeprazole simvastatin losartan gabapentin "
-    "sertraline imatinib pembrolizumab nivolumab trastuzumab adalimumab rituximab bevacizumab "
-    "lenalidomide ibrutinib osimertinib semaglutide tirzepatide apixaban rivaroxaban empagliflozin "
-    "dapagliflozin sitagliptin rosuvastatin escitalopram levothyroxine montelukast"
-).split()
+DRUGS = [
+    "atorvastatin",
+    "metformin",
+    "lisinopril",
+    "amlodipine",
+    "omeprazole",
+    "simvastatin",
+    "losartan",
+    "gabapentin",
+    "sertraline",
+    "imatinib",
+    "pembrolizumab",
+    "nivolumab",
+    "trastuzumab",
+    "adalimumab",
+    "rituximab",
+    "bevacizumab",
+    "lenalidomide",
+    "ibrutinib",
+    "osimertinib",
+    "semaglutide",
+    "tirzepatide",
+    "apixaban",
+    "rivaroxaban",
+    "empagliflozin",
+    "dapagliflozin",
+    "sitagliptin",
+    "rosuvastatin",
+    "escitalopram",
+    "levothyroxine",
+    "montelukast",
+]
 #: Well-known brands (FDA UNII brand names), for the brand rule.
-BRANDS = (
-    "keytruda lipitor glucophage gleevec opdivo herceptin humira rituxan revlimid imbruvica "
-    "tagrisso ozempic mounjaro eliquis xarelto jardiance farxiga januvia crestor lexapro synthroid singulair"
-).split()
+BRANDS = [
+    "keytruda",
+    "lipitor",
+    "glucophage",
+    "gleevec",
+    "opdivo",
+    "herceptin",
+    "humira",
+    "rituxan",
+    "revlimid",
+    "imbruvica",
+    "tagrisso",
+    "ozempic",
+    "mounjaro",
+    "eliquis",
+    "xarelto",
+    "jardiance",
+    "farxiga",
+    "januvia",
+    "crestor",
+    "lexapro",
+    "synthroid",
+    "singulair",
+]
 SETTINGS = [
     ("spelling.drug-name", "pack: of, 6+ letters, 1 edit per 5", {}),
     ("spelling.drug-name", "5+ letters", {"tolerance": {"min_length": 5}}),
@@ -97,8 +143,10 @@ def main() -> int:
                 hits = lint(Document.from_text(sample(rule_id, name, typo)), [rule], Context())
                 caught += any(hit.fix and hit.fix.replacement.lower() == name for hit in hits)
         rate = found / max(1, len(releases))
-        print(f"{rule_id} {label:32s} real-world findings {found:3d} ({rate:.3f}/release), "
-              f"typos caught {caught}/{total} ({caught / total:.0%})")
+        print(
+            f"{rule_id} {label:32s} real-world findings {found:3d} ({rate:.3f}/release), "
+            f"typos caught {caught}/{total} ({caught / total:.0%})"
+        )
     return 0
 
 

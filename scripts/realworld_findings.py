@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.api import load_config, lint_document  # noqa: E402
-from checker.config.settings import Settings  # noqa: E402
-from checker.document.model import Document  # noqa: E402
-from checker.model import Severity  # noqa: E402
-from checker.inputs.reading import read_draft  # noqa: E402
-from checker.document.suppressions import blank_directives  # noqa: E402
+from checker.api import lint_document, load_config
+from checker.config.settings import Settings
+from checker.document.model import Document
+from checker.document.suppressions import blank_directives
+from checker.inputs.reading import read_draft
+from checker.model import Severity
 
 DEFAULT_RELEASES = ROOT.parent / "shared" / "realworld" / "releases"
 
@@ -33,7 +33,9 @@ DEFAULT_RELEASES = ROOT.parent / "shared" / "realworld" / "releases"
 def main() -> int:
     """Run the measurement and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--select", default="", help="comma-separated rule ids, prefixes or categories")
+    parser.add_argument(
+        "--select", default="", help="comma-separated rule ids, prefixes or categories"
+    )
     parser.add_argument("--min-severity", default="info", choices=["info", "warning", "error"])
     parser.add_argument("--releases", type=Path, default=DEFAULT_RELEASES)
     args = parser.parse_args()
@@ -54,13 +56,17 @@ def main() -> int:
             per_rule[f"{finding.rule} ({finding.severity})"] += 1
             line = document.line_text(finding.line)
             excerpt = line[max(0, finding.column - 50) : finding.column + 50].replace("\t", " ")
-            print(f"{path.name}:{finding.line}:{finding.column}: {finding.severity} [{finding.rule}] {finding.message}")
+            print(
+                f"{path.name}:{finding.line}:{finding.column}: {finding.severity} [{finding.rule}] {finding.message}"
+            )
             print(f"    … {excerpt} …")
     print()
     for rule, count in per_rule.most_common():
         print(f"{count:5d}  {rule}")
     total = sum(per_rule.values())
-    print(f"{total} findings at or above {floor} in {len(files)} releases: {total / max(1, len(files)):.3f} per release")
+    print(
+        f"{total} findings at or above {floor} in {len(files)} releases: {total / max(1, len(files)):.3f} per release"
+    )
     return 0
 
 

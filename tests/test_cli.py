@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from conftest import REPO
+from tests.helpers import REPO
 
 CLEAN = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (Nasdaq: ACME) today announced news.\n"
 DOUBLED = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (Nasdaq: ACME) today announced the the news.\n"
@@ -127,7 +127,9 @@ def test_broken_pack_lists_every_error(tmp_path) -> None:
 
 
 def test_config_is_found_from_the_drafts_folder_and_cli_overrides_it(tmp_path) -> None:
-    (tmp_path / "setup.cfg").write_text("[prlint]\nfail-on = warning\nformat = json\n", encoding="utf-8")
+    (tmp_path / "setup.cfg").write_text(
+        "[prlint]\nfail-on = warning\nformat = json\n", encoding="utf-8"
+    )
     (tmp_path / "sub").mkdir()
     path = draft(tmp_path / "sub", DOUBLED)
     result = invoke(path)
@@ -171,8 +173,18 @@ def test_catastrophic_pattern_ends_quickly_with_a_clear_error(tmp_path) -> None:
     path = draft(tmp_path, "NEW YORK, May 5, 2026 -- " + "a" * 5000 + "!\n")
     started = time.monotonic()
     process = subprocess.run(
-        [sys.executable, "-m", "checker", "--pack", str(REPO / "tests/data/packs/catastrophic.json"), str(path)],
-        capture_output=True, text=True, timeout=60, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "--pack",
+            str(REPO / "tests/data/packs/catastrophic.json"),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
     )
     assert time.monotonic() - started < 20
     assert process.returncode == 2
@@ -183,10 +195,14 @@ def test_jobs_gives_the_same_output_as_a_serial_run(tmp_path) -> None:
     for index in range(6):
         draft(tmp_path, DOUBLED if index % 2 else MOJIBAKE, f"d{index}.txt")
     serial = invoke("--no-cache", "--format", "json", tmp_path)
-    parallel = invoke("--no-cache", "--jobs", "2", "--format", "json", tmp_path)  # checked afresh, in workers
+    parallel = invoke(
+        "--no-cache", "--jobs", "2", "--format", "json", tmp_path
+    )  # checked afresh, in workers
     assert parallel.output == serial.output and len(json.loads(serial.output)) == 6
     invoke("--format", "json", tmp_path)  # keeps the findings
-    assert invoke("--jobs", "2", "--format", "json", tmp_path).output == serial.output  # workers reuse them
+    assert (
+        invoke("--jobs", "2", "--format", "json", tmp_path).output == serial.output
+    )  # workers reuse them
     assert invoke("--jobs", "0", tmp_path).exit_code == 2
 
 
@@ -199,8 +215,10 @@ def test_a_plain_run_keeps_only_the_lines_findings_quote(tmp_path) -> None:
     assert full.raw is not None and lean.raw is None
     assert len(lean.lines) == len(full.lines) and lean.findings == full.findings
     quoted = {finding.line for finding in lean.findings}
-    assert quoted and all((line == full.lines[n - 1]) == (n in quoted or not full.lines[n - 1])
-                          for n, line in enumerate(lean.lines, start=1))
+    assert quoted and all(
+        (line == full.lines[n - 1]) == (n in quoted or not full.lines[n - 1])
+        for n, line in enumerate(lean.lines, start=1)
+    )
     assert "the the news" in invoke(str(path)).output  # the excerpt is still there
 
 

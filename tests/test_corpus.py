@@ -10,10 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from conftest import REPO
+from tests.helpers import REPO
 
 CORPUS = REPO / "corpus"
-DRAFTS = sorted(path for path in CORPUS.iterdir() if path.suffix in (".txt", ".md") and path.stem != "README")
+DRAFTS = sorted(
+    path for path in CORPUS.iterdir() if path.suffix in (".txt", ".md") and path.stem != "README"
+)
 
 
 @pytest.mark.parametrize("draft", DRAFTS, ids=[path.name for path in DRAFTS])

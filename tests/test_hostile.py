@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from conftest import REPO
+from tests.helpers import REPO
 
 LIMIT_SECONDS = 60  # a hang would take far longer; a healthy run takes a few seconds
 
@@ -23,9 +23,18 @@ def prlint(*args: str, stdin: bytes | None = None) -> tuple[int, str, str, float
     """Run prlint as a user would and return (exit code, stdout, stderr, seconds)."""
     started = time.monotonic()
     process = subprocess.run(
-        [sys.executable, "-m", "checker", *args], input=stdin, capture_output=True, timeout=LIMIT_SECONDS, cwd=REPO
+        [sys.executable, "-m", "checker", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=LIMIT_SECONDS,
+        cwd=REPO,
     )
-    return process.returncode, process.stdout.decode(), process.stderr.decode(), time.monotonic() - started
+    return (
+        process.returncode,
+        process.stdout.decode(),
+        process.stderr.decode(),
+        time.monotonic() - started,
+    )
 
 
 def assert_one_clear_line(stderr: str, fragment: str) -> None:
@@ -37,7 +46,9 @@ def assert_one_clear_line(stderr: str, fragment: str) -> None:
 def test_a_50_mb_draft_is_refused_at_once(tmp_path) -> None:
     draft = tmp_path / "huge.txt"
     with draft.open("wb") as stream:
-        stream.write(b"NEW YORK, May 5, 2026 /PRNewswire/ -- Acme news. " * (50 * 1024 * 1024 // 48))
+        stream.write(
+            b"NEW YORK, May 5, 2026 /PRNewswire/ -- Acme news. " * (50 * 1024 * 1024 // 48)
+        )
     code, _out, err, seconds = prlint(str(draft))
     assert code == 2 and seconds < 10
     assert_one_clear_line(err, "KiB limit for one draft")
@@ -51,7 +62,9 @@ def test_a_5_mb_line_on_standard_input_is_refused(tmp_path) -> None:
 
 def test_a_long_single_line_under_the_limit_gives_findings(tmp_path) -> None:
     draft = tmp_path / "line.txt"
-    draft.write_text("The the Company\u2019s data (Nasdaq: ACME) will expect growth. " * 3000, encoding="utf-8")
+    draft.write_text(
+        "The the Company\u2019s data (Nasdaq: ACME) will expect growth. " * 3000, encoding="utf-8"
+    )
     code, out, err, _seconds = prlint("--format", "json", str(draft))
     assert "Traceback" not in err and code in (0, 1)
     assert all(finding["line"] == 1 for finding in json.loads(out))
@@ -59,7 +72,10 @@ def test_a_long_single_line_under_the_limit_gives_findings(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "fragment"),
-    [(b"NEW YORK\x00\x00 news", "looks like a binary file"), (b"NEW YORK caf\xe9 news\n", "not valid UTF-8")],
+    [
+        (b"NEW YORK\x00\x00 news", "looks like a binary file"),
+        (b"NEW YORK caf\xe9 news\n", "not valid UTF-8"),
+    ],
 )
 def test_nul_bytes_and_invalid_utf8(tmp_path, content: bytes, fragment: str) -> None:
     draft = tmp_path / "bad.txt"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import configparser
 
-from conftest import REPO
+from tests.helpers import REPO
 
 
 def test_every_package_of_the_tree_is_installed() -> None:

@@ -10,31 +10,67 @@ from __future__ import annotations
 
 import json
 
-import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is not installed (pip install '.[test]')")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from checker.api import default_config, lint_text  # noqa: E402
-from checker.document.dateline import find_dateline  # noqa: E402
-from checker.document.model import Document  # noqa: E402
-from checker.errors import RulePackError  # noqa: E402
-from checker.packs.loader import load_packs  # noqa: E402
-from checker.inputs.reading import decode_draft  # noqa: E402
-from checker.errors import InputError  # noqa: E402
+from checker.api import default_config, lint_text
+from checker.document.dateline import find_dateline
+from checker.document.model import Document
+from checker.errors import InputError, RulePackError
+from checker.inputs.reading import decode_draft
+from checker.packs.loader import load_packs
 
 FRAGMENTS = [
-    "NEW YORK, Feb. 22 /PRNewswire-FirstCall/ — ", "SAN DIEGO--(BUSINESS WIRE)--May 5, 2025--",
-    "Callisto Pharmaceuticals, Inc. (AMEX: KAL)(Frankfurt”>CA4)", "(Nasdaq: ACME)", "L- Annamycin", "L-Annamcyin",
-    "“We expect to report data in 2H 2026,” said the CEO.", "Forward-Looking Statements\n\n",
-    "actual results could differ materially", "About Acme Corp.\n\n", "Contacts:\n", "###", "SOURCE Acme",
-    "Monday, March 6, 2007", "February 30, 2007", "Q1 2007", "Form 10-K/A for the year ended December 31, 2005",
-    "ten institutions: A, B, C and D.", "safe and effective", "Phase I/IIa", "NCT0123456", "â€™", "&amp;", "</p>",
-    "<!-- prlint-disable-next-line core -->", "<!-- prlint-enable", "(((", ")))", '"', "“", "”", "\n", "\n\n", "\r\n",
-    " ", "\t", "\x00", "\ufeff", "\u200b", "é", "𝔘", "The the", "M.D. Anderson", "MD Anderson", "today", "-->",
+    "NEW YORK, Feb. 22 /PRNewswire-FirstCall/ — ",
+    "SAN DIEGO--(BUSINESS WIRE)--May 5, 2025--",
+    "Callisto Pharmaceuticals, Inc. (AMEX: KAL)(Frankfurt”>CA4)",
+    "(Nasdaq: ACME)",
+    "L- Annamycin",
+    "L-Annamcyin",
+    "“We expect to report data in 2H 2026,” said the CEO.",
+    "Forward-Looking Statements\n\n",
+    "actual results could differ materially",
+    "About Acme Corp.\n\n",
+    "Contacts:\n",
+    "###",
+    "SOURCE Acme",
+    "Monday, March 6, 2007",
+    "February 30, 2007",
+    "Q1 2007",
+    "Form 10-K/A for the year ended December 31, 2005",
+    "ten institutions: A, B, C and D.",
+    "safe and effective",
+    "Phase I/IIa",
+    "NCT0123456",
+    "â€™",
+    "&amp;",
+    "</p>",
+    "<!-- prlint-disable-next-line core -->",
+    "<!-- prlint-enable",
+    "(((",
+    ")))",
+    '"',
+    "“",
+    "”",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    "\t",
+    "\x00",
+    "\ufeff",
+    "\u200b",
+    "é",
+    "𝔘",
+    "The the",
+    "M.D. Anderson",
+    "MD Anderson",
+    "today",
+    "-->",
 ]
-drafts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), max_size=40).map("".join)
+drafts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), max_size=40).map(
+    "".join
+)
 BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -90,12 +126,26 @@ def test_decoding_raises_only_input_errors(data: bytes) -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=20,
 )
 packish = st.fixed_dictionaries(
-    {"id": st.sampled_from(["p", "P", ""]), "version": st.sampled_from(["1.0.0", "x"]), "description": st.text(max_size=5)},
-    optional={"rules": st.lists(st.dictionaries(st.sampled_from(["id", "check", "severity", "examples", "kind"]), json_values), max_size=3), "extends": json_values},
+    {
+        "id": st.sampled_from(["p", "P", ""]),
+        "version": st.sampled_from(["1.0.0", "x"]),
+        "description": st.text(max_size=5),
+    },
+    optional={
+        "rules": st.lists(
+            st.dictionaries(
+                st.sampled_from(["id", "check", "severity", "examples", "kind"]), json_values
+            ),
+            max_size=3,
+        ),
+        "extends": json_values,
+    },
 )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from checker.api import default_config, lint_text
 from checker.model import Severity
-from conftest import SEEDS, needs_shared
+from tests.helpers import SEEDS, needs_shared
 
 pytestmark = needs_shared
 
@@ -30,7 +30,10 @@ EXPECTED = {
 
 def findings_by_seed() -> dict[str, list]:
     config = default_config()
-    return {path.name[:3]: lint_text(path.read_text(encoding="utf-8"), config) for path in sorted(SEEDS.glob("*.txt"))}
+    return {
+        path.name[:3]: lint_text(path.read_text(encoding="utf-8"), config)
+        for path in sorted(SEEDS.glob("*.txt"))
+    }
 
 
 def test_every_seed_defect_and_no_other_error_or_warning() -> None:
@@ -48,7 +51,12 @@ def test_every_seed_gets_the_inferred_year_and_the_no_update_note(seed: str) -> 
 
 
 def test_the_fixes_are_the_right_ones() -> None:
-    fixes = {(seed, f.line, f.fix.replacement) for seed, fs in findings_by_seed().items() for f in fs if f.fix and f.fix.safe}
+    fixes = {
+        (seed, f.line, f.fix.replacement)
+        for seed, fs in findings_by_seed().items()
+        for f in fs
+        if f.fix and f.fix.safe
+    }
     assert ("001", 3, "(FWB: CA4)") in fixes
     assert ("001", 13, "L-Annamycin") in fixes
     assert {("000", 9, "L-Annamycin"), ("001", 21, "L-Annamycin")} <= fixes

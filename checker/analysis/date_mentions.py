@@ -25,8 +25,18 @@ from checker.matching.patterns import PATTERN_TIMEOUT
 
 #: Month names as written, by the first three letters of the name.
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 #: Weekday names by their first three letters (0 is Monday, as in datetime).
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -52,11 +62,17 @@ _FUNCTION_WORDS = r"(?:and|or|to|through|the|with|as|when|after|before|for|from|
 # What a mention can open with: a digit, "Q1" or "H2", "FY", an ordinal or
 # "fiscal" in any case, or the first three letters of a weekday or month.
 # Each alternative of _MENTION starts with one of these; keep them in step.
-_OPENINGS = "|".join([
-    r"\d", "Q[1-4]", "H[12]", "FY", "(?i:first|second|third|fourth|fiscal)",
-    *(name.title() for name in (*WEEKDAYS, *MONTHS)),
-    *(name.upper() for name in MONTHS),
-])
+_OPENINGS = "|".join(
+    [
+        r"\d",
+        "Q[1-4]",
+        "H[12]",
+        "FY",
+        "(?i:first|second|third|fourth|fiscal)",
+        *(name.title() for name in (*WEEKDAYS, *MONTHS)),
+        *(name.upper() for name in MONTHS),
+    ]
+)
 
 # The regex module has no quick way to skip to where this alternation could
 # match, so it tries all of it at every position the look-behind allows,
@@ -96,7 +112,9 @@ _DATE_LEAD_IN = pattern_cache.compile(
     r"(?i)(?:\b(?:on|by|until|through|since|from|before|after|dated|ended|ending|"
     r"of|effective|starting|beginning|as\s+of|today)\s*)\Z"
 )
-_DATE_FOLLOW = pattern_cache.compile(r"\A(?:\s*[,.;:)\]]|\s*\Z|\s+(?:at|to|through|and|in|from|with|before|after)\b)")
+_DATE_FOLLOW = pattern_cache.compile(
+    r"\A(?:\s*[,.;:)\]]|\s*\Z|\s+(?:at|to|through|and|in|from|with|before|after)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -163,7 +181,9 @@ def _reads_as_date(text: str, match: regex.Match, floor: int) -> bool:
     if match.group("weekday"):
         return True
     before = text[max(floor, match.start() - 12) : match.start()]
-    return bool(_DATE_LEAD_IN.search(before) or _DATE_FOLLOW.match(text[match.end() : match.end() + 12]))
+    return bool(
+        _DATE_LEAD_IN.search(before) or _DATE_FOLLOW.match(text[match.end() : match.end() + 12])
+    )
 
 
 def _build(match: regex.Match, near: datetime.date | None) -> DateMention | None:
@@ -174,8 +194,14 @@ def _build(match: regex.Match, near: datetime.date | None) -> DateMention | None
     if match.group("myear"):
         year, month = int(match.group("myear")), month_number(match.group("month"))
         last = calendar.monthrange(year, month)[1]
-        return DateMention(**base, kind="month", year=year, month=month,
-                           first=datetime.date(year, month, 1), last=datetime.date(year, month, last))
+        return DateMention(
+            **base,
+            kind="month",
+            year=year,
+            month=month,
+            first=datetime.date(year, month, 1),
+            last=datetime.date(year, month, last),
+        )
     fiscal = bool(match.group("fiscal"))
     if match.group("qyear"):
         quarter = int(match.group("q") or _ORDINALS[match.group("qw").lower()])
@@ -201,27 +227,56 @@ def _full_date(match: regex.Match, base: dict, near: datetime.date | None) -> Da
     year = int(match.group("year")) if given else nearest_year(month, min(day, 28), near)
     if year is None:  # "April 31" is impossible in any year; "Feb. 29" is not
         valid = day <= calendar.monthrange(2000, month)[1]
-        return DateMention(**base, kind="date", year=None, month=month, day=day, weekday=weekday,
-                           year_given=False, valid=valid)
+        return DateMention(
+            **base,
+            kind="date",
+            year=None,
+            month=month,
+            day=day,
+            weekday=weekday,
+            year_given=False,
+            valid=valid,
+        )
     if day > calendar.monthrange(year, month)[1]:
-        return DateMention(**base, kind="date", year=year, month=month, day=day, weekday=weekday,
-                           year_given=given, valid=False)
+        return DateMention(
+            **base,
+            kind="date",
+            year=year,
+            month=month,
+            day=day,
+            weekday=weekday,
+            year_given=given,
+            valid=False,
+        )
     first = datetime.date(year, month, day)
     last = first
     day2 = int(match.group("day2")) if match.group("day2") else None
     if day2 and day < day2 <= calendar.monthrange(year, month)[1]:
         last = datetime.date(year, month, day2)
-    return DateMention(**base, kind="date", year=year, month=month, day=day, weekday=weekday,
-                       first=first, last=last, year_given=given)
+    return DateMention(
+        **base,
+        kind="date",
+        year=year,
+        month=month,
+        day=day,
+        weekday=weekday,
+        first=first,
+        last=last,
+        year_given=given,
+    )
 
 
-def _period(base: dict, kind: str, year: int, first_month: int, months: int, fiscal: bool) -> DateMention:
+def _period(
+    base: dict, kind: str, year: int, first_month: int, months: int, fiscal: bool
+) -> DateMention:
     """Build a quarter or half; fiscal ones get no calendar interval."""
     if fiscal:
         return DateMention(**base, kind=kind, year=year, fiscal=True)
     last_month = first_month + months - 1
     last = datetime.date(year, last_month, calendar.monthrange(year, last_month)[1])
-    return DateMention(**base, kind=kind, year=year, first=datetime.date(year, first_month, 1), last=last)
+    return DateMention(
+        **base, kind=kind, year=year, first=datetime.date(year, first_month, 1), last=last
+    )
 
 
 def _year(text: str) -> int:

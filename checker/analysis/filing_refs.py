@@ -15,11 +15,11 @@ from functools import lru_cache
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.document.model import per_document
-from checker.analysis.sec_data import MONTH_DAY_YEAR, load
-from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.analysis.release_date import full_date
+from checker.analysis.sec_data import MONTH_DAY_YEAR, load
+from checker.document.model import per_document
+from checker.matching import pattern_cache
+from checker.matching.patterns import PATTERN_TIMEOUT
 
 _TOKEN = r"(?:NT\s+)?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{1,5}(?:-[A-Za-z0-9]{1,6})?(?:\s?/\s?[A-Za-z])?(?![\w/-])"
 _REFERENCE = pattern_cache.compile(
@@ -64,7 +64,11 @@ class FilingRef:
 def _forms() -> tuple[dict[str, str], frozenset[str], regex.Pattern]:
     """Return the form families, the amendable forms and the SEC-form shape."""
     data = load("sec_forms")
-    return data["forms"], frozenset(data["amendable"]), pattern_cache.compile(data["sec_form_shape"])
+    return (
+        data["forms"],
+        frozenset(data["amendable"]),
+        pattern_cache.compile(data["sec_form_shape"]),
+    )
 
 
 def canonical(written: str) -> tuple[str | None, bool]:
@@ -73,7 +77,11 @@ def canonical(written: str) -> tuple[str | None, bool]:
     token = " ".join(written.upper().split()).replace(" /", "/").replace("/ ", "/")
     amended = token.endswith("/A")
     base = token[:-2] if amended else token
-    candidates = [base, regex.sub(r"\A(\d+)([A-Z])", r"\1-\2", base), regex.sub(r"\A([A-Z]{1,2})(\d)", r"\1-\2", base)]
+    candidates = [
+        base,
+        regex.sub(r"\A(\d+)([A-Z])", r"\1-\2", base),
+        regex.sub(r"\A([A-Z]{1,2})(\d)", r"\1-\2", base),
+    ]
     if base == "12B-25":
         return "12b-25", amended
     for candidate in candidates:
@@ -104,27 +112,37 @@ def references(document) -> list[FilingRef]:
             continue
         tokens = list(zip(match.captures("form"), match.starts("form"), match.ends("form")))
         period = _PERIOD.match(document.text, match.end(), timeout=PATTERN_TIMEOUT)
-        filed = _FILED.match(document.text, period.end() if period else match.end(), timeout=PATTERN_TIMEOUT)
+        filed = _FILED.match(
+            document.text, period.end() if period else match.end(), timeout=PATTERN_TIMEOUT
+        )
         for index, (written, start, end) in enumerate(tokens):
             form, amended = canonical(written)
             if index and form is None and "-" not in written:
                 continue  # "Form 10-K and 2023 results": only forms continue a list
             last = index == len(tokens) - 1
-            found.append(FilingRef(
-                start, end, written, form, amended,
-                match.group("title").lower() if match.group("title") and index == 0 else None,
-                _period_word(period.group("word")) if period and last else None,
-                full_date(period.group("date")) if period and last else None,
-                (period.start("word"), period.end("date")) if period and last else None,
-                full_date(filed.group("date")) if filed and last else None,
-                filed.span("date") if filed and last else None,
-            ))
+            found.append(
+                FilingRef(
+                    start,
+                    end,
+                    written,
+                    form,
+                    amended,
+                    match.group("title").lower() if match.group("title") and index == 0 else None,
+                    _period_word(period.group("word")) if period and last else None,
+                    full_date(period.group("date")) if period and last else None,
+                    (period.start("word"), period.end("date")) if period and last else None,
+                    full_date(filed.group("date")) if filed and last else None,
+                    filed.span("date") if filed and last else None,
+                )
+            )
     return found
 
 
 def _after_fda(text: str, start: int) -> bool:
     """Tell whether "Form" follows "FDA" or "IRS": their forms are not SEC forms."""
-    return regex.search(r"\b(?:FDA|IRS|USCIS|CMS)\s*\Z", text[max(0, start - 8) : start]) is not None
+    return (
+        regex.search(r"\b(?:FDA|IRS|USCIS|CMS)\s*\Z", text[max(0, start - 8) : start]) is not None
+    )
 
 
 def _period_word(word: str) -> str:

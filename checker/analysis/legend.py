@@ -15,11 +15,10 @@ from functools import lru_cache
 
 import regex
 
-from checker.document.model import per_document
 from checker.analysis.sec_data import compile_list, load
+from checker.document.model import per_document
 from checker.document.segments import Span
 from checker.matching.patterns import PATTERN_TIMEOUT
-
 
 
 @dataclass(frozen=True)
@@ -65,13 +64,28 @@ def vocabulary() -> Vocabulary:
     """Compile the safe-harbor patterns once."""
     data = load("safe_harbor")
     where = "checker/data/safe_harbor.json"
-    names = ("strong_signals", "generic_signals", "not_signals", "legend_markers", "cautions", "identification",
-             "factors", "factor_lists", "pointers", "no_update", "update_promise", "update_promise_excused",
-             "logistics", "company_subjects")
+    names = (
+        "strong_signals",
+        "generic_signals",
+        "not_signals",
+        "legend_markers",
+        "cautions",
+        "identification",
+        "factors",
+        "factor_lists",
+        "pointers",
+        "no_update",
+        "update_promise",
+        "update_promise_excused",
+        "logistics",
+        "company_subjects",
+    )
     return Vocabulary(*(compile_list(data[name], f"{where}: {name}") for name in names))
 
 
-def any_match(patterns: list[regex.Pattern], text: str, start: int = 0, end: int | None = None) -> regex.Match | None:
+def any_match(
+    patterns: list[regex.Pattern], text: str, start: int = 0, end: int | None = None
+) -> regex.Match | None:
     """Return the first match of any pattern in text[start:end], or None."""
     end = len(text) if end is None else end
     for pattern in patterns:
@@ -87,7 +101,10 @@ def legend_spans(document) -> list[Span]:
     vocab = vocabulary()
     spans = list(document.part_spans("legend"))
     for start, end in document.paragraphs:
-        if any(s <= start < e for s, e in spans) or document.part_at(start) in ("headline", "subheadline"):
+        if any(s <= start < e for s, e in spans) or document.part_at(start) in (
+            "headline",
+            "subheadline",
+        ):
             continue
         if _reads_as_legend(vocab, document.text, start, end):
             spans.append((start, end))
@@ -104,7 +121,10 @@ def _reads_as_legend(vocab: Vocabulary, text: str, start: int, end: int) -> bool
     """
     if vocab.cautions[0].search(text, start, end, timeout=PATTERN_TIMEOUT):
         return True
-    return bool(any_match(vocab.markers, text, start, end) and any_match(vocab.cautions[1:], text, start, end))
+    return bool(
+        any_match(vocab.markers, text, start, end)
+        and any_match(vocab.cautions[1:], text, start, end)
+    )
 
 
 def legend_text(document, spans: list[Span]) -> str:
@@ -128,23 +148,40 @@ def signals(document, spans: list[Span]) -> list[Signal]:
     return sorted(found, key=lambda signal: signal.start)
 
 
-def _sentence_signals(vocab: Vocabulary, text: str, start: int, end: int, issuer: str | None) -> list[Signal]:
+def _sentence_signals(
+    vocab: Vocabulary, text: str, start: int, end: int, issuer: str | None
+) -> list[Signal]:
     """Return the forward-looking phrases of one sentence.
 
     The signal patterns run first: most sentences have none, and then the
     marker, logistics and excuse patterns (together a third of the searching
     time) need not run at all.
     """
-    matches = [(strong, match) for strong, patterns in ((True, vocab.strong), (False, vocab.generic))
-               for pattern in patterns for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)]
+    matches = [
+        (strong, match)
+        for strong, patterns in ((True, vocab.strong), (False, vocab.generic))
+        for pattern in patterns
+        for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
+    ]
     if not matches or any_match(vocab.markers, text, start, end):
         return []  # "see the forward-looking statements below" points at the legend
     logistics = any_match(vocab.logistics, text, start, end) is not None
-    excused = [match.span() for pattern in vocab.not_signals
-               for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)]
-    return [Signal(match.start(), match.end(), strong, logistics,
-                   strong or _company_subject(text, start, match.start(), issuer))
-            for strong, match in matches if not any(s <= match.start() < e for s, e in excused)]
+    excused = [
+        match.span()
+        for pattern in vocab.not_signals
+        for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
+    ]
+    return [
+        Signal(
+            match.start(),
+            match.end(),
+            strong,
+            logistics,
+            strong or _company_subject(text, start, match.start(), issuer),
+        )
+        for strong, match in matches
+        if not any(s <= match.start() < e for s, e in excused)
+    ]
 
 
 def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None) -> bool:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.analysis.tense import PAST, future_context, sentence_of, tense_of
 from checker.analysis.date_mentions import MONTH, MONTHS, find_mentions
+from checker.analysis.tense import PAST, future_context, sentence_of, tense_of
+from checker.matching import pattern_cache
 
 _DATE_TEXT = pattern_cache.compile(
     r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(?P<year>\d{4}))?"
@@ -61,7 +61,9 @@ def resolve_release_date(document, context) -> ReleaseDate | None:
 
     Many rules ask; the answer is worked out once per draft and configured date.
     """
-    return document.memo(("release-date", context.release_date), lambda: _resolved(document, context))
+    return document.memo(
+        ("release-date", context.release_date), lambda: _resolved(document, context)
+    )
 
 
 def _resolved(document, context) -> ReleaseDate | None:
@@ -203,7 +205,9 @@ def _is_done(document, mention) -> bool:
     return tense_of(text, sentence_of(document, mention.start), mention.start, mention.end) == PAST
 
 
-def _distance(year: int, month: int, day: int, first: datetime.date, last: datetime.date) -> int | None:
+def _distance(
+    year: int, month: int, day: int, first: datetime.date, last: datetime.date
+) -> int | None:
     """Return the days between month/day of *year* and the interval (0 inside it)."""
     try:
         release = datetime.date(year, month, day)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 import regex
 
-from checker.matching.patterns import compile_pattern
 from checker.analysis.release_date import resolve_release_date
+from checker.matching.patterns import compile_pattern
 
 #: "January 5, 2007", "Dec. 31, 2022", "Sept 30 2006" as written in releases.
 MONTH_DAY_YEAR = (
@@ -26,7 +26,7 @@ MONTH_DAY_YEAR = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """Return the parsed data file ``checker/data/<name>.json`` (read once)."""
     text = resources.files("checker").joinpath(f"data/{name}.json").read_text("utf-8")
@@ -35,7 +35,10 @@ def load(name: str) -> dict[str, Any]:
 
 def compile_list(sources: list[str], where: str) -> list[regex.Pattern]:
     """Compile a data file's pattern list case-insensitively."""
-    return [compile_pattern(source, f"{where}[{index}]", ignore_case=True) for index, source in enumerate(sources)]
+    return [
+        compile_pattern(source, f"{where}[{index}]", ignore_case=True)
+        for index, source in enumerate(sources)
+    ]
 
 
 def iso(text: str | None) -> datetime.date | None:

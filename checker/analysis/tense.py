@@ -78,7 +78,9 @@ _DETERMINER = pattern_cache.compile(
     r"(?i)\b(?:a|an|the|its|our|their|his|her|this|these|those|each|any|all|other|newly|recently|"
     r"first|second|two|three|\d+)\s+\Z"
 )
-_PASSIVE_LINKS = frozenset("with to by at in on for from of as into under".split())
+_PASSIVE_LINKS = frozenset(
+    ["with", "to", "by", "at", "in", "on", "for", "from", "of", "as", "into", "under"]
+)
 _LOOKBACK = 90
 _LOOKAHEAD = 90
 
@@ -102,7 +104,7 @@ def tense_of(text: str, sentence: tuple[int, int], start: int, end: int) -> str 
     found = _last_marker(before)
     if found is not None:
         return found
-    if before.strip(" ,\n\"“").lower() in ("on", "in", "at", "during"):
+    if before.strip(' ,\n"“').lower() in ("on", "in", "at", "during"):
         return _first_marker(text[end : min(sentence[1], end + _LOOKAHEAD)])
     return None
 
@@ -136,7 +138,11 @@ def _last_marker(before: str) -> str | None:
     if last.group("past") and any(_reading(marker) == FUTURE for marker in markers[:-1]):
         return None  # "plans to begin a trial that enrolled ...": the plan frames the date
     tail = before[last.end() :]
-    deadline = last.group("unsure") and _DEADLINE.fullmatch(last.group()) and _DEADLINE_TAIL.fullmatch(tail)
+    deadline = (
+        last.group("unsure")
+        and _DEADLINE.fullmatch(last.group())
+        and _DEADLINE_TAIL.fullmatch(tail)
+    )
     if deadline and len(markers) > 1 and _reading(markers[-2]) == FUTURE:
         return FUTURE
     return _reading(last)
@@ -144,7 +150,10 @@ def _last_marker(before: str) -> str | None:
 
 def _adjective(text: str, marker: regex.Match) -> bool:
     """Tell whether a past participle is used as an adjective ("a randomized trial")."""
-    return bool(marker.group("past") and _DETERMINER.search(text, 0, marker.start(), timeout=PATTERN_TIMEOUT))
+    return bool(
+        marker.group("past")
+        and _DETERMINER.search(text, 0, marker.start(), timeout=PATTERN_TIMEOUT)
+    )
 
 
 def _first_marker(after: str) -> str | None:
@@ -176,7 +185,9 @@ def event_phrase(text: str, sentence: tuple[int, int], start: int) -> str | None
     markers = list(_MARKER.finditer(before, 0, preposition.start(), timeout=PATTERN_TIMEOUT))
     if not markers or _reading(markers[-1]) is None:
         return None
-    words = regex.findall(r"[\w$%.,'’-]+", before[markers[-1].start() : preposition.start()].lower())
+    words = regex.findall(
+        r"[\w$%.,'’-]+", before[markers[-1].start() : preposition.start()].lower()
+    )
     words = [word.strip(".,") for word in words if word.strip(".,")]
     if len(words) < 4 or words[1] in _PASSIVE_LINKS:
         return None  # "filed with the SEC": the event's object came before the verb

@@ -15,16 +15,35 @@ from functools import lru_cache
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.document.model import per_document
 from checker.analysis.sec_data import iso, load
+from checker.document.model import per_document
+from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 
 _QUOTES = "\"“”'’"
 _SYMBOL = r"[A-Za-z0-9]{1,6}(?:[.\-/][A-Za-z0-9]{1,3}){0,2}"
 _SYMBOL_END = r"(?=\s*(?:[;,/|)]|\s-\s*news|\s+(?:and|or)\b|\Z))"
-_NOT_NAMES = {"the", "a", "an", "about", "today", "and", "&", "january", "february", "march", "april", "may",
-              "june", "july", "august", "september", "october", "november", "december"}
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "about",
+    "today",
+    "and",
+    "&",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 _VENUE_WORDS = {"exchange", "bourse", "market", "markets", "board", "sheets"}
 _OWNER = pattern_cache.compile(
     r"(?P<name>(?:[A-Z0-9][\w&.'’-]*,?\s+(?:(?:of|and|&|de|la)\s+)?){0,6}[A-Z0-9][\w&.'’-]*[.,]?)\s*\Z"
@@ -65,8 +84,15 @@ def venues() -> tuple[dict[str, Venue], str]:
     """Return the alias table (casefolded alias to venue) and an alternation of all aliases."""
     table: dict[str, Venue] = {}
     for raw in load("exchanges")["venues"]:
-        venue = Venue(raw["name"], raw["short"], raw["group"], raw["country"],
-                      iso(raw.get("from")), iso(raw.get("until")), raw.get("line"))
+        venue = Venue(
+            raw["name"],
+            raw["short"],
+            raw["group"],
+            raw["country"],
+            iso(raw.get("from")),
+            iso(raw.get("until")),
+            raw.get("line"),
+        )
         for alias in raw["aliases"]:
             table.setdefault(alias.casefold(), venue)
     names = sorted(table, key=len, reverse=True)
@@ -96,22 +122,42 @@ def mentions(document, issuer: str | None = None) -> list[Mention]:
     found: list[Mention] = []
     previous_paren_end = -1
     previous_owner: str | None = None
-    for paren in regex.finditer(r"\((?P<body>[^()\n]{1,160})\)", document.text, timeout=PATTERN_TIMEOUT):
+    for paren in regex.finditer(
+        r"\((?P<body>[^()\n]{1,160})\)", document.text, timeout=PATTERN_TIMEOUT
+    ):
         segments = _parse_body(document.text, paren.start("body"), paren.end("body"))
         if not segments:
             continue
-        between = document.text[previous_paren_end : paren.start()] if previous_paren_end >= 0 else "x"
+        between = (
+            document.text[previous_paren_end : paren.start()] if previous_paren_end >= 0 else "x"
+        )
         adjacent = regex.fullmatch(r"[\s;,]*", between) is not None
         owner = previous_owner if adjacent else _owner_before(document.text, paren.start())
         if issuer is None and not found:
             issuer = owner or document.company
         is_issuer = owner is None or same_company(owner, issuer)
-        for match, index in segments:
+        for match, _index in segments:
             venue = table[alias_key(match.group("alias"))]
-            markup = any(char in match.group("sep") for char in _QUOTES + ">") or any(match.captures("junk"))
-            for symbol, start, end in zip(match.captures("sym"), match.starts("sym"), match.ends("sym")):
-                found.append(Mention(venue, match.group("alias"), match.start("alias"), symbol, start, end,
-                                     paren.span(), owner, is_issuer, markup))
+            markup = any(char in match.group("sep") for char in _QUOTES + ">") or any(
+                match.captures("junk")
+            )
+            for symbol, start, end in zip(
+                match.captures("sym"), match.starts("sym"), match.ends("sym")
+            ):
+                found.append(
+                    Mention(
+                        venue,
+                        match.group("alias"),
+                        match.start("alias"),
+                        symbol,
+                        start,
+                        end,
+                        paren.span(),
+                        owner,
+                        is_issuer,
+                        markup,
+                    )
+                )
         previous_paren_end, previous_owner = paren.end(), owner
     return found
 
@@ -151,7 +197,11 @@ def _owner_before(text: str, paren_start: int) -> str | None:
         words.pop(0)
     name = " ".join(words)
     table, _alias = venues()
-    if not name or alias_key(name).removeprefix("the ") in table or words[-1].casefold() in _VENUE_WORDS:
+    if (
+        not name
+        or alias_key(name).removeprefix("the ") in table
+        or words[-1].casefold() in _VENUE_WORDS
+    ):
         return None  # "on the Frankfurt Bourse (FRA: 5LB)" names a venue, not a company
     return name
 

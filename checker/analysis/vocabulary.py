@@ -24,9 +24,9 @@ import bisect
 import hashlib
 import importlib.util
 from array import array
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 from checker.cache.store import built_data
 
@@ -43,7 +43,7 @@ class Vocabulary:
         self._hashes = hashes
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> "Vocabulary":
+    def of(cls, words: Iterable[str]) -> Vocabulary:
         """Build the vocabulary of *words*."""
         return cls(array("Q", sorted({word_hash(word) for word in words})))
 
@@ -103,8 +103,11 @@ def drug_name_set() -> Vocabulary:
 @lru_cache(maxsize=1)
 def official_drug_names() -> Vocabulary:
     """Return the UNII names of type "of" (official names: INN, USAN), lowercase."""
-    return _hashes("official-drug-hashes", _drug_file_digest(),
-                   lambda: {name for name, kinds in drug_names().items() if "of" in kinds.split(",")})
+    return _hashes(
+        "official-drug-hashes",
+        _drug_file_digest(),
+        lambda: {name for name, kinds in drug_names().items() if "of" in kinds.split(",")},
+    )
 
 
 def drug_names() -> Mapping[str, str]:
@@ -128,8 +131,11 @@ def drug_targets(types: str) -> dict[int, tuple[str, ...]]:
     Names that are English words are left out: a near miss of "ethanol"
     is a matter for a general spell checker, not for this lexicon.
     """
-    return built_data(f"drug-targets-{types}", f"{_drug_file_digest()}; {_english_sources()}",
-                      lambda: _build_drug_targets(types))
+    return built_data(
+        f"drug-targets-{types}",
+        f"{_drug_file_digest()}; {_english_sources()}",
+        lambda: _build_drug_targets(types),
+    )
 
 
 def _build_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
@@ -145,7 +151,11 @@ def _build_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
 def _hashes(name: str, sources: str, build: Callable[[], Iterable[str]]) -> Vocabulary:
     """Return the vocabulary *build* gives, kept in prlint's cache as its hash array."""
     hashes = array("Q")
-    hashes.frombytes(built_data(name, f"{_HASH_SCHEME}; {sources}", lambda: Vocabulary.of(build())._hashes.tobytes()))
+    hashes.frombytes(
+        built_data(
+            name, f"{_HASH_SCHEME}; {sources}", lambda: Vocabulary.of(build())._hashes.tobytes()
+        )
+    )
     return Vocabulary(hashes)
 
 
@@ -160,8 +170,11 @@ def _package_stamp(package: str) -> str:
     if spec is None or spec.origin is None:
         return "missing"
     folder = Path(spec.origin).parent
-    return ";".join(f"{path.relative_to(folder)}:{path.stat().st_size}" for path in sorted(folder.rglob("*"))
-                    if path.is_file() and "__pycache__" not in path.parts)
+    return ";".join(
+        f"{path.relative_to(folder)}:{path.stat().st_size}"
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    )
 
 
 @lru_cache(maxsize=1)

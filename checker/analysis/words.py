@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
-from typing import Iterator
 
 import regex
 
@@ -21,7 +21,9 @@ from checker.analysis import vocabulary
 from checker.matching import pattern_cache
 from checker.model import Scope
 
-WORD = pattern_cache.compile(r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])")
+WORD = pattern_cache.compile(
+    r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])"
+)
 _ADDRESS = pattern_cache.compile(
     r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
     r"|(?<![\w.-])[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|io|ai|gov|edu|co|us|bio|health)\b\S*"
@@ -58,8 +60,10 @@ class Words:
         draft; each rule then applies its own length, allow and count limits.
         """
         return [
-            lower for lower in self.spans
-            if not has_digit(lower) and not vocabulary.is_english(lower)
+            lower
+            for lower in self.spans
+            if not has_digit(lower)
+            and not vocabulary.is_english(lower)
             and not vocabulary.is_drug_name(lower)
         ]
 

@@ -113,19 +113,46 @@ def store(key: str, outcome: Outcome) -> None:
 def _finding_fields(finding: Finding) -> tuple:
     fix = finding.fix
     return (
-        finding.line, finding.column, finding.end_line, finding.end_column,
-        finding.rule, finding.category, int(finding.severity), finding.message,
-        None if fix is None else (fix.replacement, fix.line, fix.column, fix.end_line, fix.end_column, fix.safe),
+        finding.line,
+        finding.column,
+        finding.end_line,
+        finding.end_column,
+        finding.rule,
+        finding.category,
+        int(finding.severity),
+        finding.message,
+        None
+        if fix is None
+        else (fix.replacement, fix.line, fix.column, fix.end_line, fix.end_column, fix.safe),
     )
 
 
 def _outcome(stored: tuple, path: str) -> Outcome:
     findings_fields, release_date, suppressions = stored
     findings = []
-    for line, column, end_line, end_column, rule, category, severity, message, fix in findings_fields:
-        findings.append(Finding(
-            path=path, line=line, column=column, end_line=end_line, end_column=end_column,
-            rule=rule, category=category, severity=Severity(severity), message=message,
-            fix=None if fix is None else Fix(*fix),
-        ))
+    for (
+        line,
+        column,
+        end_line,
+        end_column,
+        rule,
+        category,
+        severity,
+        message,
+        fix,
+    ) in findings_fields:
+        findings.append(
+            Finding(
+                path=path,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                rule=rule,
+                category=category,
+                severity=Severity(severity),
+                message=message,
+                fix=None if fix is None else Fix(*fix),
+            )
+        )
     return Outcome(findings, None if release_date is None else tuple(release_date), suppressions)

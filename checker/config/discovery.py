@@ -36,6 +36,10 @@ def drafts_in(folder: Path) -> list[str]:
         relative = file.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if file.is_file() and file.suffix.lower() in DRAFT_SUFFIXES and file.stem.lower() not in _NOT_DRAFTS:
+        if (
+            file.is_file()
+            and file.suffix.lower() in DRAFT_SUFFIXES
+            and file.stem.lower() not in _NOT_DRAFTS
+        ):
             found.append(str(file))
     return found

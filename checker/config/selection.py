@@ -7,7 +7,7 @@ longer prefix, which beats a shorter one, which beats a category; on a tie
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from checker.errors import ConfigError
 from checker.model import CATEGORIES, Rule

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import regex
 
-from checker.matching import pattern_cache
 from checker.errors import ConfigError
+from checker.matching import pattern_cache
 from checker.model import Severity
 
 CONFIG_NAMES = ("prlint.cfg", ".prlint.cfg", "setup.cfg")
@@ -46,7 +46,7 @@ class Settings:
     encoding: str | None = None
     source: Path | None = None  # the config file these came from
 
-    def merged_with(self, **cli: object) -> "Settings":
+    def merged_with(self, **cli: object) -> Settings:
         """Return these settings with every CLI value that was given replacing ours."""
         given = {key: value for key, value in cli.items() if value not in (None, (), [])}
         if "severities" in given:
@@ -92,7 +92,9 @@ def read_config(path: Path) -> Settings:
     section = parser[SECTION]
     unknown = sorted(set(section) - _KEYS)
     if unknown:
-        raise ConfigError(f"{path}: [prlint] unknown option {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
+        raise ConfigError(
+            f"{path}: [prlint] unknown option {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})"
+        )
     where = f"{path}: [prlint]"
     return Settings(
         packs=tuple(path.parent / item for item in split_list(section.get("packs", ""))),

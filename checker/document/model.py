@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Hashable, Sequence, TypeVar
+from typing import TypeVar
 
 from checker.document import parts as part_names
-from checker.matching import pattern_cache
 from checker.document import segments
 from checker.document.dateline import Dateline
-from checker.model import Scope
 from checker.document.parts import Part, detect_parts
 from checker.document.segments import Span
+from checker.matching import pattern_cache
+from checker.model import Scope
 
 T = TypeVar("T")
 
@@ -29,9 +30,13 @@ def per_document(function: Callable[..., T]) -> Callable[..., T]:
     """Cache ``function(document, *args)`` on the document (lists in *args count as tuples)."""
 
     @functools.wraps(function)
-    def cached(document: "Document", *args):
+    def cached(document: Document, *args):
         """Return the cached result for this document and these arguments."""
-        key = (function.__module__, function.__qualname__, *(tuple(a) if isinstance(a, list) else a for a in args))
+        key = (
+            function.__module__,
+            function.__qualname__,
+            *(tuple(a) if isinstance(a, list) else a for a in args),
+        )
         return document.memo(key, lambda: function(document, *args))
 
     return cached
@@ -64,7 +69,7 @@ class Document:
         self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(self.source))]
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>") -> "Document":
+    def from_text(cls, text: str, path: str = "<text>") -> Document:
         """Build a document from text (line ends are normalised to ``\\n``)."""
         from checker.document.suppressions import blank_directives
 

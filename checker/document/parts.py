@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.matching import pattern_cache
 from checker.document.dateline import Dateline, find_dateline
 from checker.document.segments import Span
+from checker.matching import pattern_cache
 
 HEADLINE = "headline"
 SUBHEADLINE = "subheadline"
@@ -158,7 +158,11 @@ def _section_start(para: str, heading: bool, company: str | None, current: str) 
         return ABOUT if _names_company(about.group("name"), company) else BODY
     if _INLINE_LEGEND_HEADING.match(para):
         return LEGEND
-    if current in (BODY, ABOUT, CONTACTS) and _LEGEND_TEXT.search(para) and _LEGEND_CAUTION.search(para):
+    if (
+        current in (BODY, ABOUT, CONTACTS)
+        and _LEGEND_TEXT.search(para)
+        and _LEGEND_CAUTION.search(para)
+    ):
         return LEGEND
     return None
 
@@ -172,7 +176,11 @@ def _mark_unheaded_about(
     short = regex.escape(company.split()[0].rstrip(",."))
     pattern = pattern_cache.compile(_COMPANY_IS_A.format(name=short))
     for index in range(first_body + 1, len(paragraphs)):
-        if names[index] == BODY and names[index + 1 : index + 2] in ([LEGEND], [CONTACTS], [TRAILER]):
+        if names[index] == BODY and names[index + 1 : index + 2] in (
+            [LEGEND],
+            [CONTACTS],
+            [TRAILER],
+        ):
             if pattern.search(_paragraph_text(text, paragraphs[index])):
                 names[index] = ABOUT
 
@@ -207,7 +215,9 @@ def _names_company(heading_name: str, company: str | None) -> bool:
 
 def _is_prose(para: str) -> bool:
     """Tell whether a paragraph is running prose: long, several sentences, no e-mail."""
-    return len(para) > 200 and "@" not in para and len(regex.findall(r"[a-z][.!?]\s+[A-Z]", para)) >= 2
+    return (
+        len(para) > 200 and "@" not in para and len(regex.findall(r"[a-z][.!?]\s+[A-Z]", para)) >= 2
+    )
 
 
 def _is_heading(para: str, max_chars: int) -> bool:

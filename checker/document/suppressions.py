@@ -64,7 +64,9 @@ def parse_directives(document) -> list[Directive]:
         line, _column = document.source_position(match.start())
         names = tuple(token for token in regex.split(r"[\s,]+", match.group("rules")) if token)
         reason = (match.group("reason") or "").strip()
-        directives.append(Directive(match.group("action"), names, reason, match.start(), match.end(), line))
+        directives.append(
+            Directive(match.group("action"), names, reason, match.start(), match.end(), line)
+        )
     _assign_lines(directives, document)
     return [directive for directive in directives if directive.action != "enable"]
 
@@ -77,13 +79,17 @@ def _assign_lines(directives: list[Directive], document) -> None:
             directive.first_line = directive.last_line = target
         elif directive.action == "disable":
             directive.first_line = directive.line
-            directive.last_line = _enable_line(directives[index + 1 :], directive, document.line_count)
+            directive.last_line = _enable_line(
+                directives[index + 1 :], directive, document.line_count
+            )
 
 
 def _enable_line(later: list[Directive], directive: Directive, last: int) -> int:
     """Return the line of the enable comment closing *directive* (or the last line)."""
     for other in later:
-        if other.action == "enable" and (not other.rules or set(directive.rules) & set(other.rules)):
+        if other.action == "enable" and (
+            not other.rules or set(directive.rules) & set(other.rules)
+        ):
             return other.line
     return last
 

@@ -29,4 +29,10 @@ def render(report: Report, name: str, color: bool = False) -> str:
     return formatter.render(report, color)
 
 
-_MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github", "html": "html"}
+_MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "html": "html",
+}

@@ -59,7 +59,9 @@ def render(report, color: bool = False) -> str:
     for number, finding in enumerate(report.findings):
         by_path[finding.path].append((number, finding))
     paths = list(report.lines) + [path for path in by_path if path not in report.lines]
-    sections = [_draft(path, report.lines.get(path, []), by_path[path], report.rules) for path in paths]
+    sections = [
+        _draft(path, report.lines.get(path, []), by_path[path], report.rules) for path in paths
+    ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -75,11 +77,15 @@ def _summary(report) -> str:
     head = "".join(f"<th>{severity}</th>" for severity in _SEVERITIES)
     rows = "".join(
         f"<tr><td>{escape(category)}</td>"
-        + "".join(f"<td>{counts.get((category, severity), 0) or ''}</td>" for severity in _SEVERITIES)
+        + "".join(
+            f"<td>{counts.get((category, severity), 0) or ''}</td>" for severity in _SEVERITIES
+        )
         + "</tr>"
         for category in categories
     )
-    totals = "".join(f"<td>{sum(1 for f in report.findings if f.severity == s)}</td>" for s in _SEVERITIES)
+    totals = "".join(
+        f"<td>{sum(1 for f in report.findings if f.severity == s)}</td>" for s in _SEVERITIES
+    )
     noun = "file" if report.files == 1 else "files"
     table = (
         f'<table class="summary"><tr><th>category</th>{head}</tr>{rows}<tr><th>total</th>{totals}</tr></table>'
@@ -92,7 +98,9 @@ def _summary(report) -> str:
     )
 
 
-def _draft(path: str, lines: list[str], numbered: list[tuple[int, Finding]], rules: dict[str, Rule]) -> str:
+def _draft(
+    path: str, lines: list[str], numbered: list[tuple[int, Finding]], rules: dict[str, Rule]
+) -> str:
     """Return one draft's section: its lines with marks and margin notes."""
     spans: dict[int, list[tuple]] = defaultdict(list)
     notes: dict[int, list[str]] = defaultdict(list)
@@ -103,8 +111,15 @@ def _draft(path: str, lines: list[str], numbered: list[tuple[int, Finding]], rul
             title = _title(finding, rules.get(finding.rule))
             for row, start, end in _pieces(finding, lines):
                 spans[row].append((start, end, number, finding, title))
-    rows = [_row(index + 1, text, spans[index + 1], notes[index + 1]) for index, text in enumerate(lines)]
-    loose = f'<div class="row"><span class="ln"></span><div></div><aside>{"".join(notes[0])}</aside></div>' if notes[0] else ""
+    rows = [
+        _row(index + 1, text, spans[index + 1], notes[index + 1])
+        for index, text in enumerate(lines)
+    ]
+    loose = (
+        f'<div class="row"><span class="ln"></span><div></div><aside>{"".join(notes[0])}</aside></div>'
+        if notes[0]
+        else ""
+    )
     return f'<section class="draft" data-path="{escape(path)}"><h2>{escape(path)}</h2>{loose}{"".join(rows)}</section>\n'
 
 
@@ -125,7 +140,7 @@ def _row(number: int, text: str, spans: list, notes: list[str]) -> str:
     """Return one source line with its marks, and the notes of findings on it."""
     if not text and not spans and not notes:
         return f'<div class="row empty" id="L{number}"></div>'
-    aside = f'<aside>{"".join(notes)}</aside>' if notes else "<aside></aside>"
+    aside = f"<aside>{''.join(notes)}</aside>" if notes else "<aside></aside>"
     return (
         f'<div class="row" id="L{number}"><span class="ln">{number}</span>'
         f'<div class="src">{_marked(text, spans, number)}</div>{aside}</div>'

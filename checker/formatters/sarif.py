@@ -29,7 +29,9 @@ def render(report, color: bool = False) -> str:
                         "name": "prlint",
                         "version": report.version,
                         "informationUri": "https://pypi.org/project/prlint/",
-                        "rules": [_descriptor(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids],
+                        "rules": [
+                            _descriptor(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids
+                        ],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
@@ -69,18 +71,27 @@ def _result(finding: Finding, rule_index: int) -> dict:
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(finding)}}],
+        "locations": [
+            {"physicalLocation": {"artifactLocation": location, "region": _region(finding)}}
+        ],
     }
     if finding.fix is not None:
         fix = finding.fix
-        region = {"startLine": fix.line, "startColumn": fix.column, "endLine": fix.end_line, "endColumn": fix.end_column}
+        region = {
+            "startLine": fix.line,
+            "startColumn": fix.column,
+            "endLine": fix.end_line,
+            "endColumn": fix.end_column,
+        }
         result["fixes"] = [
             {
                 "description": {"text": f"Replace with {fix.replacement!r}"},
                 "artifactChanges": [
                     {
                         "artifactLocation": location,
-                        "replacements": [{"deletedRegion": region, "insertedContent": {"text": fix.replacement}}],
+                        "replacements": [
+                            {"deletedRegion": region, "insertedContent": {"text": fix.replacement}}
+                        ],
                     }
                 ],
             }
@@ -94,7 +105,9 @@ def _region(finding: Finding) -> dict:
         "startLine": finding.line,
         "startColumn": finding.column,
         "endLine": finding.end_line,
-        "endColumn": max(finding.end_column, finding.column) if finding.end_line == finding.line else finding.end_column,
+        "endColumn": max(finding.end_column, finding.column)
+        if finding.end_line == finding.line
+        else finding.end_column,
     }
 
 

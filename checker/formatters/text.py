@@ -14,7 +14,10 @@ _CONTEXT = 60  # characters of context shown either side of a span on long lines
 
 def render(report, color: bool = False) -> str:
     """Render findings as ``path:line:col: severity [rule] message`` blocks."""
-    blocks = [_finding_block(finding, report.lines.get(finding.path, []), color) for finding in report.findings]
+    blocks = [
+        _finding_block(finding, report.lines.get(finding.path, []), color)
+        for finding in report.findings
+    ]
     blocks.append(summary(report.findings, report.files))
     return "\n".join(blocks) + "\n"
 

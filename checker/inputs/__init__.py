@@ -23,9 +23,9 @@ import sys
 from pathlib import Path, PurePath
 
 from checker.document.model import Document
+from checker.document.suppressions import blank_directives
 from checker.errors import InputError
 from checker.inputs.reading import MAX_DRAFT_BYTES, read_draft
-from checker.document.suppressions import blank_directives
 
 #: Input format names, as ``--input-format`` accepts them.
 INPUT_FORMATS = ("text", "markdown", "html", "docx")
@@ -52,7 +52,9 @@ def detect_format(path: str, override: str | None = None) -> str:
     """
     if override:
         if override not in INPUT_FORMATS:
-            raise InputError(f"unknown input format {override!r} (known: {', '.join(INPUT_FORMATS)})")
+            raise InputError(
+                f"unknown input format {override!r} (known: {', '.join(INPUT_FORMATS)})"
+            )
         return override
     if path == "-":
         return "text"
@@ -78,7 +80,9 @@ def extract(input_format: str, data: str | bytes, path: str) -> Document:
     return Document(path=path, source=data, text=blank_directives(data))
 
 
-def read_document(path: str, input_format: str | None = None, encoding: str | None = None) -> Document:
+def read_document(
+    path: str, input_format: str | None = None, encoding: str | None = None
+) -> Document:
     """Read the draft at *path* (``-`` for stdin) and extract it."""
     chosen = detect_format(path, input_format)
     if chosen == "docx":
@@ -96,7 +100,9 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: {'is a directory' if file.is_dir() else 'no such file'}")
     try:
         if file.stat().st_size > MAX_DRAFT_BYTES:
-            raise InputError(f"{path}: draft is larger than {MAX_DRAFT_BYTES // (1024 * 1024)} MB; refusing to lint it")
+            raise InputError(
+                f"{path}: draft is larger than {MAX_DRAFT_BYTES // (1024 * 1024)} MB; refusing to lint it"
+            )
         return file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None

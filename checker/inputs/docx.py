@@ -16,9 +16,9 @@ import io
 import zipfile
 
 from checker.document.model import Document
+from checker.document.suppressions import blank_directives
 from checker.errors import InputError
 from checker.inputs.builder import TextBuilder, build_document
-from checker.document.suppressions import blank_directives
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RUN_TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
@@ -39,7 +39,9 @@ def read_paragraphs(data: bytes, path: str) -> list[str]:
     try:
         import docx
     except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise InputError(f"{path}: reading Word files needs python-docx (pip install python-docx)") from None
+        raise InputError(
+            f"{path}: reading Word files needs python-docx (pip install python-docx)"
+        ) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -78,6 +80,8 @@ def _text(paragraphs: list[str]) -> TextBuilder:
             if not builder.is_empty():
                 builder.add_break("\n\n")
             for index, char in enumerate(blank_directives(paragraph)):
-                builder.add(char, line_start + index, verbatim=char == paragraph[index] and char != "\n")
+                builder.add(
+                    char, line_start + index, verbatim=char == paragraph[index] and char != "\n"
+                )
         line_start += len(paragraph) + 1
     return builder

@@ -13,17 +13,54 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from checker.matching import pattern_cache
 from checker.document.model import Document
 from checker.inputs.builder import TextBuilder, build_document
+from checker.matching import pattern_cache
 
 #: Elements whose boundaries are paragraph breaks.
 BLOCKS = frozenset(
-    "address article aside blockquote caption dd div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+    ]
 )
 #: Elements whose content is never prose.
-SKIPPED = frozenset("script style head title template noscript svg math object iframe".split())
+SKIPPED = frozenset(
+    ["script", "style", "head", "title", "template", "noscript", "svg", "math", "object", "iframe"]
+)
 #: Table cells: kept apart by a space so that cell words never run together.
 CELLS = frozenset(("td", "th"))
 

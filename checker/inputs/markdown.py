@@ -14,16 +14,20 @@ import html
 
 import regex
 
-from checker.matching import pattern_cache
 from checker.document.model import Document
 from checker.inputs.builder import TextBuilder, build_document
+from checker.matching import pattern_cache
 
 _FENCE = pattern_cache.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = pattern_cache.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _ATX_CLOSE = pattern_cache.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_RULE_LINE = pattern_cache.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_RULE_LINE = pattern_cache.compile(
+    r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$"
+)
 _REFERENCE = pattern_cache.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S")
-_TABLE_DELIMITER = pattern_cache.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TABLE_DELIMITER = pattern_cache.compile(
+    r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+)
 _CONTAINER = pattern_cache.compile(r"(?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 
 # Inline syntax, applied in this order to a working copy of the source in
@@ -71,16 +75,23 @@ def _blocks(source: str, out: list[str | None], breaks: set[int], base: int = 0)
         if fence or opening:
             if not fence:
                 fence = opening.group(1)
-            elif line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+            elif line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(
+                fence[0]
+            ):
                 fence = ""
             _drop(out, start, start + len(line))
-        elif _is_code(line, previous_blank, lines, number) or _REFERENCE.match(line):
-            _drop(out, start, start + len(line))
-        elif _RULE_LINE.match(line) and not (_is_table_line(line) and in_table):
+        elif (
+            _is_code(line, previous_blank, lines, number)
+            or _REFERENCE.match(line)
+            or _RULE_LINE.match(line)
+            and not (_is_table_line(line) and in_table)
+        ):
             _drop(out, start, start + len(line))
         else:
             following = lines[number + 1] if number + 1 < len(lines) else ""
-            in_table = in_table or ("|" in line and bool(_TABLE_DELIMITER.match(following)) and "-" in following)
+            in_table = in_table or (
+                "|" in line and bool(_TABLE_DELIMITER.match(following)) and "-" in following
+            )
             in_table = in_table and bool(line.strip())
             _line(line, start, out, breaks, in_table, previous_blank, following)
         previous_blank = not line.strip()
@@ -92,7 +103,11 @@ def _is_code(line: str, previous_blank: bool, lines: list[str], number: int) -> 
         return False
     for earlier in reversed(lines[:number]):
         if earlier.strip():
-            return previous_blank and not regex.match(r"\s*(?:[-*+]|\d{1,9}[.)])\s", earlier) and not earlier.startswith((" ", "\t"))
+            return (
+                previous_blank
+                and not regex.match(r"\s*(?:[-*+]|\d{1,9}[.)])\s", earlier)
+                and not earlier.startswith((" ", "\t"))
+            )
     return True
 
 
@@ -101,7 +116,15 @@ def _is_table_line(line: str) -> bool:
     return bool(_TABLE_DELIMITER.match(line)) and "-" in line
 
 
-def _line(line: str, start: int, out: list[str | None], breaks: set[int], in_table: bool, previous_blank: bool, following: str) -> None:
+def _line(
+    line: str,
+    start: int,
+    out: list[str | None],
+    breaks: set[int],
+    in_table: bool,
+    previous_blank: bool,
+    following: str,
+) -> None:
     """Remove a line's container markers, heading marks and table pipes."""
     if in_table and _is_table_line(line):
         _drop(out, start, start + len(line))
@@ -135,7 +158,9 @@ def _inline(source: str, out: list[str | None]) -> None:
         if match.end() < len(work) and work[match.end()] != "\n":
             work[match.end()] = "\x01"  # an escaped character is never syntax
     for action, pattern in _INLINE:
-        text = "".join(" " if out[i] is None and work[i] != "\n" else work[i] for i in range(len(work)))
+        text = "".join(
+            " " if out[i] is None and work[i] != "\n" else work[i] for i in range(len(work))
+        )
         for match in pattern.finditer(text):
             if action == "drop":
                 _drop(out, match.start(), match.end())

@@ -12,10 +12,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.kinds import date
-from checker.kinds import filings, safe_harbor, tickers
-from checker.kinds import anachronism, boilerplate, consistency, count, forbid, lexicon, require, suppression
-from checker.kinds import claim
+from checker.kinds import (
+    anachronism,
+    boilerplate,
+    claim,
+    consistency,
+    count,
+    date,
+    filings,
+    forbid,
+    lexicon,
+    require,
+    safe_harbor,
+    suppression,
+    tickers,
+)
 
 KINDS: dict[str, ModuleType] = {
     "forbid": forbid,

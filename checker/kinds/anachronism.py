@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.model import Hit, Scope
-from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem, compile_pattern, search_spans
 from checker.analysis.release_date import resolve_release_date
+from checker.matching import pattern_cache
+from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem, compile_pattern, search_spans
+from checker.model import Hit, Scope
 
 _YEAR = pattern_cache.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 

@@ -14,15 +14,16 @@ the same character; everything else, case included, counts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.model import Hit, Scope
 from checker.document.parts import is_block_heading
+from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
+from checker.model import Hit, Scope
 
 _WORD = pattern_cache.compile(r"\S+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -60,11 +61,17 @@ def compile(params: dict[str, Any], where: str) -> Boilerplate:
 
 def find(check: Boilerplate, document, scope: Scope, context) -> Iterator[Hit]:
     """Yield drift findings, or one finding when the block is missing."""
-    spans = [span for span in document.part_spans(check.block) if not _is_heading(document.text, span)]
+    spans = [
+        span for span in document.part_spans(check.block) if not _is_heading(document.text, span)
+    ]
     if check.report == "missing":
         if not spans:
             start = document.lead_offset()
-            yield Hit(start, start, {"block": _BLOCK_NAMES[check.block], "opening": _opening(check.approved)})
+            yield Hit(
+                start,
+                start,
+                {"block": _BLOCK_NAMES[check.block], "opening": _opening(check.approved)},
+            )
         return
     if not spans:
         return
@@ -82,10 +89,19 @@ def _drift(check: Boilerplate, approved: list[_Token], drafted: list[_Token]) ->
     """Yield one hit per differing run of words."""
     import difflib  # only profile packs have boilerplate rules
 
-    matcher = difflib.SequenceMatcher(None, [t.key for t in approved], [t.key for t in drafted], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [t.key for t in approved], [t.key for t in drafted], autojunk=False
+    )
     if matcher.ratio() < _MIN_SIMILARITY:
         similarity = f"{matcher.ratio():.0%}"
-        yield Hit(drafted[0].start, drafted[-1].end, {"block": _BLOCK_NAMES[check.block], "diff": f"only {similarity} like the approved text"})
+        yield Hit(
+            drafted[0].start,
+            drafted[-1].end,
+            {
+                "block": _BLOCK_NAMES[check.block],
+                "diff": f"only {similarity} like the approved text",
+            },
+        )
         return
     for tag, a1, a2, d1, d2 in matcher.get_opcodes():
         if tag == "equal":
@@ -100,8 +116,13 @@ def _drift(check: Boilerplate, approved: list[_Token], drafted: list[_Token]) ->
             replacement = old + " " if d1 < len(drafted) else " " + old
         if _is_variable(approved[a1:a2]) or _is_variable(drafted[d1:d2]):
             continue
-        fields = {"block": _BLOCK_NAMES[check.block], "diff": _word_diff(approved, drafted, a1, a2, d1, d2, old, new)}
-        yield Hit(start, end, fields, replacement=replacement if replacement.strip() or new else None)
+        fields = {
+            "block": _BLOCK_NAMES[check.block],
+            "diff": _word_diff(approved, drafted, a1, a2, d1, d2, old, new),
+        }
+        yield Hit(
+            start, end, fields, replacement=replacement if replacement.strip() or new else None
+        )
 
 
 def _word_diff(approved, drafted, a1, a2, d1, d2, old: str, new: str) -> str:
@@ -116,7 +137,9 @@ def _tokens(text: str, start: int, end: int, variable: list[regex.Pattern]) -> l
     """Split text into word tokens; each match of a variable pattern becomes one wildcard."""
     masks: list[tuple[int, int]] = []
     for pattern in variable:
-        masks.extend(match.span() for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT))
+        masks.extend(
+            match.span() for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
+        )
     masks.sort()
     tokens: list[_Token] = []
     mask_index = 0
@@ -126,17 +149,30 @@ def _tokens(text: str, start: int, end: int, variable: list[regex.Pattern]) -> l
         if mask_index < len(masks) and masks[mask_index][0] < match.end():
             if tokens and tokens[-1].key == f"\0var{mask_index}":
                 previous = tokens.pop()
-                tokens.append(_Token(previous.key, text[previous.start : match.end()], previous.start, match.end()))
+                tokens.append(
+                    _Token(
+                        previous.key,
+                        text[previous.start : match.end()],
+                        previous.start,
+                        match.end(),
+                    )
+                )
             else:
-                tokens.append(_Token(f"\0var{mask_index}", match.group(), match.start(), match.end()))
+                tokens.append(
+                    _Token(f"\0var{mask_index}", match.group(), match.start(), match.end())
+                )
             continue
-        tokens.append(_Token(match.group().translate(_QUOTES), match.group(), match.start(), match.end()))
+        tokens.append(
+            _Token(match.group().translate(_QUOTES), match.group(), match.start(), match.end())
+        )
     return _unify_wildcards(tokens)
 
 
 def _unify_wildcards(tokens: list[_Token]) -> list[_Token]:
     """Give every wildcard the same key, so a varying span matches any other."""
-    return [_Token("\0var", t.text, t.start, t.end) if t.key.startswith("\0var") else t for t in tokens]
+    return [
+        _Token("\0var", t.text, t.start, t.end) if t.key.startswith("\0var") else t for t in tokens
+    ]
 
 
 def _is_variable(tokens: list[_Token]) -> bool:

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import regex
 
-from checker.model import Hit, Scope
-from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns, search_spans
 from checker.document.segments import Span
+from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns, search_spans
+from checker.model import Hit, Scope
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,16 @@ def _context_anywhere(check: Claim, document, spans: list[Span]) -> bool:
     """
     if not check.when:
         return True
-    key = ("claim-context", tuple((pattern.pattern, pattern.flags) for pattern in check.when), tuple(spans))
+    key = (
+        "claim-context",
+        tuple((pattern.pattern, pattern.flags) for pattern in check.when),
+        tuple(spans),
+    )
     return document.memo(
-        key, lambda: any(_matches(pattern, document.text, span) for pattern in check.when for span in spans)
+        key,
+        lambda: any(
+            _matches(pattern, document.text, span) for pattern in check.when for span in spans
+        ),
     )
 
 
@@ -98,7 +106,9 @@ def _excused(check: Claim, text: str, sentence: Span) -> bool:
     return any(_matches(pattern, text, sentence) for pattern in check.unless)
 
 
-def _in_context(check: Claim, document, sentences: list[Span], index: int, anywhere: Callable[[], bool]) -> bool:
+def _in_context(
+    check: Claim, document, sentences: list[Span], index: int, anywhere: Callable[[], bool]
+) -> bool:
     """Tell whether the context is in reach: anywhere, or within the window."""
     if not check.when or check.window is None:
         return anywhere()

@@ -14,13 +14,14 @@ right form depends on the words). On a tie the form used first wins.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from checker.model import Hit, Scope
 from checker.matching.patterns import compile_pattern, search_spans
+from checker.model import Hit, Scope
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,14 @@ Parameters: ``patterns`` (any match is a finding), ``ignore_case``,
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from checker.model import Hit, Scope
 from checker.matching.patterns import compile_patterns, search_spans
+from checker.model import Hit, Scope
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,14 @@ at the start of the lead paragraph when there is no trigger.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from checker.model import Hit, Scope
 from checker.matching.patterns import compile_patterns, first_match
+from checker.model import Hit, Scope
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,24 @@ Securities Act 27A and Exchange Act 21E; patterns: checker/data/safe_harbor.json
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
 from checker.analysis import ticker_mentions
-from checker.analysis.legend import Signal, any_match, legend_spans, legend_text, signals, vocabulary
+from checker.analysis.legend import (
+    Signal,
+    any_match,
+    legend_spans,
+    legend_text,
+    signals,
+    vocabulary,
+)
 from checker.analysis.sec_data import compile_list, first_line_span, iso, load, release_day
-from checker.model import Hit, Scope
 from checker.matching.patterns import PATTERN_TIMEOUT
+from checker.model import Hit, Scope
 
 
 @dataclass(frozen=True)
@@ -40,13 +48,17 @@ def compile(params: dict[str, Any], where: str) -> SafeHarbor:
     """Compile a ``safe-harbor`` check (the vocabulary is compiled once, shared)."""
     vocabulary()
     data = load("safe_harbor")["excluded_contexts"]
-    patterns = compile_list([entry["pattern"] for entry in data], "checker/data/safe_harbor.json: excluded_contexts")
+    patterns = compile_list(
+        [entry["pattern"] for entry in data], "checker/data/safe_harbor.json: excluded_contexts"
+    )
     topics = []
     for index, entry in enumerate(load("safe_harbor")["factor_topics"]):
         where = f"checker/data/safe_harbor.json: factor_topics[{index}]"
         body, legend = compile_list([entry["body"], entry["legend"]], where)
         topics.append((entry["topic"], body, legend))
-    return SafeHarbor(params["report"], tuple(zip(patterns, (entry["context"] for entry in data))), tuple(topics))
+    return SafeHarbor(
+        params["report"], tuple(zip(patterns, (entry["context"] for entry in data))), tuple(topics)
+    )
 
 
 def find(check: SafeHarbor, document, scope: Scope, context) -> Iterator[Hit]:
@@ -72,12 +84,17 @@ def _missing_legend(document, context, spans: list) -> Iterator[Hit]:
     day = release_day(document, context)
     if day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
         return  # before the PSLRA there was no statutory legend to give
-    substantive = [signal for signal in signals(document, spans) if signal.company and not signal.logistics]
+    substantive = [
+        signal for signal in signals(document, spans) if signal.company and not signal.logistics
+    ]
     strong = sum(signal.strong for signal in substantive)
     if (strong >= 1 and len(substantive) >= 2) or len(substantive) - strong >= 3:
         first = _first(substantive)
-        yield Hit(first.start, first.end, {"match": document.text[first.start : first.end],
-                                           "count": str(len(substantive))})
+        yield Hit(
+            first.start,
+            first.end,
+            {"match": document.text[first.start : first.end], "count": str(len(substantive))},
+        )
 
 
 def _first(found: list[Signal]) -> Signal:
@@ -97,11 +114,14 @@ def _legend_checks(report: str, document, context, spans: list) -> Iterator[Hit]
         pointer = any_match(vocab.pointers, text)
         if (report == "reference-only") == (pointer is not None):
             yield Hit(start, end, fields)
-    elif report == "no-update-clause" and not any_match(vocab.no_update, document.text):
-        yield Hit(start, end, fields)
-    elif report == "legend-without-fls" and not signals(document, spans):
-        yield Hit(start, end, fields)
-    elif report == "placement" and _after_trailer(document, spans):
+    elif (
+        report == "no-update-clause"
+        and not any_match(vocab.no_update, document.text)
+        or report == "legend-without-fls"
+        and not signals(document, spans)
+        or report == "placement"
+        and _after_trailer(document, spans)
+    ):
         yield Hit(start, end, fields)
     elif report == "anachronism":
         day = release_day(document, context)
@@ -124,16 +144,27 @@ def _factor_gaps(check: SafeHarbor, document, spans: list) -> Iterator[Hit]:
             continue
         for signal in strong:
             sentence = next((s for s in document.sentences if s[0] <= signal.start < s[1]), None)
-            near = (max(sentence[0], signal.start - 80), min(sentence[1], signal.end + 80)) if sentence else None
+            near = (
+                (max(sentence[0], signal.start - 80), min(sentence[1], signal.end + 80))
+                if sentence
+                else None
+            )
             if near and body.search(document.text, *near, timeout=PATTERN_TIMEOUT):
-                yield Hit(signal.start, signal.end, {"match": document.text[signal.start : signal.end], "topic": topic})
+                yield Hit(
+                    signal.start,
+                    signal.end,
+                    {"match": document.text[signal.start : signal.end], "topic": topic},
+                )
                 break
 
 
 def _has_factors(text: str) -> bool:
     """Tell whether a legend names specific factors (a factor word or a list of risks)."""
     vocab = vocabulary()
-    return any_match(vocab.factors, text) is not None or any_match(vocab.factor_lists, text) is not None
+    return (
+        any_match(vocab.factors, text) is not None
+        or any_match(vocab.factor_lists, text) is not None
+    )
 
 
 def _update_promises(document, scope: Scope) -> Iterator[Hit]:
@@ -158,6 +189,12 @@ def _excluded_context(check: SafeHarbor, document, spans: list) -> Iterator[Hit]
             return
     for mention in ticker_mentions.mentions(document):
         if mention.issuer and mention.venue.group == "OTC":
-            yield Hit(mention.alias_start, mention.end, {"match": f"{mention.alias}: {mention.symbol}",
-                                                         "context": load("safe_harbor")["otc_context"]})
+            yield Hit(
+                mention.alias_start,
+                mention.end,
+                {
+                    "match": f"{mention.alias}: {mention.symbol}",
+                    "context": load("safe_harbor")["otc_context"],
+                },
+            )
             return

@@ -9,8 +9,9 @@ it knows which comments were used.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from checker.model import Hit, Scope
 

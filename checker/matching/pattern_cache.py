@@ -38,12 +38,16 @@ _known: dict[_Key, regex.Pattern | tuple] | None = None
 _added = False
 
 
-def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Pattern:  # noqa: A001
+def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Pattern:
     """Return ``regex.compile(source, flags, **named_lists)``, from the persistent cache when possible."""
     global _added
     known = _loaded()
     # a named list is a set to regex (its own cache keys it so): the order it was given in must not miss the cache
-    key = (source, int(flags), tuple((name, frozenset(items)) for name, items in sorted(named_lists.items())))
+    key = (
+        source,
+        int(flags),
+        tuple((name, frozenset(items)) for name, items in sorted(named_lists.items())),
+    )
     pattern = known.get(key)
     if isinstance(pattern, tuple):
         pattern = known[key] = _from_arguments(pattern)
@@ -83,7 +87,7 @@ def _from_arguments(arguments: tuple) -> regex.Pattern | None:
     """Build a pattern from its stored arguments; None when the entry is damaged."""
     try:
         return _engine.compile(*arguments)
-    except Exception:  # noqa: BLE001 - a damaged entry means: compile it afresh
+    except Exception:  # a damaged entry means: compile it afresh
         return None
 
 
@@ -108,7 +112,7 @@ def _read_cache() -> dict[_Key, tuple]:
         return {}
     try:
         loaded = marshal.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001 - any damage means: start afresh
+    except Exception:  # any damage means: start afresh
         return {}
     return loaded if _well_formed(loaded) else {}
 

@@ -8,13 +8,13 @@ instead of hanging it.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
+from functools import cache
 
 import regex
 
-from checker.matching import pattern_cache
 from checker.document.segments import Span
+from checker.matching import pattern_cache
 
 #: Seconds one pattern may spend on one stretch of one draft.
 PATTERN_TIMEOUT = 2.0
@@ -50,14 +50,16 @@ def compile_pattern(source: str, where: str, ignore_case: bool = False) -> regex
     raise PatternProblem(where, f"invalid regular expression {source!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(source: str, flags: int) -> regex.Pattern:
     # Packs repeat patterns across rules (shared term lists), and compiling
     # with the regex module is the largest part of start-up: compile each once.
     return pattern_cache.compile(source, flags)
 
 
-def compile_patterns(sources: list[str], where: str, ignore_case: bool = False) -> list[regex.Pattern]:
+def compile_patterns(
+    sources: list[str], where: str, ignore_case: bool = False
+) -> list[regex.Pattern]:
     """Compile a list of patterns; *where* is the JSON path of the list."""
     return [
         compile_pattern(source, f"{where}[{index}]", ignore_case)

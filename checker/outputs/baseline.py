@@ -27,12 +27,16 @@ def fingerprint(finding: Finding, lines: list[str]) -> str:
     start = finding.column - 1
     snippet = line[max(0, start - _CONTEXT) : end - 1 + _CONTEXT]
     normalised = " ".join(snippet.split())
-    return hashlib.sha256(f"{finding.rule}\0{normalised}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{finding.rule}\0{normalised}".encode()).hexdigest()[:16]
 
 
 def _key(finding: Finding, lines: list[str], base: Path) -> tuple[str, str, str]:
     """Return (rule, path relative to the baseline's folder, fingerprint)."""
-    path = finding.path if finding.path == "<stdin>" else os.path.relpath(Path(finding.path).resolve(), base)
+    path = (
+        finding.path
+        if finding.path == "<stdin>"
+        else os.path.relpath(Path(finding.path).resolve(), base)
+    )
     return finding.rule, Path(path).as_posix(), fingerprint(finding, lines)
 
 
@@ -44,7 +48,9 @@ def write_baseline(file: Path, findings: list[Finding], lines: dict[str, list[st
         {"rule": rule, "path": path, "fingerprint": print_, "count": count}
         for (rule, path, print_), count in sorted(counts.items())
     ]
-    file.write_text(json.dumps({"prlint_baseline": 1, "findings": entries}, indent=2) + "\n", encoding="utf-8")
+    file.write_text(
+        json.dumps({"prlint_baseline": 1, "findings": entries}, indent=2) + "\n", encoding="utf-8"
+    )
     return len(findings)
 
 
@@ -57,7 +63,9 @@ def read_baseline(file: Path) -> Counter:
     except OSError as error:
         raise ConfigError(f"{file}: cannot read baseline: {error.strerror or error}") from None
     except (ValueError, KeyError, TypeError):
-        raise ConfigError(f"{file}: not a prlint baseline (write one with --write-baseline)") from None
+        raise ConfigError(
+            f"{file}: not a prlint baseline (write one with --write-baseline)"
+        ) from None
 
 
 def new_findings(file: Path, findings: list[Finding], lines: dict[str, list[str]]) -> list[Finding]:

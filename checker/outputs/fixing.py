@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.document.model import Document
-from checker.errors import ConfigError, InputError
-from checker.model import Finding, Rule
 from checker.document.parts import LEGEND
-from checker.inputs.reading import RawDraft
+from checker.errors import ConfigError, InputError
 from checker.inputs import detect_format, escape_replacement, extract, text_span
+from checker.inputs.reading import RawDraft
+from checker.model import Finding, Rule
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,11 @@ class Edit:
 
 
 def plan_edits(
-    raw: RawDraft, document: Document, findings: list[Finding], rules: dict[str, Rule], input_format: str = "text"
+    raw: RawDraft,
+    document: Document,
+    findings: list[Finding],
+    rules: dict[str, Rule],
+    input_format: str = "text",
 ) -> list[Edit]:
     """Return the non-overlapping safe edits for a draft, in text order."""
     to_original = _offset_map(raw.original)
@@ -51,14 +55,20 @@ def plan_edits(
             continue
         if document.part_at(span[0]) == LEGEND and not rule.fix_in_legend:
             continue
-        replacement = escape_replacement(input_format, finding.fix.replacement).replace("\n", raw.newline)
+        replacement = escape_replacement(input_format, finding.fix.replacement).replace(
+            "\n", raw.newline
+        )
         candidates.append(Edit(to_original[start], to_original[end], replacement, finding.rule))
     return _drop_overlaps(sorted(set(candidates), key=lambda edit: (edit.start, edit.end)))
 
 
 def _offset_map(original: str) -> list[int]:
     """Map offsets in the normalised text (``\\n`` only) to offsets in *original*."""
-    mapping = [index for index, char in enumerate(original) if not (char == "\r" and original[index + 1 : index + 2] == "\n")]
+    mapping = [
+        index
+        for index, char in enumerate(original)
+        if not (char == "\r" and original[index + 1 : index + 2] == "\n")
+    ]
     mapping.append(len(original))
     return mapping
 
@@ -95,7 +105,9 @@ def unified_diff(path: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
     )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
 
 
 def write_atomically(raw: RawDraft, text: str) -> None:

@@ -20,7 +20,12 @@ def build_record(results: list, configs: list, settings) -> dict:
     packs = {}
     for config in configs:
         for pack in config.ruleset.packs:
-            packs[pack.path] = {"id": pack.id, "version": pack.version, "path": pack.path, "sha256": pack.sha256}
+            packs[pack.path] = {
+                "id": pack.id,
+                "version": pack.version,
+                "path": pack.path,
+                "sha256": pack.sha256,
+            }
     return {
         "prlint_record": 1,
         "prlint_version": __version__,

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from checker import kinds
-from checker.errors import RulePackError
-from checker.model import Rule, Scope, Severity
-from checker.matching.patterns import PatternProblem
 from checker.cache.store import known_valid, remember_valid, validation_key
+from checker.errors import RulePackError
+from checker.matching.patterns import PatternProblem
+from checker.model import Rule, Scope, Severity
 
 #: Packs larger than this are refused before parsing.
 MAX_PACK_BYTES = 8 * 1024 * 1024
@@ -55,7 +55,9 @@ class RuleSet:
 @lru_cache(maxsize=1)
 def schema_text() -> str:
     """Return the rule-pack JSON Schema as shipped in the package (read once: every pack's key holds it)."""
-    return resources.files("checker").joinpath("packs/schemas/rulepack.schema.json").read_text("utf-8")
+    return (
+        resources.files("checker").joinpath("packs/schemas/rulepack.schema.json").read_text("utf-8")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +119,9 @@ class _Loader:
         if not known_valid(key):
             errors = sorted(_validator().iter_errors(raw), key=lambda error: error.json_path)
             if errors:
-                self.problems.extend(f"{path}: {error.json_path}: {error.message}" for error in errors)
+                self.problems.extend(
+                    f"{path}: {error.json_path}: {error.message}" for error in errors
+                )
                 return
             remember_valid(key)
         for index, base in enumerate(raw.get("extends", [])):
@@ -143,7 +147,9 @@ class _Loader:
             self.problems.append(f"{path}: rule pack is not UTF-8 text")
             return None
         except json.JSONDecodeError as error:
-            self.problems.append(f"{path}: line {error.lineno} column {error.colno}: invalid JSON: {error.msg}")
+            self.problems.append(
+                f"{path}: line {error.lineno} column {error.colno}: invalid JSON: {error.msg}"
+            )
             return None
         except RecursionError:
             self.problems.append(f"{path}: $: JSON nested too deeply")
@@ -157,7 +163,9 @@ class _Loader:
         else:
             candidate = builtin_rules_dir() / f"{base}.json"
         if not candidate.is_file():
-            self.problems.append(f"{path}: $.extends[{index}]: no pack {base!r} (not built in, no such file)")
+            self.problems.append(
+                f"{path}: $.extends[{index}]: no pack {base!r} (not built in, no such file)"
+            )
             return None
         return candidate
 
@@ -165,7 +173,9 @@ class _Loader:
         """Compile a validated pack's rules and remember its overrides."""
         pack_id = raw["id"]
         if pack_id in self._seen_ids:
-            self.problems.append(f"{path}: $.id: pack id {pack_id!r} is also used by {self._seen_ids[pack_id]}")
+            self.problems.append(
+                f"{path}: $.id: pack id {pack_id!r} is also used by {self._seen_ids[pack_id]}"
+            )
             return
         self._seen_ids[pack_id] = str(path)
         self.packs.append(PackInfo(pack_id, raw["version"], raw["description"], str(path), sha256))
@@ -179,10 +189,14 @@ class _Loader:
         """Compile one rule, recording id and pattern problems."""
         rule_id = raw["id"]
         if not rule_id.startswith(pack_id + "."):
-            self.problems.append(f"{origin}.id: rule id {rule_id!r} must start with the pack id '{pack_id}.'")
+            self.problems.append(
+                f"{origin}.id: rule id {rule_id!r} must start with the pack id '{pack_id}.'"
+            )
             return
         if rule_id in self._rule_origins:
-            self.problems.append(f"{origin}.id: duplicate rule id {rule_id!r} (first at {self._rule_origins[rule_id]})")
+            self.problems.append(
+                f"{origin}.id: duplicate rule id {rule_id!r} (first at {self._rule_origins[rule_id]})"
+            )
             return
         self._rule_origins[rule_id] = origin
         params = raw["check"]
@@ -198,12 +212,18 @@ class _Loader:
         rules = {rule.id: rule for rule in self.rules}
         disabled: set[str] = {rule.id for rule in self.rules if not rule.enabled}
         for origin, target, change in self.overrides:
-            matched = [rule_id for rule_id in rules if rule_id == target or rule_id.startswith(target + ".")]
+            matched = [
+                rule_id
+                for rule_id in rules
+                if rule_id == target or rule_id.startswith(target + ".")
+            ]
             if not matched:
                 self.problems.append(f"{origin}: no loaded rule matches {target!r}")
             for rule_id in matched:
                 if "severity" in change:
-                    rules[rule_id] = replace(rules[rule_id], severity=Severity.parse(change["severity"]))
+                    rules[rule_id] = replace(
+                        rules[rule_id], severity=Severity.parse(change["severity"])
+                    )
                 if change.get("enabled") is False:
                     disabled.add(rule_id)
                 elif change.get("enabled") is True:

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from checker.config.discovery import expand_paths
 from checker.document.model import Document
+from checker.document.suppressions import blank_directives
 from checker.errors import InputError
+from checker.inputs.reading import read_draft
 from checker.packs.loader import load_packs
 from checker.profiles.facts import gather
 from checker.profiles.pack import build_pack
-from checker.inputs.reading import read_draft
-from checker.document.suppressions import blank_directives
 
 
 def build_profile(paths: list[str], pack_id: str | None = None) -> tuple[dict, list[str]]:

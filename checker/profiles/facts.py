@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from checker.analysis import vocabulary
-from checker.matching import pattern_cache
+from checker.analysis import ticker_mentions, vocabulary
 from checker.document.model import Document
-from checker.analysis import ticker_mentions
 from checker.document.parts import is_block_heading
+from checker.matching import pattern_cache
 
 # A product or proper-name candidate: a capitalised or camel-case word, a
 # hyphenated name ("L-Annamycin"), or a code name ("NWO-217").
@@ -26,12 +25,29 @@ _NAME = pattern_cache.compile(
     r"(?<![\p{L}\p{N}_-])(?:\p{Lu}-\p{Lu}\p{Ll}{3,}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*|\p{Lu}\p{Ll}{4,}|\p{Lu}{2,5}-\d{2,6})(?![\p{L}\p{N}_]|-\p{L})"
 )
 _LOWER_WORD = pattern_cache.compile(r"(?<![\p{L}\p{N}_-])\p{Ll}{7,}(?![\p{L}\p{N}_-])")
-_INITIAL_OR_TITLE = pattern_cache.compile(r"(?:\b\p{Lu}\.|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?|\b\p{Lu}\p{Ll}+)\s+\Z")
+_INITIAL_OR_TITLE = pattern_cache.compile(
+    r"(?:\b\p{Lu}\.|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?|\b\p{Lu}\p{Ll}+)\s+\Z"
+)
 _FISCAL_YEAR_END = pattern_cache.compile(
     r"(?i)\b(?:fiscal\s+)?year\s+ended?\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2})"
 )
-_FILER = pattern_cache.compile(r"(?i)\b(large\s+accelerated|non-accelerated|accelerated)\s+filer\b|\b(smaller\s+reporting\s+company)\b")
-_MONTHS = ("january february march april may june july august september october november december").split()
+_FILER = pattern_cache.compile(
+    r"(?i)\b(large\s+accelerated|non-accelerated|accelerated)\s+filer\b|\b(smaller\s+reporting\s+company)\b"
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 @dataclass
@@ -67,15 +83,25 @@ def _gather_one(document: Document, facts: Facts) -> None:
     legend = _block_text(document, "legend")
     if about:
         facts.about.append(about)
-        short = regex.match(r"(\p{Lu}[\w&.-]*(?:\s+\p{Lu}[\w&.-]*){0,3}?)(?:,[^.]{0,40})?\s+(?:is|are)\s+(?:a|an|the)\b", about)
+        short = regex.match(
+            r"(\p{Lu}[\w&.-]*(?:\s+\p{Lu}[\w&.-]*){0,3}?)(?:,[^.]{0,40})?\s+(?:is|are)\s+(?:a|an|the)\b",
+            about,
+        )
         if short:
             facts.short_names[short.group(1)] += 1
     if legend:
         facts.legend.append(legend)
-    for pair in {(m.venue.short or m.alias, m.symbol) for m in ticker_mentions.mentions(document, document.company) if m.issuer and not m.markup}:
+    for pair in {
+        (m.venue.short or m.alias, m.symbol)
+        for m in ticker_mentions.mentions(document, document.company)
+        if m.issuer and not m.markup
+    }:
         facts.tickers[pair] += 1
     _gather_names(document, facts)
-    for found in {(m.group("month").lower(), int(m.group("day"))) for m in _FISCAL_YEAR_END.finditer(document.text)}:
+    for found in {
+        (m.group("month").lower(), int(m.group("day")))
+        for m in _FISCAL_YEAR_END.finditer(document.text)
+    }:
         facts.fiscal_year_ends[f"{_MONTHS.index(found[0]) + 1:02d}-{found[1]:02d}"] += 1
     for match in _FILER.finditer(document.text):
         facts.filer_categories[_filer_category(match.group())] += 1
@@ -86,12 +112,20 @@ def _gather_names(document: Document, facts: Facts) -> None:
     seen: set[str] = set()
     for match in _NAME.finditer(document.text):
         word = match.group()
-        if vocabulary.is_english(word) or _INITIAL_OR_TITLE.search(document.text[max(0, match.start() - 30) : match.start()]):
+        if vocabulary.is_english(word) or _INITIAL_OR_TITLE.search(
+            document.text[max(0, match.start() - 30) : match.start()]
+        ):
             continue
         facts.name_uses[word] += 1
         seen.add(word)
     facts.names.update(seen)
-    facts.lower_words.update({m.group() for m in _LOWER_WORD.finditer(document.text) if not vocabulary.is_english(m.group())})
+    facts.lower_words.update(
+        {
+            m.group()
+            for m in _LOWER_WORD.finditer(document.text)
+            if not vocabulary.is_english(m.group())
+        }
+    )
 
 
 def _block_text(document: Document, part: str) -> str:
@@ -132,7 +166,9 @@ def products(facts: Facts, company: str | None) -> list[tuple[str, int]]:
         if releases >= 2 or facts.name_uses[name] >= 3 or vocabulary.is_drug_name(name.lower()):
             chosen.append((name, releases))
     tails = {name.split("-", 1)[1] for name, _ in chosen if "-" in name}
-    chosen = [(name, releases) for name, releases in chosen if name not in tails]  # "Annamycin" of "L- Annamycin"
+    chosen = [
+        (name, releases) for name, releases in chosen if name not in tails
+    ]  # "Annamycin" of "L- Annamycin"
     cores = [regex.sub(r"^\p{Lu}-", "", name).lower() for name, _ in chosen]
     for word, releases in facts.lower_words.items():
         if any(len(core) >= 6 and core in word and core != word for core in cores):
@@ -148,5 +184,11 @@ def most_typical(texts: list[str]) -> tuple[str, int]:
     best, best_count = counts.most_common(1)[0]
     if best_count > 1:
         return best, best_count
-    scores = {text: sum(difflib.SequenceMatcher(None, text.split(), other.split(), autojunk=False).ratio() for other in texts) for text in texts}
+    scores = {
+        text: sum(
+            difflib.SequenceMatcher(None, text.split(), other.split(), autojunk=False).ratio()
+            for other in texts
+        )
+        for text in texts
+    }
     return max(texts, key=lambda text: scores[text]), 1

@@ -31,16 +31,22 @@ def build_pack(facts: Facts, pack_id: str | None = None) -> tuple[dict, list[str
     short, _ = _top(facts.short_names)
     short = short or (legal.split()[0].rstrip(",") if legal else "Company")
     pack_id = pack_id or regex.sub(r"[^a-z0-9]+", "-", short.lower()).strip("-") or "profile"
-    tickers = [(exchange, symbol, count) for (exchange, symbol), count in facts.tickers.most_common()]
+    tickers = [
+        (exchange, symbol, count) for (exchange, symbol), count in facts.tickers.most_common()
+    ]
     names = products(facts, legal)
     about, about_same = most_typical(facts.about)
     legend, legend_same = most_typical(facts.legend)
-    about, legend = (_canonical_names(text, [name for name, _ in names]) for text in (about, legend))
+    about, legend = (
+        _canonical_names(text, [name for name, _ in names]) for text in (about, legend)
+    )
     fiscal, fiscal_count = _top(facts.fiscal_year_ends)
     filer, filer_count = _top(facts.filer_categories)
     n = facts.releases
     profile = {"legal_name": legal or short, "short_name": short}
-    profile["tickers"] = [{"exchange": exchange, "symbol": symbol} for exchange, symbol, _ in tickers]
+    profile["tickers"] = [
+        {"exchange": exchange, "symbol": symbol} for exchange, symbol, _ in tickers
+    ]
     profile["products"] = [name for name, _ in names]
     if fiscal:
         profile["fiscal_year_end"] = fiscal
@@ -48,11 +54,15 @@ def build_pack(facts: Facts, pack_id: str | None = None) -> tuple[dict, list[str
         profile["filer_category"] = filer
     summary = [
         f"issuer: {legal or '?'} ({legal_count} of {n} releases); short name {short!r}",
-        *[f"ticker: {exchange}: {symbol} ({count} of {n} releases)" for exchange, symbol, count in tickers],
+        *[
+            f"ticker: {exchange}: {symbol} ({count} of {n} releases)"
+            for exchange, symbol, count in tickers
+        ],
         *[f"name: {name} ({count} of {n} releases)" for name, count in names],
         f"About paragraph: {len(facts.about)} of {n} releases have one; {about_same} identical to the one kept",
         f"legend: {len(facts.legend)} of {n} releases have one; {legend_same} identical to the one kept",
-        f"fiscal year end: {fiscal or 'not stated'}" + (f" ({fiscal_count} mentions)" if fiscal else ""),
+        f"fiscal year end: {fiscal or 'not stated'}"
+        + (f" ({fiscal_count} mentions)" if fiscal else ""),
         f"filer category: {filer or 'not stated (the sec checks assume the most lenient)'}",
     ]
     profile["generated"] = {"releases": n, "summary": summary}
@@ -72,7 +82,9 @@ def _canonical_names(text: str, names: list[str]) -> str:
     for name in names:
         if "-" in name:
             head, tail = name.split("-", 1)
-            text = regex.sub(rf"(?<![\w-]){regex.escape(head)}-\s+{regex.escape(tail)}(?![\w])", name, text)
+            text = regex.sub(
+                rf"(?<![\w-]){regex.escape(head)}-\s+{regex.escape(tail)}(?![\w])", name, text
+            )
     return text
 
 
@@ -84,10 +96,15 @@ def _top(counter) -> tuple[str | None, int]:
     return value, count
 
 
-def _rules(pack_id: str, short: str, legal: str, profile: dict, about: str, legend: str) -> list[dict]:
+def _rules(
+    pack_id: str, short: str, legal: str, profile: dict, about: str, legend: str
+) -> list[dict]:
     """Return the profile's rules: boilerplate drift and presence, names, tickers."""
     rules = []
-    for block, text, heading in (("about", about, f"About {legal}"), ("legend", legend, "Forward-Looking Statements")):
+    for block, text, heading in (
+        ("about", about, f"About {legal}"),
+        ("legend", legend, "Forward-Looking Statements"),
+    ):
         if text:
             rules.extend(_boilerplate_rules(pack_id, short, block, text, heading))
     if profile["products"]:
@@ -101,19 +118,26 @@ def _boilerplate_rules(pack_id: str, short: str, block: str, text: str, heading:
     frame = _FRAME.format(short=short)
     good = f"{frame}{heading}\n\n{text}\n"
     bad = f"{frame}{heading}\n\n{_one_word_changed(text)}\n"
-    common = {"category": "boilerplate", "source": f"{short}'s approved {name} (profile built by prlint init)"}
+    common = {
+        "category": "boilerplate",
+        "source": f"{short}'s approved {name} (profile built by prlint init)",
+    }
     check = {"block": block, "approved": text, "variable": VARIABLE_PATTERNS}
     return [
         {
-            "id": f"{pack_id}.{block}-drift", **common, "severity": "warning",
+            "id": f"{pack_id}.{block}-drift",
+            **common,
+            "severity": "warning",
             "message": "The {block} differs from the approved text: {diff}",
             "why": f"The {name} is text that legal approved once. A word changed in one release (a disease name, a product's status) "
-                   "is an unapproved statement about the company, and differences between releases invite questions.",
+            "is an unapproved statement about the company, and differences between releases invite questions.",
             "examples": {"fail": [bad], "pass": [good]},
             "check": {"kind": "boilerplate", "report": "drift", **check},
         },
         {
-            "id": f"{pack_id}.{block}-missing", **common, "severity": "warning",
+            "id": f"{pack_id}.{block}-missing",
+            **common,
+            "severity": "warning",
             "message": "No {block}: the approved one begins '{opening}'",
             "why": f"Every release of {short} carries its approved {name}; a draft without it was probably cut short.",
             "examples": {"fail": [f"{frame}More news.\n"], "pass": [good]},
@@ -125,16 +149,26 @@ def _boilerplate_rules(pack_id: str, short: str, block: str, text: str, heading:
 def _names_rule(pack_id: str, short: str, names: list[str]) -> dict:
     """Return the rule that checks the issuer's product and proper names."""
     example = max(names, key=len)
-    misspelt = example[:-3] + example[-2] + example[-3] + example[-1] if len(example) > 5 else example + example[-1]
+    misspelt = (
+        example[:-3] + example[-2] + example[-3] + example[-1]
+        if len(example) > 5
+        else example + example[-1]
+    )
     frame = _FRAME.format(short=short)
     return {
-        "id": f"{pack_id}.product-names", "category": "spelling", "severity": "warning",
+        "id": f"{pack_id}.product-names",
+        "category": "spelling",
+        "severity": "warning",
         "message": "'{match}' looks like a misspelling of '{expected}'",
         "why": f"{short}'s product and proper names have one spelling; a near miss on the wire confuses patients and investors.",
         "source": f"{short}'s profile (built by prlint init); USAN Council naming guidelines",
         "fix": "safe",
         "examples": {"fail": [f"{frame}{misspelt} data.\n"], "pass": [f"{frame}{example} data.\n"]},
-        "check": {"kind": "lexicon", "report": "near-miss", "terms": [{"term": name} for name in names]},
+        "check": {
+            "kind": "lexicon",
+            "report": "near-miss",
+            "terms": [{"term": name} for name in names],
+        },
     }
 
 

@@ -13,8 +13,8 @@ import atheris
 
 with atheris.instrument_imports():
     from checker.api import default_config, lint_text
-    from checker.inputs.reading import decode_draft
     from checker.errors import InputError
+    from checker.inputs.reading import decode_draft
 
 CONFIG = default_config()
 

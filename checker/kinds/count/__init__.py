@@ -21,16 +21,17 @@ percentages presented as shares of one whole add up to at most 100%.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.kinds.count import shares
-from checker.model import Hit, Scope
 from checker.document.parts import HEADLINE, SUBHEADLINE
+from checker.kinds.count import shares
+from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
+from checker.model import Hit, Scope
 
 _CONJUNCTION = pattern_cache.compile(r"(?:^|\s)(?:and|or|as\s+well\s+as|&)\s+", regex.IGNORECASE)
 _NAME_START = pattern_cache.compile(r"(?:the\s+)?[\p{Lu}\d]")
@@ -67,7 +68,11 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
     if params.get("measure", "list") == "percent":
         return shares.compile(params, where)
     numbers = {word.casefold(): value for word, value in params.get("numbers", {}).items()}
-    number = r"(?:\d{1,3}|" + "|".join(regex.escape(word) for word in sorted(numbers, key=len, reverse=True)) + ")"
+    number = (
+        r"(?:\d{1,3}|"
+        + "|".join(regex.escape(word) for word in sorted(numbers, key=len, reverse=True))
+        + ")"
+    )
     not_after = params.get("not_after")
     labelled = rf"(?<!\b(?:{not_after})\s+)" if not_after else ""
     stated = (
@@ -87,7 +92,9 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
         numbers=numbers,
         max_item_words=params.get("max_item_words", 8),
         names_only=params.get("names_only", True),
-        not_items=compile_pattern(params["not_items"], f"{where}.not_items") if "not_items" in params else None,
+        not_items=compile_pattern(params["not_items"], f"{where}.not_items")
+        if "not_items" in params
+        else None,
     )
 
 
@@ -148,7 +155,9 @@ def _stated_counts(check: ListCount, document, scope: Scope) -> Iterator[Counted
                 continue
             items, partial = _read_list(check, text[match.end() : end])
             headline = document.part_at(match.start()) in (HEADLINE, SUBHEADLINE)
-            yield Counted(match.start(), match.end(), match.group(), value, items, partial, headline)
+            yield Counted(
+                match.start(), match.end(), match.group(), value, items, partial, headline
+            )
 
 
 def _value(said: str, numbers: dict[str, int]) -> int | None:

@@ -10,16 +10,19 @@ is read as one breakdown: the shares of a whole are listed together.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
 from checker.matching import pattern_cache
-from checker.model import Hit, Scope
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
+from checker.model import Hit, Scope
 
-_PERCENT = pattern_cache.compile(r"(?<![\d.,])(?P<value>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE)
+_PERCENT = pattern_cache.compile(
+    r"(?<![\d.,])(?P<value>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,11 @@ def find(check: Shares, document, scope: Scope, context) -> Iterator[Hit]:
         if not document.in_scope(start, scope):
             continue
         found = list(_PERCENT.finditer(text, start, end, timeout=PATTERN_TIMEOUT))
-        if len(found) < 2 or not _any(check.cues, text, start, end) or _any(check.unless, text, start, end):
+        if (
+            len(found) < 2
+            or not _any(check.cues, text, start, end)
+            or _any(check.unless, text, start, end)
+        ):
             continue
         values = [float(match.group("value")) for match in found]
         if sum(values) > 100 + check.tolerance:

@@ -11,14 +11,13 @@ stays silent when no release date is known.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from checker.kinds.date import events
-from checker.kinds.date import relative
-from checker.kinds.date import style
+from checker.kinds.date import events, relative, style
 from checker.kinds.date.common import DateCheck, facts_of
-from checker.model import Hit, Scope
 from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem, compile_patterns
+from checker.model import Hit, Scope
 
 #: Every date check by name.
 CHECKS = {**relative.CHECKS, **events.CHECKS, **style.CHECKS}
@@ -50,5 +49,7 @@ def _excused(check: DateCheck, document, hit: Hit) -> bool:
     for start, end in document.paragraphs:
         if start <= hit.start < end:
             paragraph = document.text[start:end]
-            return any(pattern.search(paragraph, timeout=PATTERN_TIMEOUT) for pattern in check.unless)
+            return any(
+                pattern.search(paragraph, timeout=PATTERN_TIMEOUT) for pattern in check.unless
+            )
     return False

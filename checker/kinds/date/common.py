@@ -12,10 +12,10 @@ from typing import Any
 
 import regex
 
-from checker.matching import pattern_cache
 from checker.analysis.date_mentions import DateMention, find_mentions
-from checker.model import Hit
 from checker.analysis.release_date import ReleaseDate, resolve_release_date
+from checker.matching import pattern_cache
+from checker.model import Hit
 
 
 @dataclass(frozen=True)

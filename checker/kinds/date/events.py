@@ -9,10 +9,10 @@ only when the periods they name do not overlap ("December 2005" and "4Q
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from checker.analysis.tense import event_phrase, sentence_of
 from checker.analysis.date_mentions import DateMention
+from checker.analysis.tense import event_phrase, sentence_of
 from checker.kinds.date.common import DateCheck, DateFacts, mention_hit
 from checker.model import Hit
 

@@ -7,16 +7,16 @@ Each check is a function ``(check, facts) -> Iterator[Hit]`` registered in
 from __future__ import annotations
 
 import datetime
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.analysis.tense import FUTURE, PAST, sentence_of, tense_of
 from checker.analysis.date_mentions import WEEKDAY, WEEKDAYS, DateMention
+from checker.analysis.tense import FUTURE, PAST, sentence_of, tense_of
 from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_hit
-from checker.model import Hit
+from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
+from checker.model import Hit
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ENDED = pattern_cache.compile(r"(?i)\bended\s*\Z")
@@ -45,7 +45,9 @@ def weekday(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
             continue
         actual = mention.first.weekday()
         if actual != mention.weekday:
-            yield mention_hit(mention, actual=_DAY_NAMES[actual], written=_DAY_NAMES[mention.weekday])
+            yield mention_hit(
+                mention, actual=_DAY_NAMES[actual], written=_DAY_NAMES[mention.weekday]
+            )
 
 
 def _against_release(facts: DateFacts, wrong) -> Iterator[Hit]:
@@ -60,25 +62,35 @@ def _against_release(facts: DateFacts, wrong) -> Iterator[Hit]:
 
 def past_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report an event told as done but dated after the release."""
-    return _against_release(facts, lambda m, release: m.first > release and _tense(facts, m) == PAST)
+    return _against_release(
+        facts, lambda m, release: m.first > release and _tense(facts, m) == PAST
+    )
 
 
 def future_before_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a plan told in the future tense but dated before the release."""
-    return _against_release(facts, lambda m, release: m.last < release and _tense(facts, m) == FUTURE)
+    return _against_release(
+        facts, lambda m, release: m.last < release and _tense(facts, m) == FUTURE
+    )
 
 
 def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a period said to have "ended" on or after the release date."""
     return _against_release(
-        facts, lambda m, release: m.kind == "date" and m.first >= release and _before(facts, m, _ENDED, 20)
+        facts,
+        lambda m, release: (
+            m.kind == "date" and m.first >= release and _before(facts, m, _ENDED, 20)
+        ),
     )
 
 
 def filed_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a filing said to have been filed or furnished on a date after the release."""
     return _against_release(
-        facts, lambda m, release: m.kind == "date" and m.first > release and _before(facts, m, _FILED, 100)
+        facts,
+        lambda m, release: (
+            m.kind == "date" and m.first > release and _before(facts, m, _FILED, 100)
+        ),
     )
 
 
@@ -99,12 +111,20 @@ def today_mismatch(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     release = facts.release.date
     for mention in _dated(facts, yearless=True):
         said = _before(facts, mention, _TODAY_BEFORE, 14)
-        if said and mention.kind == "date" and mention.first != _shifted(release, said.group("word")):
+        if (
+            said
+            and mention.kind == "date"
+            and mention.first != _shifted(release, said.group("word"))
+        ):
             yield mention_hit(mention, release=release.isoformat(), word=said.group("word"))
     for match in _TODAY_WEEKDAY.finditer(facts.text, timeout=PATTERN_TIMEOUT):
         expected = _shifted(release, match.group("word"))
         if WEEKDAYS[match.group("weekday")[:3].lower()] != expected.weekday():
-            fields = {"match": match.group(), "release": release.isoformat(), "word": match.group("word")}
+            fields = {
+                "match": match.group(),
+                "release": release.isoformat(),
+                "word": match.group("word"),
+            }
             yield Hit(match.start(), match.end(), fields)
     yield from _this_month(facts, release)
 
@@ -120,7 +140,11 @@ def _this_month(facts: DateFacts, release: datetime.date) -> Iterator[Hit]:
             beside = 0 <= mention.start - match.end() <= 6 or 0 <= match.start() - mention.end <= 3
             other_month = (mention.first.year, mention.first.month) != (release.year, release.month)
             if beside and mention.kind == "date" and other_month:
-                fields = {"match": match.group(), "release": release.isoformat(), "word": match.group()}
+                fields = {
+                    "match": match.group(),
+                    "release": release.isoformat(),
+                    "word": match.group(),
+                }
                 yield Hit(match.start(), match.end(), fields)
                 break
 
@@ -149,7 +173,9 @@ def _tense(facts: DateFacts, mention: DateMention) -> str | None:
     return tense_of(facts.text, sentence, head.start, mention.end)
 
 
-def _before(facts: DateFacts, mention: DateMention, pattern: regex.Pattern, reach: int) -> regex.Match | None:
+def _before(
+    facts: DateFacts, mention: DateMention, pattern: regex.Pattern, reach: int
+) -> regex.Match | None:
     """Return the match of *pattern* ending right before the mention, within *reach*."""
     start = max(0, mention.start - reach)
     return pattern.search(facts.text, start, mention.start, timeout=PATTERN_TIMEOUT)

@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.analysis.tense import sentence_of
 from checker.analysis.date_mentions import MONTH, month_number
+from checker.analysis.tense import sentence_of
 from checker.kinds.date.common import DateCheck, DateFacts
-from checker.model import Hit
+from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem
+from checker.model import Hit
 
-_DATELINE_MONTH = pattern_cache.compile(rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?P<ordinal>st|nd|rd|th)?")
+_DATELINE_MONTH = pattern_cache.compile(
+    rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?P<ordinal>st|nd|rd|th)?"
+)
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
-_RULE_DAY = pattern_cache.compile(r"(?i)(?P<nth>first|second|third|fourth|last)\s+Sunday\s+(?:of|in)\s+(?P<month>[A-Za-z]+)")
+_RULE_DAY = pattern_cache.compile(
+    r"(?i)(?P<nth>first|second|third|fourth|last)\s+Sunday\s+(?:of|in)\s+(?P<month>[A-Za-z]+)"
+)
 _TIME = pattern_cache.compile(
     r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s*\(?(?P<zone>[ECMP][SD]T)\b(?-i:(?<=[A-Z]{3}))"
 )
@@ -33,15 +38,22 @@ def prepare_data(name: str, params: dict[str, Any], where: str) -> dict[str, Any
     if name == "dateline-month-style":
         months = params.get("ap_months")
         if not isinstance(months, dict) or sorted(months) != sorted(str(m) for m in range(1, 13)):
-            raise PatternProblem(f"{where}.ap_months", "ap_months must give the AP form of months 1 to 12")
+            raise PatternProblem(
+                f"{where}.ap_months", "ap_months must give the AP form of months 1 to 12"
+            )
         return {"ap_months": {int(key): value for key, value in months.items()}}
     if name == "dateline-wire-tag":
         tags = params.get("wire_tags")
         if not isinstance(tags, list) or not tags:
-            raise PatternProblem(f"{where}.wire_tags", "wire_tags must list the tags as the wires write them")
+            raise PatternProblem(
+                f"{where}.wire_tags", "wire_tags must list the tags as the wires write them"
+            )
         return {"wire_tags": tuple(tags)}
     if name == "dst":
-        return {"zones": dict(params.get("zones", {})), "rules": _dst_rules(params.get("dst_rules", []), where)}
+        return {
+            "zones": dict(params.get("zones", {})),
+            "rules": _dst_rules(params.get("dst_rules", []), where),
+        }
     return {}
 
 
@@ -54,7 +66,9 @@ def _dst_rules(rules: list[dict[str, Any]], where: str) -> list[tuple[int, int, 
             match = _RULE_DAY.fullmatch(rule[key].strip())
             month = month_number(match.group("month")) if match else None
             if month is None:
-                raise PatternProblem(f"{where}.dst_rules[{index}].{key}", f"cannot read {rule[key]!r}")
+                raise PatternProblem(
+                    f"{where}.dst_rules[{index}].{key}", f"cannot read {rule[key]!r}"
+                )
             ends.append((_NTH[match.group("nth").lower()], month))
         parsed.append((rule["from"], rule["to"], ends[0], ends[1]))
     return parsed
@@ -72,7 +86,9 @@ def year_inferred(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     if facts.release is None:
         detail = "no year could be inferred from the body; pass --date"
     else:
-        detail = f"the release year is inferred as {facts.release.date.year} from the dates in the body"
+        detail = (
+            f"the release year is inferred as {facts.release.date.year} from the dates in the body"
+        )
     yield Hit(start, end, {"match": dateline.date_text, "detail": detail})
 
 
@@ -101,7 +117,9 @@ def dateline_wire_tag(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     if dateline is None or not dateline.wire or dateline.wire in check.data["wire_tags"]:
         return
     squeezed = regex.sub(r"\s+", "", dateline.wire).casefold()
-    known = [tag for tag in check.data["wire_tags"] if regex.sub(r"\s+", "", tag).casefold() == squeezed]
+    known = [
+        tag for tag in check.data["wire_tags"] if regex.sub(r"\s+", "", tag).casefold() == squeezed
+    ]
     if not known:
         return  # a wire we have no spelling for: nothing to compare with
     start = facts.text.find(dateline.wire, dateline.start, dateline.end)
@@ -120,8 +138,12 @@ def dst(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
         in_dst = _in_dst(day, rules) if day else None
         if in_dst is None or in_dst == (zones[zone] == "daylight"):
             continue
-        fields = {"match": match.group(), "zone": zone, "day": day.isoformat(),
-                  "season": "daylight-saving time" if in_dst else "standard time"}
+        fields = {
+            "match": match.group(),
+            "zone": zone,
+            "day": day.isoformat(),
+            "season": "daylight-saving time" if in_dst else "standard time",
+        }
         yield Hit(match.start("zone"), match.end("zone"), fields)
 
 
@@ -131,7 +153,9 @@ def _day_of(facts: DateFacts, offset: int) -> datetime.date | None:
     days = [m for m in facts.mentions if start <= m.start < end and m.kind == "date" and m.first]
     if days:
         return min(days, key=lambda mention: abs(mention.start - offset)).first
-    if facts.release is not None and _TODAYISH.search(facts.text, start, end, timeout=PATTERN_TIMEOUT):
+    if facts.release is not None and _TODAYISH.search(
+        facts.text, start, end, timeout=PATTERN_TIMEOUT
+    ):
         return facts.release.date
     return None
 
@@ -146,7 +170,11 @@ def _in_dst(day: datetime.date, rules: list[tuple[int, int, tuple, tuple]]) -> b
 
 def _sunday(year: int, nth: int, month: int) -> datetime.date:
     """Return the nth (or last, -1) Sunday of a month."""
-    sundays = [week[calendar.SUNDAY] for week in calendar.monthcalendar(year, month) if week[calendar.SUNDAY]]
+    sundays = [
+        week[calendar.SUNDAY]
+        for week in calendar.monthcalendar(year, month)
+        if week[calendar.SUNDAY]
+    ]
     return datetime.date(year, month, sundays[nth - 1 if nth > 0 else -1])
 
 

@@ -19,19 +19,20 @@ checker/data/sec_forms.json.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from checker.kinds.filings import deadlines
 from checker.analysis import ticker_mentions
 from checker.analysis.filing_refs import FilingRef, family, looks_like_sec_form, references
 from checker.analysis.legend import legend_spans, legend_text
-from checker.analysis.sec_data import compile_list, first_line_span, iso, load, profile, release_day
-from checker.model import Hit, Scope
-from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
 from checker.analysis.release_date import parse_month_day
+from checker.analysis.sec_data import compile_list, first_line_span, iso, load, profile, release_day
+from checker.kinds.filings import deadlines
+from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
+from checker.model import Hit, Scope
 
 _QUARTER_WORDS = {"quarter", "three months", "six months", "nine months"}
 _YEAR_WORDS = {"year", "twelve months"}
@@ -59,9 +60,13 @@ def compile(params: dict[str, Any], where: str) -> Filings:
         report=params["report"],
         category=params.get("filer_category"),
         fiscal_year_end=(int(fye[:2]), int(fye[3:])) if fye else None,
-        specific=compile_list(data["specific_filing"], "checker/data/sec_forms.json: specific_filing"),
+        specific=compile_list(
+            data["specific_filing"], "checker/data/sec_forms.json: specific_filing"
+        ),
         future_filing=compile_pattern(data["future_filing"], "future_filing", ignore_case=True),
-        fye_text=compile_pattern(data["fiscal_year_end_text"], "fiscal_year_end_text", ignore_case=True),
+        fye_text=compile_pattern(
+            data["fiscal_year_end_text"], "fiscal_year_end_text", ignore_case=True
+        ),
         non_sec_filer=compile_pattern(data["non_sec_filer"], "non_sec_filer", ignore_case=True),
         sec_registrant=compile_pattern(data["sec_registrant"], "sec_registrant"),
     )
@@ -89,8 +94,9 @@ def _with_profile(check: Filings, context) -> Filings:
     return replace(check, category=category, fiscal_year_end=fye)
 
 
-def _check_ref(check: Filings, document, ref: FilingRef, refs: list[FilingRef],
-               day: datetime.date | None) -> Iterator[Hit]:
+def _check_ref(
+    check: Filings, document, ref: FilingRef, refs: list[FilingRef], day: datetime.date | None
+) -> Iterator[Hit]:
     """Yield what the chosen report finds wrong with one reference."""
     fields = {"form": ref.written, "canonical": ref.form or ""}
     if check.report == "unknown-form" and ref.form is None and looks_like_sec_form(ref.written):
@@ -101,22 +107,38 @@ def _check_ref(check: Filings, document, ref: FilingRef, refs: list[FilingRef],
             yield Hit(ref.start, ref.end, {**fields, "expected": expected}, replacement=expected)
     elif check.report == "title-mismatch" and ref.title and ref.form:
         allowed = load("sec_forms")["titles"].get(family(ref.form) or "", [])
-        if family(ref.form) in ("annual", "quarterly", "current", "transition") and ref.title not in allowed:
+        if (
+            family(ref.form) in ("annual", "quarterly", "current", "transition")
+            and ref.title not in allowed
+        ):
             yield Hit(ref.start, ref.end, {**fields, "title": ref.title})
     elif check.report == "period-mismatch" and ref.period_span:
         problem = _period_problem(check, document, ref, refs)
         if problem:
             yield Hit(*ref.period_span, {**fields, "problem": problem})
     elif check.report == "period-future" and ref.period_end and day and ref.period_end >= day:
-        if not check.future_filing.search(document.text, max(0, ref.start - 150), ref.period_span[1] + 150):
-            yield Hit(*ref.period_span, {**fields, "period": ref.period_end.isoformat(), "date": day.isoformat()})
+        if not check.future_filing.search(
+            document.text, max(0, ref.start - 150), ref.period_span[1] + 150
+        ):
+            yield Hit(
+                *ref.period_span,
+                {**fields, "period": ref.period_end.isoformat(), "date": day.isoformat()},
+            )
     elif check.report == "stale" and ref.period_end and day:
         yield from _stale(check, document, ref, refs, day)
     elif check.report == "retired-form" and ref.form:
         yield from _retired(ref, day)
-    elif check.report == "too-early" and ref.period_end and day and family(ref.form) in ("annual", "quarterly"):
+    elif (
+        check.report == "too-early"
+        and ref.period_end
+        and day
+        and family(ref.form) in ("annual", "quarterly")
+    ):
         if datetime.timedelta(0) < day - ref.period_end < datetime.timedelta(days=14):
-            yield Hit(*ref.period_span, {**fields, "period": ref.period_end.isoformat(), "date": day.isoformat()})
+            yield Hit(
+                *ref.period_span,
+                {**fields, "period": ref.period_end.isoformat(), "date": day.isoformat()},
+            )
     elif check.report == "filing-date" and ref.filed_on:
         yield from _filing_date(ref, day)
     elif check.report == "fpi-mix":
@@ -131,7 +153,12 @@ def _period_problem(check: Filings, document, ref: FilingRef, refs: list[FilingR
     if kind == "quarterly" and ref.period_word in _YEAR_WORDS:
         return f"a quarterly report covers a quarter, not the {ref.period_word} it names"
     fye = _fiscal_year_end(check, document, refs)
-    if kind == "quarterly" and ref.period_end and fye and deadlines.is_fiscal_year_end(ref.period_end, fye):
+    if (
+        kind == "quarterly"
+        and ref.period_end
+        and fye
+        and deadlines.is_fiscal_year_end(ref.period_end, fye)
+    ):
         return "no 10-Q is filed for the fiscal fourth quarter: the 10-K covers it"
     return None
 
@@ -151,20 +178,32 @@ def _fiscal_year_end(check: Filings, document, refs: list[FilingRef]) -> tuple[i
     return None
 
 
-def _stale(check: Filings, document, ref: FilingRef, refs: list[FilingRef], day: datetime.date) -> Iterator[Hit]:
+def _stale(
+    check: Filings, document, ref: FilingRef, refs: list[FilingRef], day: datetime.date
+) -> Iterator[Hit]:
     """Report a cited periodic report that a later, already due report has replaced."""
     kind = family(ref.form)
     category = "foreign-private" if ref.form in ("20-F", "40-F") else check.category
     if kind == "annual" and ref.period_word in _YEAR_WORDS | {None}:
         later = deadlines.superseded_annual(ref.period_end, category, day)
     elif kind == "quarterly" and ref.period_word in _QUARTER_WORDS:
-        later = deadlines.superseded_quarterly(ref.period_end, category, day, _fiscal_year_end(check, document, refs))
+        later = deadlines.superseded_quarterly(
+            ref.period_end, category, day, _fiscal_year_end(check, document, refs)
+        )
     else:
         return
     if later is not None and ref.period_end < day:
-        yield Hit(ref.start, ref.period_span[1], {"form": ref.written, "period": ref.period_end.isoformat(),
-                                                  "later": later.isoformat(), "date": day.isoformat(),
-                                                  "category": category})
+        yield Hit(
+            ref.start,
+            ref.period_span[1],
+            {
+                "form": ref.written,
+                "period": ref.period_end.isoformat(),
+                "later": later.isoformat(),
+                "date": day.isoformat(),
+                "category": category,
+            },
+        )
 
 
 def _retired(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
@@ -173,7 +212,9 @@ def _retired(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
         if entry["form"] != ref.form:
             continue
         last_period = iso(entry["last_period_end"])
-        too_late_period = ref.period_end is not None and last_period is not None and ref.period_end > last_period
+        too_late_period = (
+            ref.period_end is not None and last_period is not None and ref.period_end > last_period
+        )
         too_late_release = day is not None and day > iso(entry["not_after"])
         if too_late_period or too_late_release:
             yield Hit(ref.start, ref.end, {"form": ref.written, "note": entry["note"]})
@@ -183,9 +224,14 @@ def _filing_date(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
     """Report a filing date after the release date, or on a weekend (EDGAR does not file then)."""
     fields = {"form": ref.written, "filed": ref.filed_on.isoformat()}
     if day is not None and ref.filed_on > day:
-        yield Hit(*ref.filed_span, {**fields, "problem": f"after the release date {day.isoformat()}"})
+        yield Hit(
+            *ref.filed_span, {**fields, "problem": f"after the release date {day.isoformat()}"}
+        )
     elif ref.filed_on.weekday() >= 5:
-        yield Hit(*ref.filed_span, {**fields, "problem": f"a {ref.filed_on:%A}, when EDGAR accepts no filings"})
+        yield Hit(
+            *ref.filed_span,
+            {**fields, "problem": f"a {ref.filed_on:%A}, when EDGAR accepts no filings"},
+        )
 
 
 def _fpi_mix(ref: FilingRef, refs: list[FilingRef]) -> Iterator[Hit]:
@@ -204,7 +250,9 @@ def _legend_cites_none(check: Filings, document) -> Iterator[Hit]:
     text = legend_text(document, spans)
     if check.non_sec_filer.search(text, timeout=PATTERN_TIMEOUT) or _listed_abroad(document):
         return  # a Canadian or other foreign filer cites SEDAR+ or nothing: no 10-K to cite
-    if not check.sec_registrant.search(document.text, timeout=PATTERN_TIMEOUT) and not _listed_in_us(document):
+    if not check.sec_registrant.search(
+        document.text, timeout=PATTERN_TIMEOUT
+    ) and not _listed_in_us(document):
         return  # nothing says the issuer reports to the SEC (PSLRA, SEC, a US listing)
     if not any(pattern.search(text, timeout=PATTERN_TIMEOUT) for pattern in check.specific):
         start, end = first_line_span(document, *spans[0])
@@ -214,7 +262,9 @@ def _legend_cites_none(check: Filings, document) -> Iterator[Hit]:
 def _listed_in_us(document) -> bool:
     """Tell whether the company the lead names has a ticker on a US exchange (an SEC registrant)."""
     for mention in ticker_mentions.mentions(document):
-        named = mention.owner is None or ticker_mentions.same_company(mention.owner, document.company)
+        named = mention.owner is None or ticker_mentions.same_company(
+            mention.owner, document.company
+        )
         if named and mention.venue.group in ("NYSE", "NYSE American", "NYSE Arca", "Nasdaq"):
             return True
     return False

@@ -52,14 +52,20 @@ def latest_due(kind: str, category: str, period_end: datetime.date) -> datetime.
     return due + datetime.timedelta(days=rules["holiday_margin_days"])
 
 
-def superseded_annual(period_end: datetime.date, category: str, release: datetime.date) -> datetime.date | None:
+def superseded_annual(
+    period_end: datetime.date, category: str, release: datetime.date
+) -> datetime.date | None:
     """Return the next fiscal year's end when its annual report was due before *release*."""
     following = add_months(period_end, 12)
     return following if latest_due("annual", category, following) < release else None
 
 
-def superseded_quarterly(period_end: datetime.date, category: str, release: datetime.date,
-                         fiscal_year_end: tuple[int, int] | None) -> datetime.date | None:
+def superseded_quarterly(
+    period_end: datetime.date,
+    category: str,
+    release: datetime.date,
+    fiscal_year_end: tuple[int, int] | None,
+) -> datetime.date | None:
     """Return a later quarter whose 10-Q was due before *release*, or None.
 
     There is no 10-Q for a fiscal fourth quarter; when the fiscal year end is
@@ -77,7 +83,9 @@ def is_fiscal_year_end(day: datetime.date, fiscal_year_end: tuple[int, int]) -> 
     """Tell whether *day* is (within a week of) the fiscal year end (52/53-week years)."""
     month, month_day = fiscal_year_end
     try:
-        anchor = datetime.date(day.year, month, min(month_day, calendar.monthrange(day.year, month)[1]))
+        anchor = datetime.date(
+            day.year, month, min(month_day, calendar.monthrange(day.year, month)[1])
+        )
     except ValueError:
         return False
     return abs((day - anchor).days) <= 7

@@ -24,19 +24,20 @@ reported; ``tolerance`` scales the edits allowed by word length;
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
 from checker.analysis import vocabulary
-from checker.matching import pattern_cache
 from checker.analysis import words as word_index
-from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
 from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
-from checker.model import Hit, Scope
+from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
+from checker.matching import pattern_cache
 from checker.matching.patterns import search_spans
+from checker.model import Hit, Scope
 
 _SPLIT = pattern_cache.compile(
     r"(?<![\p{L}\p{N}_-])(?P<head>\p{L}[\p{L}\p{N}]*)-(?P<gap>[ \t]+|[ \t]*\n[ \t]*)"
@@ -77,15 +78,21 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
     """Compile a ``lexicon`` check's parameters."""
     terms: dict[str, Term] = {}
     for raw in params.get("terms", []):
-        term = Term(raw["term"], frozenset([raw["term"], raw["term"].upper(), *raw.get("variants", [])]),
-                    raw.get("never_autofix"))
+        term = Term(
+            raw["term"],
+            frozenset([raw["term"], raw["term"].upper(), *raw.get("variants", [])]),
+            raw.get("never_autofix"),
+        )
         for form in term.accepted:
             terms[form.lower()] = term
     pattern = None
     if terms:
         names = sorted({term.term for term in terms.values()}, key=len, reverse=True)
-        pattern = pattern_cache.compile(r"(?<![\p{L}\p{N}_-])\L<names>(?![\p{L}\p{N}_]|-\p{L})",
-                                regex.VERSION1 | regex.IGNORECASE, names=names)
+        pattern = pattern_cache.compile(
+            r"(?<![\p{L}\p{N}_-])\L<names>(?![\p{L}\p{N}_]|-\p{L})",
+            regex.VERSION1 | regex.IGNORECASE,
+            names=names,
+        )
     return Lexicon(
         report=params["report"],
         terms=terms,
@@ -160,24 +167,38 @@ def _nearest_drug(lower: str, types: str, edits: int) -> tuple[tuple[str, int], 
 
 def _draft_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
     """Report words a few edits from a product name the draft uses more often."""
-    products = [lower for lower, spans in words.spans.items()
-                if len(spans) >= 2 and _product(check, lower, words)]
+    products = [
+        lower
+        for lower, spans in words.spans.items()
+        if len(spans) >= 2 and _product(check, lower, words)
+    ]
     if not products:
         return
     for lower in _candidates(check, words):
         spans = words.spans[lower]
         edits = check.tolerance.edits(len(lower))
         close = [
-            name for name in products
-            if words.count(name) >= 2 * len(spans) and not variant_of(lower, name)
+            name
+            for name in products
+            if words.count(name) >= 2 * len(spans)
+            and not variant_of(lower, name)
             and distance(lower, name) <= min(edits, check.tolerance.edits(len(name)))
         ]
         if len(close) != 1:
             continue
         for start, end in spans:
             expected = words.form_like(close[0], words.text[start:end])
-            yield Hit(start, end, {"match": words.text[start:end], "expected": expected,
-                                   "count": str(words.count(close[0])), "note": ""}, expected)
+            yield Hit(
+                start,
+                end,
+                {
+                    "match": words.text[start:end],
+                    "expected": expected,
+                    "count": str(words.count(close[0])),
+                    "note": "",
+                },
+                expected,
+            )
 
 
 def _product(check: Lexicon, lower: str, words: Words) -> bool:
@@ -221,10 +242,14 @@ def _wrong_case(check: Lexicon, document, scope: Scope) -> Iterator[Hit]:
             continue
         term = check.terms[match.group().lower()]
         if match.group() not in term.accepted:
-            yield from _hits(document.text, [(start, end)], term.term, term.never_autofix, keep_case=False)
+            yield from _hits(
+                document.text, [(start, end)], term.term, term.never_autofix, keep_case=False
+            )
 
 
-def _hits(text: str, spans, expected: str, never_autofix: str | None, keep_case: bool) -> Iterator[Hit]:
+def _hits(
+    text: str, spans, expected: str, never_autofix: str | None, keep_case: bool
+) -> Iterator[Hit]:
     """Yield one hit per occurrence, with the fix unless the term forbids it."""
     note = f" (not fixed automatically: {never_autofix})" if never_autofix else ""
     for start, end in spans:

@@ -12,8 +12,8 @@ names to a handful before the exact, eight times slower, measure runs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
@@ -51,7 +51,8 @@ def nearest(word: str, by_length: Mapping[int, Iterable[str]], edits: int) -> li
     for length in range(len(word) - edits, len(word) + edits + 1):
         candidates.extend(by_length.get(length, ()))
     within_reach = [
-        name for name, _score, _index in process.extract(
+        name
+        for name, _score, _index in process.extract(
             word, candidates, scorer=Levenshtein.distance, score_cutoff=2 * edits, limit=None
         )
     ]

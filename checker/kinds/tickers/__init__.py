@@ -18,18 +18,19 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 
-from checker.matching import pattern_cache
-from checker.kinds.tickers import exchange_names
 from checker.analysis import ticker_mentions
 from checker.analysis.sec_data import load, profile, release_day
 from checker.analysis.ticker_mentions import Mention, alias_key, venues
-from checker.model import Hit, Scope
+from checker.kinds.tickers import exchange_names
+from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
+from checker.model import Hit, Scope
 
 _US_LISTING_GROUPS = {"NYSE", "NYSE American", "NYSE Arca", "Nasdaq"}
 _BROKEN = pattern_cache.compile(
@@ -51,10 +52,17 @@ class Tickers:
 def compile(params: dict[str, Any], where: str) -> Tickers:
     """Compile a ``tickers`` check: the report and the optional issuer profile."""
     data = load("exchanges")
-    configured = _configured([tuple(entry.rpartition(":")[::2]) for entry in params.get("tickers", [])])
+    configured = _configured(
+        [tuple(entry.rpartition(":")[::2]) for entry in params.get("tickers", [])]
+    )
     shapes = {group: pattern_cache.compile(shape) for group, shape in data["shapes"].items()}
-    return Tickers(params["report"], params.get("issuer"), tuple(configured), shapes,
-                   datetime.timedelta(days=data["grace_days"]))
+    return Tickers(
+        params["report"],
+        params.get("issuer"),
+        tuple(configured),
+        shapes,
+        datetime.timedelta(days=data["grace_days"]),
+    )
 
 
 def _configured(entries: list[tuple[str, str]]) -> tuple[tuple[str | None, str], ...]:
@@ -72,24 +80,36 @@ def _with_profile(check: Tickers, context) -> Tickers:
     issuer_profile = profile(context)
     issuer = check.issuer or issuer_profile.get("legal_name") or issuer_profile.get("short_name")
     tickers = check.tickers or _configured(
-        [(entry.get("exchange", ""), entry["symbol"]) for entry in issuer_profile.get("tickers", [])])
+        [
+            (entry.get("exchange", ""), entry["symbol"])
+            for entry in issuer_profile.get("tickers", [])
+        ]
+    )
     return replace(check, issuer=issuer, tickers=tickers)
 
 
 def find(check: Tickers, document, scope: Scope, context) -> Iterator[Hit]:
     """Yield the hits of the chosen report."""
     check = _with_profile(check, context)
-    found = [m for m in ticker_mentions.mentions(document, check.issuer) if document.in_scope(m.start, scope)]
+    found = [
+        m
+        for m in ticker_mentions.mentions(document, check.issuer)
+        if document.in_scope(m.start, scope)
+    ]
     if check.report == "inconsistent":
         yield from _inconsistent(check, found)
-    elif check.report == "two-exchanges" and not exchange_names.TRANSFER.search(document.text, timeout=PATTERN_TIMEOUT):
+    elif check.report == "two-exchanges" and not exchange_names.TRANSFER.search(
+        document.text, timeout=PATTERN_TIMEOUT
+    ):
         yield from _two_exchanges(found)  # a release about a listing transfer names both on purpose
     elif check.report == "broken-markup":
         yield from _broken_markup(document, found, scope)
     elif check.report in ("exchange-retired", "exchange-not-yet"):
         day = release_day(document, context)
         if day is not None:
-            yield from exchange_names.anachronisms(check.report, check.grace, document, found, day, scope)
+            yield from exchange_names.anachronisms(
+                check.report, check.grace, document, found, day, scope
+            )
     elif check.report == "shape":
         yield from _shapes(check, found)
     elif check.report == "name-style":
@@ -120,13 +140,23 @@ def _inconsistent(check: Tickers, found: list[Mention]) -> Iterator[Hit]:
         expected = _expected_symbol(check, group, group_mentions)
         if expected is None:
             continue
-        configured = any(group_of == group or group_of is None for group_of, _symbol in check.tickers)
+        configured = any(
+            group_of == group or group_of is None for group_of, _symbol in check.tickers
+        )
         where = "in the company profile" if configured else "elsewhere in this release"
         for mention in group_mentions:
             if not _related(_key(mention.symbol), _key(expected)):
-                yield Hit(mention.start, mention.end,
-                          {"symbol": mention.symbol, "expected": expected, "exchange": mention.alias, "where": where},
-                          replacement=expected)
+                yield Hit(
+                    mention.start,
+                    mention.end,
+                    {
+                        "symbol": mention.symbol,
+                        "expected": expected,
+                        "exchange": mention.alias,
+                        "where": where,
+                    },
+                    replacement=expected,
+                )
 
 
 def _expected_symbol(check: Tickers, group: str, group_mentions: list[Mention]) -> str | None:
@@ -137,7 +167,10 @@ def _expected_symbol(check: Tickers, group: str, group_mentions: list[Mention]) 
     counts = Counter(_key(m.symbol) for m in group_mentions)
     if len(counts) < 2:
         return None
-    order = {key: index for index, key in reversed(list(enumerate(_key(m.symbol) for m in group_mentions)))}
+    order = {
+        key: index
+        for index, key in reversed(list(enumerate(_key(m.symbol) for m in group_mentions)))
+    }
     best = max(counts, key=lambda key: (counts[key], -order[key]))
     return next(m.symbol for m in group_mentions if _key(m.symbol) == best)
 
@@ -152,8 +185,15 @@ def _two_exchanges(found: list[Mention]) -> Iterator[Hit]:
         first_group = mentions[0].venue.group
         for mention in mentions[1:]:
             if mention.venue.group != first_group:
-                yield Hit(mention.alias_start, mention.end, {"symbol": mention.symbol, "exchange": mention.alias,
-                                                             "other": mentions[0].alias})
+                yield Hit(
+                    mention.alias_start,
+                    mention.end,
+                    {
+                        "symbol": mention.symbol,
+                        "exchange": mention.alias,
+                        "other": mentions[0].alias,
+                    },
+                )
 
 
 def _broken_markup(document, found: list[Mention], scope: Scope) -> Iterator[Hit]:
@@ -163,7 +203,11 @@ def _broken_markup(document, found: list[Mention], scope: Scope) -> Iterator[Hit
         if mention.markup and mention.paren not in reported:
             reported.add(mention.paren)
             fix = _clean_paren(document.text, mention, found)
-            yield Hit(*mention.paren, {"match": document.text[slice(*mention.paren)], "replacement": fix}, fix)
+            yield Hit(
+                *mention.paren,
+                {"match": document.text[slice(*mention.paren)], "replacement": fix},
+                fix,
+            )
     for match in _BROKEN.finditer(document.text, timeout=PATTERN_TIMEOUT):
         if match.span() not in reported and document.in_scope(match.start(), scope):
             fix = f"({match.group('ex')}: {match.group('sym')})"
@@ -183,7 +227,9 @@ def _clean_paren(text: str, broken: Mention, found: list[Mention]) -> str:
     merged: dict[str, list[str]] = {}
     for alias, symbol in parts:
         merged.setdefault(alias, []).append(symbol)
-    return "(" + "; ".join(f"{alias}: {', '.join(symbols)}" for alias, symbols in merged.items()) + ")"
+    return (
+        "(" + "; ".join(f"{alias}: {', '.join(symbols)}" for alias, symbols in merged.items()) + ")"
+    )
 
 
 def _alias_used_elsewhere(broken: Mention, found: list[Mention]) -> str | None:
@@ -199,7 +245,9 @@ def _shapes(check: Tickers, found: list[Mention]) -> Iterator[Hit]:
     for mention in found:
         shape = check.shapes.get(mention.venue.group)
         if shape is not None and not shape.fullmatch(mention.symbol):
-            yield Hit(mention.start, mention.end, {"symbol": mention.symbol, "exchange": mention.alias})
+            yield Hit(
+                mention.start, mention.end, {"symbol": mention.symbol, "exchange": mention.alias}
+            )
 
 
 def _signals(report: str, found: list[Mention]) -> Iterator[Hit]:
@@ -208,10 +256,21 @@ def _signals(report: str, found: list[Mention]) -> Iterator[Hit]:
     for mention in found:
         flagged = regex.fullmatch(r"[A-Z]{4}[EQ]", mention.symbol) is not None
         if report == "qualifier" and mention.venue.group in ("Nasdaq", "OTC") and flagged:
-            yield Hit(mention.start, mention.end, {"symbol": mention.symbol, "qualifier": mention.symbol[-1]})
+            yield Hit(
+                mention.start,
+                mention.end,
+                {"symbol": mention.symbol, "qualifier": mention.symbol[-1]},
+            )
         elif report == "frankfurt" and mention.issuer and mention.venue.group == "Frankfurt":
-            yield Hit(mention.alias_start, mention.end, {"match": f"{mention.alias}: {mention.symbol}"})
+            yield Hit(
+                mention.alias_start, mention.end, {"match": f"{mention.alias}: {mention.symbol}"}
+            )
         elif report == "class-notation" and regex.search(r"[.\-/ ]", mention.symbol):
             first = written.setdefault(_key(mention.symbol), mention.symbol)
             if first != mention.symbol:
-                yield Hit(mention.start, mention.end, {"symbol": mention.symbol, "expected": first}, replacement=first)
+                yield Hit(
+                    mention.start,
+                    mention.end,
+                    {"symbol": mention.symbol, "expected": first},
+                    replacement=first,
+                )

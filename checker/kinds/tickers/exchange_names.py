@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 
-from checker.matching import pattern_cache
 from checker.analysis.ticker_mentions import Mention, Venue, alias_key, venue_at, venues
-from checker.model import Hit, Scope
+from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
+from checker.model import Hit, Scope
 
-_PRESENT_LISTING = r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:listed|traded|quoted)\s+on\s+(?:the\s+)?"
+_PRESENT_LISTING = (
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:listed|traded|quoted)\s+on\s+(?:the\s+)?"
+)
 _NASDAQ = pattern_cache.compile(r"(?<![\w.@/-])(?:NASDAQ|Nasdaq)(?![\w@]|\.com)")
-TRANSFER = pattern_cache.compile(r"(?i)\b(?:transfer\w*|mov(?:e|es|ed|ing)|switch\w*|uplist\w*|relist\w*)\b")
+TRANSFER = pattern_cache.compile(
+    r"(?i)\b(?:transfer\w*|mov(?:e|es|ed|ing)|switch\w*|uplist\w*|relist\w*)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -36,39 +40,64 @@ def _present_listing() -> regex.Pattern:
 def _tiers() -> regex.Pattern:
     """Compile a pattern for the Nasdaq tier names ("Nasdaq Capital Market"), once."""
     table, _alias = venues()
-    tiers = [alias for alias, venue in table.items()
-             if venue.group == "Nasdaq" and venue.name != "Nasdaq" and "market" in alias]
+    tiers = [
+        alias
+        for alias, venue in table.items()
+        if venue.group == "Nasdaq" and venue.name != "Nasdaq" and "market" in alias
+    ]
     tiers.sort(key=len, reverse=True)
     names = "|".join(regex.escape(tier).replace("\\ ", r"\s+") for tier in tiers)
     return pattern_cache.compile(rf"\b(?:{names})\b", regex.IGNORECASE)
 
 
-def anachronisms(report: str, grace: datetime.timedelta, document, found: list[Mention], day: datetime.date,
-                 scope: Scope) -> Iterator[Hit]:
+def anachronisms(
+    report: str,
+    grace: datetime.timedelta,
+    document,
+    found: list[Mention],
+    day: datetime.date,
+    scope: Scope,
+) -> Iterator[Hit]:
     """Report exchange names used in the present tense outside their years of use."""
     seen: set[int] = set()
     for mention in found:
         if mention.alias_start not in seen:
             seen.add(mention.alias_start)
-            yield from _anachronism(report, grace, mention.venue, mention.alias, mention.alias_start, day, short=True)
+            yield from _anachronism(
+                report, grace, mention.venue, mention.alias, mention.alias_start, day, short=True
+            )
     for match in _present_listing().finditer(document.text, timeout=PATTERN_TIMEOUT):
         if match.start("alias") not in seen and document.in_scope(match.start(), scope):
             venue = venues()[0][alias_key(match.group("alias"))]
-            yield from _anachronism(report, grace, venue, match.group("alias"), match.start("alias"), day, short=False)
+            yield from _anachronism(
+                report, grace, venue, match.group("alias"), match.start("alias"), day, short=False
+            )
 
 
-def _anachronism(report: str, grace: datetime.timedelta, venue: Venue, written: str, start: int,
-                 day: datetime.date, short: bool) -> Iterator[Hit]:
+def _anachronism(
+    report: str,
+    grace: datetime.timedelta,
+    venue: Venue,
+    written: str,
+    start: int,
+    day: datetime.date,
+    short: bool,
+) -> Iterator[Hit]:
     """Yield a hit when *venue*'s name was not (yet, or any longer) in use on *day*."""
     too_early = venue.start is not None and day < venue.start - grace
     too_late = venue.until is not None and day >= venue.until + grace
-    if not ((report == "exchange-not-yet" and too_early) or (report == "exchange-retired" and too_late)):
+    if not (
+        (report == "exchange-not-yet" and too_early) or (report == "exchange-retired" and too_late)
+    ):
         return
     current = venue_at(venue.line, day)
-    fields = {"exchange": written, "date": day.isoformat(),
-              "from": venue.start.isoformat() if venue.start else "",
-              "until": venue.until.isoformat() if venue.until else "",
-              "current": (current.short if short else current.name) if current else "its current name"}
+    fields = {
+        "exchange": written,
+        "date": day.isoformat(),
+        "from": venue.start.isoformat() if venue.start else "",
+        "until": venue.until.isoformat() if venue.until else "",
+        "current": (current.short if short else current.name) if current else "its current name",
+    }
     replacement = fields["current"] if current else None
     yield Hit(start, start + len(written), fields, replacement)
 
@@ -85,9 +114,16 @@ def name_style(document, scope: Scope) -> Iterator[Hit]:
     expected = max(counts, key=lambda form: (counts[form], form == occurrences[0].group()))
     for match in occurrences:
         if match.group() != expected:
-            yield Hit(match.start(), match.end(), {"match": match.group(), "expected": expected,
-                                                   "counts": ", ".join(f"'{k}' ×{v}" for k, v in counts.most_common())},
-                      replacement=expected)
+            yield Hit(
+                match.start(),
+                match.end(),
+                {
+                    "match": match.group(),
+                    "expected": expected,
+                    "counts": ", ".join(f"'{k}' ×{v}" for k, v in counts.most_common()),
+                },
+                replacement=expected,
+            )
 
 
 def tier_conflicts(document, scope: Scope) -> Iterator[Hit]:

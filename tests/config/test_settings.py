@@ -1,0 +1,83 @@
+"""Config discovery, reading, and precedence (defaults < config < CLI)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.config.settings import Settings, find_config, read_config
+from checker.errors import ConfigError
+from checker.model import Severity
+
+
+def write(path, text: str):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_nearest_config_with_a_prlint_section_wins(tmp_path) -> None:
+    write(tmp_path / "setup.cfg", "[prlint]\nfail-on = info\n")
+    write(tmp_path / "a" / "setup.cfg", "[metadata]\nname = x\n")  # no [prlint]: skipped
+    write(tmp_path / "a" / "b" / ".prlint.cfg", "[prlint]\nfail-on = warning\n")
+    assert find_config(tmp_path / "a" / "b" / "c") == tmp_path / "a" / "b" / ".prlint.cfg"
+    assert find_config(tmp_path / "a") == tmp_path / "setup.cfg"
+
+
+def test_prlint_cfg_is_preferred_to_setup_cfg_in_one_folder(tmp_path) -> None:
+    write(tmp_path / "setup.cfg", "[prlint]\nfail-on = info\n")
+    write(tmp_path / "prlint.cfg", "[prlint]\nfail-on = warning\n")
+    assert find_config(tmp_path) == tmp_path / "prlint.cfg"
+
+
+def test_read_config_values_and_relative_pack_paths(tmp_path) -> None:
+    path = write(
+        tmp_path / "cfg" / "setup.cfg",
+        "[prlint]\npacks = packs/house.json, ../shared.json\nselect = core, sec\nignore = core.doubled-word\n"
+        "severity =\n    core.mojibake: warning\n    core.html-tag = info\nfail-on = warning\nformat = json\ndate = 2007-02-22\n",
+    )
+    settings = read_config(path)
+    assert settings.packs == (
+        tmp_path / "cfg" / "packs/house.json",
+        tmp_path / "cfg" / "../shared.json",
+    )
+    assert settings.select == ("core", "sec")
+    assert settings.ignore == ("core.doubled-word",)
+    assert settings.severities == {
+        "core.mojibake": Severity.WARNING,
+        "core.html-tag": Severity.INFO,
+    }
+    assert (settings.fail_on, settings.format, settings.date) == (
+        Severity.WARNING,
+        "json",
+        "2007-02-22",
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[prlint]\ncolour = red\n", "unknown option 'colour'"),
+        ("[prlint]\nfail-on = fatal\n", "fail-on: 'fatal' is not one of error, warning, info"),
+        ("[prlint]\nformat = xml\n", "format: 'xml' is not one of text, json, sarif, github"),
+        ("[prlint]\ndate = 2007-02-30\n", "date: '2007-02-30' is not a date as YYYY-MM-DD"),
+        ("[prlint]\nseverity = core.mojibake\n", "expected 'rule-id: level'"),
+        ("[prlint\nfail-on = x\n", "cannot parse config"),
+    ],
+)
+def test_bad_config_is_a_one_line_error_naming_the_file(tmp_path, body: str, message: str) -> None:
+    path = write(tmp_path / "prlint.cfg", body)
+    with pytest.raises(ConfigError) as error:
+        read_config(path)
+    assert str(path) in str(error.value) and message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_cli_values_replace_config_values_and_severities_merge() -> None:
+    config = Settings(select=("core",), fail_on=Severity.INFO, severities={"core.a": Severity.INFO})
+    merged = config.merged_with(
+        select=("sec",), fail_on=None, format=None, severities={"core.b": Severity.ERROR}
+    )
+    assert merged.select == ("sec",)
+    assert merged.fail_on == Severity.INFO
+    assert merged.format == "text"
+    assert merged.severities == {"core.a": Severity.INFO, "core.b": Severity.ERROR}

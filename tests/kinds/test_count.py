@@ -1,0 +1,124 @@
+"""The ``count`` kind: stated counts against lists, and shares of a whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import SEEDS, needs_shared, rule_hits
+
+LIST = "editorial.count-mismatch"
+SHARES = "editorial.shares-over-100"
+DATED = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (NYSE: ACME) announced today a trial."
+
+
+def test_list_longer_than_stated_count_is_reported_with_both_numbers() -> None:
+    text = "The trial will open at three new sites: Boston Medical Center, Mayo Clinic, Duke University and Emory University."
+    [finding] = rule_hits(text, LIST)
+    assert finding.message.startswith(
+        "'three new sites' says 3, but 4 are listed: Boston Medical Center;"
+    )
+    assert finding.message.endswith("Emory University")
+    assert (finding.column, finding.end_column) == (24, 39)
+
+
+def test_list_shorter_than_a_complete_count_is_reported() -> None:
+    [finding] = rule_hits(
+        "The five sites are Boston Medical Center, Mayo Clinic and Duke University.", LIST
+    )
+    assert "says 5, but 3 are listed" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two of the three sites are Boston Medical Center and Mayo Clinic.",
+        "The trial will open at three new sites: Boston Medical Center, Mayo Clinic and Duke University.",
+        "The consortium's 12 members include Duke, Emory and Yale.",  # "include": a partial list
+        "The three sites are located in Boston and Denver.",  # not a list of names
+        "The company has two sites, Rockville, Maryland and San Diego, California.",  # no list word
+        "It has capacity across two active US sites: Rockville, Maryland and San Diego.",  # address commas
+        "The trial opened at 3 sites in the U.S. and Europe.",
+        "The Phase 3 trials are ENVISION and APEX.",  # a label, not a count
+        "The four new directors are Dr. Jane Smith, Ph.D., Mr. John Doe, and Ms. Ann Lee.",  # credentials
+        "The company has two product candidates: AC-1, for ALS, and AC-2, for MS.",  # not bare names
+    ],
+)
+def test_agreeing_partial_or_unreadable_lists_are_not_reported(text: str) -> None:
+    assert rule_hits(text, LIST) == []
+
+
+def test_subset_count_uses_the_part_not_the_whole() -> None:
+    [finding] = rule_hits(
+        "Two of the three sites are Boston Medical Center, Mayo Clinic and Duke University.", LIST
+    )
+    assert "says 2, but 3 are listed" in finding.message
+
+
+def test_partial_list_with_more_items_than_stated_is_reported() -> None:
+    text = "This four-member group includes Duke, Emory, Yale, Mayo Clinic and Stanford."
+    [finding] = rule_hits(text, LIST)
+    assert finding.message.startswith("'four-member group' says 4, but 5 are listed")
+
+
+def test_headline_count_is_checked_against_the_body_list_with_the_same_number() -> None:
+    text = f"Consortium of Four Institutions Opens Trial\n\n{DATED} The four-member consortium includes Duke, Emory, Yale, Mayo Clinic and Stanford."
+    hits = rule_hits(text, LIST)
+    assert [(finding.line, finding.column) for finding in hits] == [(1, 15), (3, 92)]
+    assert hits[0].message.startswith(
+        "'Four Institutions' says 4, but 5 are listed at line 3: Duke;"
+    )
+
+
+def test_headline_count_agreeing_with_the_body_list_is_not_reported() -> None:
+    text = f"Consortium of Four Institutions Opens Trial\n\n{DATED} The four-member consortium includes Duke, Emory, Yale and Stanford."
+    assert rule_hits(text, LIST) == []
+
+
+@needs_shared
+def test_seed_001_ten_institutions_headline_and_body_are_reported() -> None:
+    text = (SEEDS / "001_11140a142e544612.txt").read_text(encoding="utf-8")
+    hits = rule_hits(text, LIST)
+    assert [(finding.line, finding.column) for finding in hits] == [(1, 57), (5, 297)]
+    assert all("says 10, but 11 are listed" in finding.message for finding in hits)
+    assert "University of Florida; Vanderbilt Medical Center" in hits[1].message
+
+
+def test_shares_over_100_percent_are_reported_with_the_total() -> None:
+    [finding] = rule_hits(
+        "Product sales represented 70% of total revenue and royalties 40%.", SHARES
+    )
+    assert finding.message == "Shares of one whole add up to 110%: 70% + 40%"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALL accounts for approximately 75% of these new cases, AML for approximately 20% and CML less than 5% of new cases.",
+        "Revenue rose 80% and now represents growth of 45% over two years.",  # changes, not shares
+        "Approximately 20% of ALL and 50% of AML patients do not remain in remission.",  # no share cue
+        "Overall response rate was 60% and disease control 95%, representing a clear benefit.",  # rates
+        "Europe accounted for 50.5% and the U.S. for 50.4% of sales.",  # rounding tolerance
+        "Respondents could give several answers: 70% cited cost and 60% cited access, representing key barriers.",
+    ],
+)
+def test_shares_within_100_percent_or_not_shares_are_not_reported(text: str) -> None:
+    assert rule_hits(text, SHARES) == []
+
+
+@needs_shared
+def test_seed_001_leukemia_shares_add_up_to_100_and_are_not_reported() -> None:
+    text = (SEEDS / "001_11140a142e544612.txt").read_text(encoding="utf-8")
+    assert rule_hits(text, SHARES) == []
+
+
+def test_corpus_drafts_count_mismatch_is_found_and_matching_count_is_not() -> None:
+    from tests.helpers import REPO
+
+    corvane = (REPO / "corpus" / "corvane-ravolitide-phase2.txt").read_text(encoding="utf-8")
+    [finding] = rule_hits(corvane, LIST)
+    assert (finding.line, finding.column) == (
+        5,
+        63,
+    ) and "says 6, but 5 are listed" in finding.message
+    brenwick = (REPO / "corpus" / "brenwick-first-patient.txt").read_text(encoding="utf-8")
+    assert rule_hits(brenwick, LIST) == []

@@ -1,0 +1,260 @@
+"""The dates pack: each check with what it must report and what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import findings, rule_hits
+
+DL07 = "NEW YORK, March 5, 2007 /PRNewswire/ -- "
+DL26 = "NEW YORK, Jan. 10, 2026 /PRNewswire/ -- "
+
+
+def _hits(text: str, rule: str, **kwargs) -> list[str]:
+    return [
+        finding.message for finding in rule_hits(text, f"dates.{rule}", select="dates", **kwargs)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("impossible-date", "Acme will meet on June 31, 2007."),
+        ("impossible-date", "The data cut-off was Feb. 29, 2007."),
+        ("impossible-date", "The meeting is on Friday, April 31."),
+        ("weekday-mismatch", "Acme will host a call on Monday, March 6, 2007."),
+        ("weekday-mismatch", DL07 + "Acme will host a call on Friday, March 8 at 9 a.m. ET."),
+        ("past-event-after-release", DL26 + "Acme reported data at the June 2026 meeting."),
+        ("past-event-after-release", DL26 + "On March 3, 2026, Acme completed enrollment."),
+        (
+            "past-event-after-release",
+            DL26 + "“We completed enrollment in the second quarter of 2026,” said the CEO.",
+        ),
+        ("plan-before-release", DL07 + "Acme will host a conference call on March 1, 2007."),
+        ("plan-before-release", DL07 + "Acme expects to complete enrollment by the end of 2006."),
+        (
+            "period-not-ended",
+            DL07 + "Net loss for the quarter ended March 31, 2007 was $2 million.",
+        ),
+        (
+            "period-not-ended",
+            DL07 + "Net loss for the year ended December 31, 2007 was $2 million.",
+        ),
+        (
+            "filed-after-release",
+            DL07
+            + "As described in the Form 8-K filed with the SEC on March 15, 2007, Acme amended its loan.",
+        ),
+        (
+            "letter-after-release",
+            DL07 + "Acme released a letter.\n\nMarch 9, 2007\n\nDear Shareholders:",
+        ),
+        (
+            "today-mismatch",
+            DL07 + "Acme announced today, March 6, 2007, that the trial met its endpoint.",
+        ),
+        (
+            "today-mismatch",
+            DL07 + "Acme announced today (Tuesday) that the trial met its endpoint.",
+        ),
+        (
+            "today-mismatch",
+            DL07 + "Acme said yesterday, March 5, 2007, that it had dosed a patient.",
+        ),
+        (
+            "today-mismatch",
+            DL07 + "Acme announced today, March 6, that the trial met its endpoint.",
+        ),
+        (
+            "today-mismatch",
+            DL07 + "Earlier this month, on February 26, 2007, Acme dosed its first patient.",
+        ),
+        (
+            "conflicting-dates",
+            "Acme initiated a Phase I trial of AC-101 in December 2005.\n\nAcme initiated a Phase I trial of AC-101 in 1Q 2006.",
+        ),
+        ("time-zone-dst", "The call is on July 10, 2007 at 10:00 a.m. EST."),
+        ("time-zone-dst", "The call is on November 10, 2007 at 10 a.m. EDT."),
+        ("time-zone-dst", DL07 + "Acme will host a call today at 4:30 p.m. EDT."),
+        (
+            "dateline-month-style",
+            "NEW YORK, January 4, 2007 /PRNewswire/ -- Acme announced results.",
+        ),
+        ("month-abbreviation", "The trial began on Sep. 4, 2007."),
+    ],
+)
+def test_defect_is_reported(rule: str, text: str) -> None:
+    assert _hits(text, rule), text
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("impossible-date", "Acme closed enrollment on Feb. 29, 2008."),
+        ("impossible-date", "In April 31 patients were dosed."),
+        ("weekday-mismatch", "Acme will host a call on Tuesday, March 6, 2007."),
+        (
+            "weekday-mismatch",
+            "Acme will host a call on Friday, March 9.",
+        ),  # no release date: no year to check
+        ("past-event-after-release", DL26 + "Acme expects to report data by June 2026."),
+        (
+            "past-event-after-release",
+            DL26 + "Acme announced that it will present data on March 3, 2026.",
+        ),
+        ("past-event-after-release", DL26 + "Acme completed enrollment in January 2026."),
+        (
+            "past-event-after-release",
+            DL26 + "The conference, to be held April 8-9, 2026, is in Las Vegas.",
+        ),
+        (
+            "past-event-after-release",
+            DL26 + "Shares held at the close of business on March 18, 2026 will receive one share.",
+        ),
+        ("past-event-after-release", DL26 + "Mr. Smith resigned effective February 1, 2026."),
+        (
+            "past-event-after-release",
+            "Acme reported data at the June 2026 meeting.",
+        ),  # no release date
+        (
+            "past-event-after-release",
+            DL26
+            + "Acme plans to begin a randomized, placebo-controlled trial in the second half of 2026.",
+        ),
+        (
+            "past-event-after-release",
+            DL26 + "Acme expects that data presented in June 2026 will support a filing.",
+        ),
+        ("plan-before-release", DL07 + "Acme hosted a conference call on March 1, 2007."),
+        (
+            "plan-before-release",
+            DL07 + "Data, which were expected in the fourth quarter of 2006, came in January 2007.",
+        ),
+        (
+            "plan-before-release",
+            DL07 + "As previously expected in the second half of 2006, the trial began.",
+        ),
+        ("plan-before-release", DL07 + "Acme had planned to start the trial in December 2006."),
+        (
+            "plan-before-release",
+            DL07
+            + "Acme will report its fourth quarter and full year 2006 results on March 8, 2007.",
+        ),
+        (
+            "plan-before-release",
+            DL07 + "The market is estimated at $2 billion in 2006 and is expected to grow.",
+        ),
+        (
+            "plan-before-release",
+            DL07 + "Acme continues to grow.\n* During 2006, eight studies were published.",
+        ),
+        (
+            "period-not-ended",
+            DL07 + "Acme expects revenue to grow in the year ending December 31, 2007.",
+        ),
+        (
+            "period-not-ended",
+            DL07 + "Net loss for the year ended December 31, 2006 was $2 million.",
+        ),
+        ("period-not-ended", DL07 + "Acme filed its report for the fiscal year ended June 30."),
+        (
+            "past-event-after-release",
+            "NEW YORK, Jan. 25, 2007 /PRNewswire/ -- On July 20, Acme completed enrollment.",
+        ),
+        ("filed-after-release", DL07 + "Acme will file its Form 10-K on March 15, 2007."),
+        (
+            "filed-after-release",
+            DL07 + "Acme expects that the Form 10-K will be filed on March 15, 2007.",
+        ),
+        (
+            "letter-after-release",
+            DL07 + "Acme released a letter.\n\nMarch 4, 2007\n\nDear Shareholders:",
+        ),
+        (
+            "today-mismatch",
+            DL07 + "Acme announced today, March 5, 2007, that the trial met its endpoint.",
+        ),
+        ("today-mismatch", DL07 + "Acme announced today (Monday) that the trial met its endpoint."),
+        (
+            "today-mismatch",
+            DL07 + "Earlier this month, on March 2, 2007, Acme dosed its first patient.",
+        ),
+        (
+            "today-mismatch",
+            DL07 + "Earlier this month, Acme said it would present data on April 10, 2007.",
+        ),
+        (
+            "conflicting-dates",
+            "Acme initiated a Phase I trial of AC-101 in December 2005.\n\nAcme initiated a Phase I trial of AC-101 in 4Q 2005.",
+        ),
+        (
+            "conflicting-dates",
+            "The 10-K was filed with the SEC on March 1, 2007.\n\nThe 10-Q was filed with the SEC on May 8, 2007.",
+        ),
+        ("time-zone-dst", "The call is on July 10, 2007 at 10:00 a.m. EDT."),
+        ("time-zone-dst", "The call is on July 10, 2007 at 10:00 a.m. ET."),
+        (
+            "time-zone-dst",
+            "The call is on March 20, 2006 at 10:00 a.m. EST.",
+        ),  # DST began April 2 in 2006
+        ("time-zone-dst", "The call in Phoenix, Arizona is on July 10, 2007 at 10:00 a.m. MST."),
+        ("dateline-month-style", "NEW YORK, Jan. 4, 2007 /PRNewswire/ -- Acme announced results."),
+        ("dateline-month-style", "NEW YORK, June 4, 2007 /PRNewswire/ -- Acme announced results."),
+        ("month-abbreviation", "Revenue (Jun 2007): $4 million."),
+    ],
+)
+def test_correct_text_is_not_reported(rule: str, text: str) -> None:
+    assert _hits(text, rule) == [], text
+
+
+def test_messages_name_the_dates() -> None:
+    [message] = _hits("Acme will host a call on Monday, March 6, 2007.", "weekday-mismatch")
+    assert message == "'Monday, March 6, 2007' falls on a Tuesday, not a Monday"
+    [message] = _hits(
+        DL26 + "Acme reported data at the June 2026 meeting.", "past-event-after-release"
+    )
+    assert "'June 2026'" in message and "2026-01-10" in message
+
+
+def test_dateline_month_style_offers_the_ap_form_as_a_safe_fix() -> None:
+    [finding] = rule_hits(
+        "NEW YORK, September 4, 2007 /PRNewswire/ -- Acme announced results.",
+        "dates.dateline-month-style",
+    )
+    assert finding.fix.replacement == "Sept. 4" and finding.fix.safe
+
+
+def test_release_date_option_fills_a_yearless_dateline() -> None:
+    text = "NEW YORK, March 5 /PRNewswire-FirstCall/ -- Acme will host a call on March 1, 2007."
+    assert _hits(text, "plan-before-release", date="2007-03-05")
+    assert _hits(text, "year-inferred", date="2007-03-05") == []  # the year came from --date
+
+
+def test_year_inferred_is_reported_or_says_none_could_be() -> None:
+    [message] = _hits(
+        "NEW YORK, Jan. 4 /PRNewswire-FirstCall/ -- Acme released a letter.\n\nJanuary 3, 2007\n\nDear Shareholders:",
+        "year-inferred",
+    )
+    assert "inferred as 2007" in message
+    [message] = _hits(
+        "NEW YORK, Jan. 4 /PRNewswire-FirstCall/ -- Acme released a letter.", "year-inferred"
+    )
+    assert "pass --date" in message
+
+
+def test_unless_patterns_in_a_pack_excuse_a_sentence(tmp_path) -> None:
+    pack = tmp_path / "local.json"
+    pack.write_text(
+        '{"id": "local", "version": "1.0.0", "description": "d", "rules": [{"id": "local.tz", "category": "date",'
+        ' "severity": "warning", "message": "m", "why": "w", "source": "s", "examples": {"fail": ["x"], "pass": ["y"]},'
+        ' "check": {"kind": "date", "check": "dst", "unless": ["Pacific"], "zones": {"PST": "standard"},'
+        ' "dst_rules": [{"from": 2007, "to": 2099, "start": "second Sunday of March", "end": "first Sunday of November"}]}}]}',
+        encoding="utf-8",
+    )
+    reported = findings(
+        "The call is on July 10, 2007 at 10 a.m. PST.", select="local", packs=(pack,)
+    )
+    excused = findings(
+        "The call is on July 10, 2007 at 10 a.m. PST (Pacific).", select="local", packs=(pack,)
+    )
+    assert [finding.rule for finding in reported] == ["local.tz"] and excused == []
