@@ -15,6 +15,7 @@ atheris = pytest.importorskip(
 )
 
 
+@pytest.mark.slow
 def test_coverage_guided_fuzzing_finds_no_crash(tmp_path) -> None:
     seeds = tmp_path / "corpus"
     seeds.mkdir()

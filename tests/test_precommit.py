@@ -14,12 +14,15 @@ import pytest
 
 from tests.helpers import REPO
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pre-commit") is None
-    or shutil.which("git") is None
-    or not (REPO / ".git").exists(),
-    reason="pre-commit, git or this checkout's .git is not available",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("pre-commit") is None
+        or shutil.which("git") is None
+        or not (REPO / ".git").exists(),
+        reason="pre-commit, git or this checkout's .git is not available",
+    ),
+]
 
 
 def git(folder, *args: str) -> None:
