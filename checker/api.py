@@ -13,7 +13,8 @@ from functools import lru_cache
 from checker.config.selection import check_tokens, select_rules, specificity
 from checker.config.settings import Settings
 from checker.document.model import Document
-from checker.engine import Context, lint
+from checker.engine import lint
+from checker.kinds.base import Context
 from checker.model import Finding, Rule
 from checker.packs.loader import RuleSet, builtin_pack_paths, load_packs
 

@@ -7,27 +7,15 @@ what suppression comments cover, and returns the findings in order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
 from checker import kinds
 from checker.document.model import Document
 from checker.document.suppressions import Directive, parse_directives
 from checker.errors import PatternTimeout
+from checker.kinds.base import Context
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Finding, Fix, Hit, Rule
-
-
-@dataclass(frozen=True)
-class Context:
-    """What checks may know beyond the draft itself."""
-
-    release_date: str | None = None
-    known_rules: frozenset[str] = frozenset()
-    selected_rules: frozenset[str] = frozenset()
-    directives: tuple[Directive, ...] = field(default=())
-    profile: Mapping[str, Any] = field(default_factory=dict)  # the issuer, from profile packs
 
 
 class _Fields(dict):
@@ -46,8 +34,8 @@ def lint_with_directives(
     document: Document, rules: list[Rule], context: Context
 ) -> tuple[list[Finding], list[Directive]]:
     """Return the sorted findings and the suppression comments (marked used or not)."""
-    first = [rule for rule in rules if not getattr(kinds.get(rule.kind), "RUNS_LAST", False)]
-    last = [rule for rule in rules if getattr(kinds.get(rule.kind), "RUNS_LAST", False)]
+    first = [rule for rule in rules if not kinds.get(rule.kind).RUNS_LAST]
+    last = [rule for rule in rules if kinds.get(rule.kind).RUNS_LAST]
     findings: list[Finding] = []
     for rule in first:
         findings.extend(run_rule(rule, document, context))

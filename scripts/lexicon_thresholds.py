@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from checker import kinds
 from checker.api import default_config
 from checker.document.model import Document
-from checker.engine import Context, lint
+from checker.engine import lint
+from checker.kinds.base import Context
 
 DEFAULT_RELEASES = ROOT.parent / "shared" / "realworld" / "releases"
 #: Well-known drugs (FDA UNII official names) whose typos are simulated.

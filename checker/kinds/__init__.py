@@ -1,16 +1,15 @@
-"""The closed set of check kinds: one module each, registered by name.
+"""The closed set of check kinds: one module (or package) each, named by its id.
 
-A kind module provides ``compile(params, where)``, which validates and
-compiles a rule's ``check`` object once at load (raising
-:class:`checker.patterns.PatternProblem`), and ``find(compiled, document,
-scope, context)``, a pure scan that yields :class:`checker.model.Hit`.
-Adding a kind means one module here, one entry in ``KINDS`` and one branch
-in ``checker/packs/schemas/rulepack.schema.json``.
+Each kind implements :class:`checker.kinds.base.Kind`. Adding a kind means
+one module here and one entry in ``KINDS``: the rule-pack schema takes the
+kind's name and the schema of its parameters from the module
+(:func:`schema`), so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+import copy
+from typing import Any
 
 from checker.kinds import (
     anachronism,
@@ -27,8 +26,9 @@ from checker.kinds import (
     suppression,
     tickers,
 )
+from checker.kinds.base import Kind
 
-KINDS: dict[str, ModuleType] = {
+KINDS: dict[str, Kind] = {
     "forbid": forbid,
     "require": require,
     "consistency": consistency,
@@ -45,6 +45,28 @@ KINDS: dict[str, ModuleType] = {
 }
 
 
-def get(name: str) -> ModuleType:
-    """Return the kind module called *name*."""
+def get(name: str) -> Kind:
+    """Return the kind called *name*."""
     return KINDS[name]
+
+
+def schema(base: dict[str, Any]) -> dict[str, Any]:
+    """Return the rule-pack schema *base* with every kind's parameters added.
+
+    ``check.kind`` becomes the enum of kind names, and each kind's
+    ``SCHEMA`` applies when ``kind`` names it (an if/then per kind, so a
+    validation error names the parameter at fault, not every branch).
+    """
+    full = copy.deepcopy(base)
+    check = full["$defs"]["check"]
+    check["properties"]["kind"] = {"enum": list(KINDS)}
+    check["allOf"] = []
+    for name, kind in KINDS.items():
+        full["$defs"][f"kind-{name}"] = copy.deepcopy(kind.SCHEMA)
+        check["allOf"].append(
+            {
+                "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                "then": {"$ref": f"#/$defs/kind-{name}"},
+            }
+        )
+    return full

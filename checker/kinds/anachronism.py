@@ -112,3 +112,45 @@ def _historical(term: Term, text: str, sentence: tuple[int, int]) -> bool:
         if after_start and before_end:
             return True
     return False
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "terms"],
+    "description": "Terms used before they existed or after they were retired, at the release date.",
+    "properties": {
+        "kind": True,
+        "ignore_case": {"type": "boolean"},
+        "terms": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["pattern"],
+                "anyOf": [{"required": ["from"]}, {"required": ["until"]}],
+                "properties": {
+                    "pattern": {"$ref": "#/$defs/pattern"},
+                    "from": {
+                        "type": "string",
+                        "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
+                        "description": "First day the term was in use.",
+                    },
+                    "until": {
+                        "type": "string",
+                        "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
+                        "description": "Last day the term was in use.",
+                    },
+                    "note": {"type": "string"},
+                    "replacement": {"type": "string"},
+                },
+            },
+        },
+    },
+}

@@ -189,3 +189,31 @@ def _opening(approved: str) -> str:
     """Return the first words of the approved text, for the message."""
     words = approved.split()
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "block", "report", "approved"],
+    "description": "The About paragraph or legend must match approved text (drift), or be present (missing).",
+    "properties": {
+        "kind": True,
+        "block": {"enum": ["about", "legend"]},
+        "report": {"enum": ["drift", "missing"]},
+        "approved": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The approved text; paragraphs separated by blank lines.",
+        },
+        "variable": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/pattern"},
+            "description": "Spans that may differ (dates, counts, the cited filing).",
+        },
+    },
+}

@@ -121,3 +121,36 @@ def _in_context(
 def _matches(pattern: regex.Pattern, text: str, span: Span) -> bool:
     """Tell whether *pattern* matches inside a span."""
     return pattern.search(text, span[0], span[1], timeout=PATTERN_TIMEOUT) is not None
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "patterns"],
+    "description": "Wording that is a claim when the release sets up a context (e.g. an investigational product).",
+    "properties": {
+        "kind": True,
+        "patterns": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/pattern"}},
+        "ignore_case": {"type": "boolean"},
+        "unless": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/pattern"},
+            "description": "Patterns that excuse a match found in the same sentence.",
+        },
+        "when": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/pattern"},
+            "description": "Context patterns; without one in reach the rule does not apply.",
+        },
+        "window": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Sentences either side 'when' must be in; omitted: anywhere in scope.",
+        },
+    },
+}

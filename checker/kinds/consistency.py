@@ -108,3 +108,30 @@ def _written_form(occurrences: list[_Occurrence], group: str, check: Consistency
         return group
     forms = Counter(occurrence.value for occurrence in occurrences if occurrence.group == group)
     return forms.most_common(1)[0][0]
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "pattern"],
+    "description": "Values captured by a pattern must agree across the draft.",
+    "properties": {
+        "kind": True,
+        "pattern": {"$ref": "#/$defs/pattern"},
+        "ignore_case": {"type": "boolean"},
+        "normalize": {
+            "enum": ["none", "casefold"],
+            "description": "casefold: compare values without case.",
+        },
+        "variants": {
+            "type": "object",
+            "description": "Label -> pattern: compare families of forms (a value no variant matches is ignored).",
+            "additionalProperties": {"$ref": "#/$defs/pattern"},
+        },
+    },
+}

@@ -58,3 +58,30 @@ def _excused(check: Forbid, match: regex.Match) -> bool:
 def _named_groups(match: regex.Match) -> dict[str, str]:
     """Return the named groups that took part in the match."""
     return {name: value for name, value in match.groupdict().items() if value is not None}
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "patterns"],
+    "description": "Text that must not appear.",
+    "properties": {
+        "kind": True,
+        "patterns": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/pattern"}},
+        "ignore_case": {"type": "boolean"},
+        "unless": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/pattern"},
+            "description": "Matches these excuse in full are not reported.",
+        },
+        "replacement": {
+            "type": "string",
+            "description": "Fix template; \\g<name> refers to a group.",
+        },
+    },
+}

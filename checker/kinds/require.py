@@ -53,3 +53,31 @@ def find(check: Require, document, scope: Scope, context) -> Iterator[Hit]:
     else:
         start = document.lead_offset()
         yield Hit(start, start, {})
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "patterns"],
+    "description": "Text that must appear (when a trigger appears).",
+    "properties": {
+        "kind": True,
+        "patterns": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/pattern"}},
+        "ignore_case": {"type": "boolean"},
+        "within": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/part"},
+            "description": "Parts the required text must be in.",
+        },
+        "when": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/pattern"},
+            "description": "Trigger patterns, searched in the rule's scope.",
+        },
+    },
+}

@@ -198,3 +198,34 @@ def _excluded_context(check: SafeHarbor, document, spans: list) -> Iterator[Hit]
                 },
             )
             return
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "report"],
+    "description": "Forward-looking statements and the PSLRA cautionary legend.",
+    "properties": {
+        "kind": True,
+        "report": {
+            "enum": [
+                "missing-legend",
+                "not-identified",
+                "no-factors",
+                "reference-only",
+                "no-update-clause",
+                "update-promise",
+                "legend-without-fls",
+                "excluded-context",
+                "anachronism",
+                "placement",
+                "factor-gap",
+            ]
+        },
+    },
+}

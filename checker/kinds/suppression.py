@@ -46,3 +46,14 @@ def find(check: Suppression, document, scope: Scope, context) -> Iterator[Hit]:
 def _names_any(token: str, rule_ids: frozenset[str]) -> bool:
     """Tell whether *token* is one of *rule_ids* or a prefix of one."""
     return token in rule_ids or any(rule_id.startswith(token + ".") for rule_id in rule_ids)
+
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "report"],
+    "description": "Suppression comments that name no loaded rule (unknown) or suppress nothing (unused).",
+    "properties": {"kind": True, "report": {"enum": ["unknown", "unused"]}},
+}

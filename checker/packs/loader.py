@@ -54,9 +54,17 @@ class RuleSet:
 
 @lru_cache(maxsize=1)
 def schema_text() -> str:
-    """Return the rule-pack JSON Schema as shipped in the package (read once: every pack's key holds it)."""
+    """Return the whole rule-pack JSON Schema (built once: every pack's key holds it).
+
+    The shipped file holds what all packs share; each kind adds the schema
+    of its own parameters (:func:`checker.kinds.schema`).
+    """
+    shared = resources.files("checker").joinpath("packs/schemas/rulepack.schema.json")
     return (
-        resources.files("checker").joinpath("packs/schemas/rulepack.schema.json").read_text("utf-8")
+        json.dumps(
+            kinds.schema(json.loads(shared.read_text("utf-8"))), indent=2, ensure_ascii=False
+        )
+        + "\n"
     )
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from checker.analysis.release_date import infer_year, parse_month_day, resolve_release_date
 from checker.document.model import Document
-from checker.engine import Context
 from checker.inputs.reading import read_draft
+from checker.kinds.base import Context
 from checker.model import Severity
 from tests.helpers import REALWORLD, SEEDS, findings, needs_shared
 

@@ -7,8 +7,8 @@ import pytest
 from checker.analysis.release_date import resolve_release_date
 from checker.document.dateline import find_dateline
 from checker.document.model import Document
-from checker.engine import Context
 from checker.inputs.reading import read_draft
+from checker.kinds.base import Context
 from tests.helpers import REALWORLD, needs_shared
 
 

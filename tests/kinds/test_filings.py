@@ -9,7 +9,7 @@ import pytest
 from checker import kinds
 from checker.analysis.filing_refs import canonical, references
 from checker.document.model import Document
-from checker.engine import Context
+from checker.kinds.base import Context
 from checker.kinds.filings import deadlines
 from checker.model import Scope
 from tests.helpers import rule_hits

@@ -7,7 +7,7 @@ import pytest
 from checker import kinds
 from checker.analysis.ticker_mentions import mentions
 from checker.document.model import Document
-from checker.engine import Context
+from checker.kinds.base import Context
 from checker.model import Scope
 from tests.helpers import SEEDS, findings, needs_shared, rule_hits
 

@@ -220,3 +220,73 @@ def _hit(count: Counted, listed: Counted, document) -> Hit:
         "items": "; ".join(items),
     }
     return Hit(count.start, count.end, fields)
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind"],
+    "description": "A stated number must agree with the list that follows it (measure list), or shares of a whole must not add up to over 100% (measure percent).",
+    "properties": {
+        "kind": True,
+        "measure": {"enum": ["list", "percent"], "description": "What is counted; default list."},
+        "numbers": {
+            "type": "object",
+            "additionalProperties": {"type": "integer", "minimum": 0},
+            "description": "Number words and their values.",
+        },
+        "nouns": {
+            "$ref": "#/$defs/pattern",
+            "description": "Countable nouns after a number (list).",
+        },
+        "groups": {"$ref": "#/$defs/pattern", "description": "Nouns after 'N-member' (list)."},
+        "complete": {
+            "$ref": "#/$defs/pattern",
+            "description": "Words that introduce a full list (list).",
+        },
+        "partial": {
+            "$ref": "#/$defs/pattern",
+            "description": "Words that introduce a partial list (list).",
+        },
+        "max_item_words": {"type": "integer", "minimum": 1},
+        "names_only": {
+            "type": "boolean",
+            "description": "Every item must start with a capital or digit (list).",
+        },
+        "cues": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/pattern"},
+            "description": "Patterns that show a sentence splits a whole into shares (percent).",
+        },
+        "unless": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/pattern"},
+            "description": "Patterns that show a sentence's percentages are not shares (percent).",
+        },
+        "tolerance": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Points allowed for rounding (percent).",
+        },
+        "not_items": {
+            "$ref": "#/$defs/pattern",
+            "description": "Items that show the commas belong to addresses, so the list is not counted (list).",
+        },
+        "not_after": {
+            "$ref": "#/$defs/pattern",
+            "description": "Words after which a number is a label, not a count: 'Phase 3 trials' (list).",
+        },
+    },
+    "allOf": [
+        {
+            "if": {"properties": {"measure": {"const": "percent"}}, "required": ["measure"]},
+            "then": {"required": ["cues"]},
+            "else": {"required": ["numbers", "nouns", "groups", "complete", "partial"]},
+        }
+    ],
+}

@@ -53,3 +53,74 @@ def _excused(check: DateCheck, document, hit: Hit) -> bool:
                 pattern.search(paragraph, timeout=PATTERN_TIMEOUT) for pattern in check.unless
             )
     return False
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "check"],
+    "description": "Dates read against each other and the release date (checker/kinds/dates.py).",
+    "properties": {
+        "kind": True,
+        "check": {
+            "enum": [
+                "impossible",
+                "weekday",
+                "past-after-release",
+                "future-before-release",
+                "period-not-ended",
+                "filed-after-release",
+                "letter-after-release",
+                "today-mismatch",
+                "year-inferred",
+                "dateline-month-style",
+                "dst",
+                "conflicting-dates",
+                "dateline-wire-tag",
+            ],
+            "description": "Which date check the rule runs.",
+        },
+        "unless": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/pattern"},
+            "description": "Patterns (case-insensitive) that excuse a finding when they match its paragraph.",
+        },
+        "ap_months": {
+            "type": "object",
+            "description": "dateline-month-style: the AP form of each month before a day, keyed 1 to 12.",
+            "propertyNames": {"pattern": "^(?:[1-9]|1[0-2])$"},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
+        "zones": {
+            "type": "object",
+            "description": "dst: time-zone abbreviations and whether each is standard or daylight time.",
+            "additionalProperties": {"enum": ["standard", "daylight"]},
+        },
+        "dst_rules": {
+            "type": "array",
+            "description": "dst: when daylight-saving time runs, by range of years.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["from", "to", "start", "end"],
+                "properties": {
+                    "from": {"type": "integer"},
+                    "to": {"type": "integer"},
+                    "start": {"type": "string", "description": 'e.g. "second Sunday of March"'},
+                    "end": {"type": "string"},
+                    "source": {"type": "string"},
+                },
+            },
+        },
+        "wire_tags": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "description": "dateline-wire-tag: wire tags as the wires write them (without brackets or slashes).",
+        },
+    },
+}

@@ -276,3 +276,49 @@ def _listed_abroad(document) -> bool:
         if mention.issuer:
             return mention.venue.country != "US"
     return False
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "report"],
+    "description": "References to SEC filings: form types, titles, periods, staleness.",
+    "properties": {
+        "kind": True,
+        "report": {
+            "enum": [
+                "legend-cites-no-filing",
+                "unknown-form",
+                "form-style",
+                "title-mismatch",
+                "period-mismatch",
+                "period-future",
+                "stale",
+                "retired-form",
+                "too-early",
+                "filing-date",
+                "fpi-mix",
+            ]
+        },
+        "filer_category": {
+            "enum": [
+                "non-accelerated",
+                "accelerated",
+                "large-accelerated",
+                "smaller-reporting",
+                "foreign-private",
+            ],
+            "description": "Deadlines to judge staleness by; default: the profile's, else non-accelerated (the most lenient).",
+        },
+        "fiscal_year_end": {
+            "type": "string",
+            "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+            "description": "MM-DD; default: read from the release, else unknown.",
+        },
+    },
+}

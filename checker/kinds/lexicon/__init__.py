@@ -265,3 +265,87 @@ def _by_length(names: set[str]) -> dict[int, list[str]]:
     for name in names:
         grouped.setdefault(len(name), []).append(name)
     return grouped
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "report"],
+    "description": "Drug, product and company names: near misses, splits after a hyphen, wrong case.",
+    "properties": {
+        "kind": True,
+        "report": {
+            "enum": ["near-miss", "draft", "split", "case"],
+            "description": "near-miss: of terms or UNII names; draft: of a product name the draft uses more often; split: 'L- Annamycin'; case: a term in the wrong case.",
+        },
+        "terms": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["term"],
+                "properties": {
+                    "term": {
+                        "type": "string",
+                        "minLength": 2,
+                        "description": "The canonical form, used as the fix.",
+                    },
+                    "variants": {
+                        "type": "array",
+                        "items": {"type": "string", "minLength": 1},
+                        "description": "Other accepted forms (ALL CAPS is always accepted).",
+                    },
+                    "never_autofix": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "Why a near miss of this term must not be fixed automatically.",
+                    },
+                    "source": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "Where the canonical form comes from.",
+                    },
+                },
+            },
+        },
+        "drug_names": {
+            "type": "array",
+            "items": {"enum": ["of", "bn", "cn"]},
+            "description": "UNII name types to check near misses against (of: INN/USAN, bn: brand, cn: common).",
+        },
+        "stems": {
+            "type": "array",
+            "items": {"type": "string", "pattern": "^[a-z]+$"},
+            "description": "Name endings that mark a word as a drug name (draft report).",
+        },
+        "allow": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "description": "Words never reported.",
+        },
+        "tolerance": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "min_length": {"type": "integer", "minimum": 3},
+                "letters_per_edit": {"type": "integer", "minimum": 2},
+                "max_edits": {"type": "integer", "minimum": 1, "maximum": 3},
+            },
+            "description": "Edits allowed: none under min_length letters, then one per letters_per_edit letters, at most max_edits.",
+        },
+        "max_occurrences": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "A word used more often than this is taken as meant.",
+        },
+        "marked_only": {
+            "type": "boolean",
+            "description": "near-miss: check UNII names only for words marked as brands (® or ™, or an official drug name in brackets after them).",
+        },
+    },
+}

@@ -274,3 +274,44 @@ def _signals(report: str, found: list[Mention]) -> Iterator[Hit]:
                     {"symbol": mention.symbol, "expected": first},
                     replacement=first,
                 )
+
+
+#: Rules of this kind run with the others, not after them.
+RUNS_LAST = False
+
+#: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
+#: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["kind", "report"],
+    "description": "Ticker symbols and exchange names: consistency, markup, renames, shapes.",
+    "properties": {
+        "kind": True,
+        "report": {
+            "enum": [
+                "inconsistent",
+                "two-exchanges",
+                "broken-markup",
+                "exchange-retired",
+                "exchange-not-yet",
+                "shape",
+                "name-style",
+                "tier-conflict",
+                "qualifier",
+                "class-notation",
+                "frankfurt",
+            ]
+        },
+        "issuer": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The issuer's name; default: the profile's legal name, else the company named in the lead.",
+        },
+        "tickers": {
+            "type": "array",
+            "items": {"type": "string", "pattern": "^(?:[^:]+:\\s*)?[A-Za-z0-9.\\-/ ]+$"},
+            "description": 'The issuer\'s tickers, "SYM" (US) or "EXCHANGE: SYM"; they win over the majority.',
+        },
+    },
+}
