@@ -50,6 +50,21 @@ def get(name: str) -> Kind:
     return KINDS[name]
 
 
+def compile_check(params: dict[str, Any], where: str) -> Any:
+    """Compile a rule's ``check`` object with its kind, defaults filled in from the kind's schema."""
+    kind = get(params["kind"])
+    return kind.compile(with_defaults(kind, params), where)
+
+
+def with_defaults(kind: Kind, params: dict[str, Any]) -> dict[str, Any]:
+    """Return *params* with every parameter the rule leaves out set to its declared default."""
+    filled = dict(params)
+    for name, declared in kind.SCHEMA["properties"].items():
+        if name not in filled and isinstance(declared, dict) and "default" in declared:
+            filled[name] = copy.deepcopy(declared["default"])
+    return filled
+
+
 def schema(base: dict[str, Any]) -> dict[str, Any]:
     """Return the rule-pack schema *base* with every kind's parameters added.
 

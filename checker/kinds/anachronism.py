@@ -50,7 +50,7 @@ class Anachronism:
 
 def compile(params: dict[str, Any], where: str) -> Anachronism:
     """Compile an ``anachronism`` check's parameters."""
-    ignore_case = params.get("ignore_case", False)
+    ignore_case = params["ignore_case"]
     terms = []
     for index, raw in enumerate(params["terms"]):
         at = f"{where}.terms[{index}]"
@@ -126,7 +126,7 @@ SCHEMA: dict[str, Any] = {
     "description": "Terms used before they existed or after they were retired, at the release date.",
     "properties": {
         "kind": True,
-        "ignore_case": {"type": "boolean"},
+        "ignore_case": {"type": "boolean", "default": False},
         "terms": {
             "type": "array",
             "minItems": 1,

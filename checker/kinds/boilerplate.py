@@ -55,7 +55,7 @@ def compile(params: dict[str, Any], where: str) -> Boilerplate:
         block=params["block"],
         report=params["report"],
         approved=params["approved"],
-        variable=compile_patterns(params.get("variable", []), f"{where}.variable"),
+        variable=compile_patterns(params["variable"], f"{where}.variable"),
     )
 
 
@@ -214,6 +214,7 @@ SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": {"$ref": "#/$defs/pattern"},
             "description": "Spans that may differ (dates, counts, the cited filing).",
+            "default": [],
         },
     },
 }

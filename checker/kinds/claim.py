@@ -39,12 +39,12 @@ class Claim:
 
 def compile(params: dict[str, Any], where: str) -> Claim:
     """Compile a ``claim`` check's parameters."""
-    ignore_case = params.get("ignore_case", False)
+    ignore_case = params["ignore_case"]
     return Claim(
         patterns=compile_patterns(params["patterns"], f"{where}.patterns", ignore_case),
-        unless=compile_patterns(params.get("unless", []), f"{where}.unless", ignore_case),
-        when=compile_patterns(params.get("when", []), f"{where}.when", ignore_case),
-        window=params.get("window"),
+        unless=compile_patterns(params["unless"], f"{where}.unless", ignore_case),
+        when=compile_patterns(params["when"], f"{where}.when", ignore_case),
+        window=params["window"],
     )
 
 
@@ -136,21 +136,24 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "kind": True,
         "patterns": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/pattern"}},
-        "ignore_case": {"type": "boolean"},
+        "ignore_case": {"type": "boolean", "default": False},
         "unless": {
             "type": "array",
             "items": {"$ref": "#/$defs/pattern"},
             "description": "Patterns that excuse a match found in the same sentence.",
+            "default": [],
         },
         "when": {
             "type": "array",
             "items": {"$ref": "#/$defs/pattern"},
             "description": "Context patterns; without one in reach the rule does not apply.",
+            "default": [],
         },
         "window": {
             "type": "integer",
             "minimum": 0,
             "description": "Sentences either side 'when' must be in; omitted: anywhere in scope.",
+            "default": None,
         },
     },
 }

@@ -43,14 +43,14 @@ class _Occurrence:
 
 def compile(params: dict[str, Any], where: str) -> Consistency:
     """Compile a ``consistency`` check's parameters."""
-    ignore_case = params.get("ignore_case", False)
+    ignore_case = params["ignore_case"]
     variants = tuple(
         (label, compile_pattern(source, f"{where}.variants.{label}", ignore_case))
-        for label, source in params.get("variants", {}).items()
+        for label, source in params["variants"].items()
     )
     return Consistency(
         pattern=compile_pattern(params["pattern"], f"{where}.pattern", ignore_case),
-        casefold=params.get("normalize", "none") == "casefold",
+        casefold=params["normalize"] == "casefold",
         variants=variants,
     )
 
@@ -123,15 +123,17 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "kind": True,
         "pattern": {"$ref": "#/$defs/pattern"},
-        "ignore_case": {"type": "boolean"},
+        "ignore_case": {"type": "boolean", "default": False},
         "normalize": {
             "enum": ["none", "casefold"],
             "description": "casefold: compare values without case.",
+            "default": "none",
         },
         "variants": {
             "type": "object",
             "description": "Label -> pattern: compare families of forms (a value no variant matches is ignored).",
             "additionalProperties": {"$ref": "#/$defs/pattern"},
+            "default": {},
         },
     },
 }

@@ -28,11 +28,11 @@ class Forbid:
 
 def compile(params: dict[str, Any], where: str) -> Forbid:
     """Compile a ``forbid`` check's parameters."""
-    ignore_case = params.get("ignore_case", False)
+    ignore_case = params["ignore_case"]
     return Forbid(
         patterns=compile_patterns(params["patterns"], f"{where}.patterns", ignore_case),
-        unless=compile_patterns(params.get("unless", []), f"{where}.unless", ignore_case),
-        replacement=params.get("replacement"),
+        unless=compile_patterns(params["unless"], f"{where}.unless", ignore_case),
+        replacement=params["replacement"],
     )
 
 
@@ -73,15 +73,17 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "kind": True,
         "patterns": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/pattern"}},
-        "ignore_case": {"type": "boolean"},
+        "ignore_case": {"type": "boolean", "default": False},
         "unless": {
             "type": "array",
             "items": {"$ref": "#/$defs/pattern"},
             "description": "Matches these excuse in full are not reported.",
+            "default": [],
         },
         "replacement": {
             "type": "string",
             "description": "Fix template; \\g<name> refers to a group.",
+            "default": None,
         },
     },
 }

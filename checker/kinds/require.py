@@ -30,11 +30,11 @@ class Require:
 
 def compile(params: dict[str, Any], where: str) -> Require:
     """Compile a ``require`` check's parameters."""
-    ignore_case = params.get("ignore_case", False)
+    ignore_case = params["ignore_case"]
     return Require(
         patterns=compile_patterns(params["patterns"], f"{where}.patterns", ignore_case),
-        within=tuple(params.get("within", ())),
-        when=compile_patterns(params.get("when", []), f"{where}.when", ignore_case),
+        within=tuple(params["within"]),
+        when=compile_patterns(params["when"], f"{where}.when", ignore_case),
     )
 
 
@@ -68,16 +68,18 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "kind": True,
         "patterns": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/pattern"}},
-        "ignore_case": {"type": "boolean"},
+        "ignore_case": {"type": "boolean", "default": False},
         "within": {
             "type": "array",
             "items": {"$ref": "#/$defs/part"},
             "description": "Parts the required text must be in.",
+            "default": [],
         },
         "when": {
             "type": "array",
             "items": {"$ref": "#/$defs/pattern"},
             "description": "Trigger patterns, searched in the rule's scope.",
+            "default": [],
         },
     },
 }

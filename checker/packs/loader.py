@@ -209,7 +209,7 @@ class _Loader:
         self._rule_origins[rule_id] = origin
         params = raw["check"]
         try:
-            compiled = kinds.get(params["kind"]).compile(params, "$.check")
+            compiled = kinds.compile_check(params, "$.check")
         except PatternProblem as problem:
             self.problems.append(f"{origin}{problem.where[1:]}: {problem.reason}")
             return

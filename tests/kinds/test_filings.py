@@ -127,7 +127,7 @@ def test_fourth_quarter_10q_needs_a_known_fiscal_year_end() -> None:
 
 
 def test_fourth_quarter_10q_with_a_configured_fiscal_year_end() -> None:
-    check = kinds.get("filings").compile(
+    check = kinds.compile_check(
         {"kind": "filings", "report": "period-mismatch", "fiscal_year_end": "06-30"}, "$.check"
     )
     document = Document.from_text(
@@ -162,7 +162,7 @@ def test_stale_10k_and_the_lenient_default() -> None:
 
 
 def test_stale_with_a_large_accelerated_filer() -> None:
-    check = kinds.get("filings").compile(
+    check = kinds.compile_check(
         {"kind": "filings", "report": "stale", "filer_category": "large-accelerated"}, "$.check"
     )
     document = Document.from_text(
@@ -240,7 +240,7 @@ def test_too_early_and_foreign_domestic_mix() -> None:
 
 def test_profile_filer_category_sets_the_deadlines() -> None:
     module = kinds.get("filings")
-    check = module.compile({"kind": "filings", "report": "stale"}, "$.check")
+    check = kinds.compile_check({"kind": "filings", "report": "stale"}, "$.check")
     document = Document.from_text(
         dated("March 25, 2007", "our Form 10-K for the year ended December 31, 2005.")
     )

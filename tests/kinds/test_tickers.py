@@ -15,7 +15,7 @@ from tests.helpers import SEEDS, findings, needs_shared, rule_hits
 def run(params: dict, text: str) -> list:
     """Run a ``tickers`` check with *params* on *text* and return the hits."""
     module = kinds.get("tickers")
-    check = module.compile({"kind": "tickers", **params}, "$.check")
+    check = kinds.compile_check({"kind": "tickers", **params}, "$.check")
     return list(module.find(check, Document.from_text(text), Scope(), Context()))
 
 
@@ -252,7 +252,7 @@ def test_otc_listed_wording_suggests_quoted() -> None:
 
 def test_profile_tickers_and_issuer_are_used_when_the_rule_names_none() -> None:
     module = kinds.get("tickers")
-    check = module.compile({"kind": "tickers", "report": "inconsistent"}, "$.check")
+    check = kinds.compile_check({"kind": "tickers", "report": "inconsistent"}, "$.check")
     text = "Callisto Pharmaceuticals, Inc. (AMEX: KAK); (FWB: CA4) announced today."
     profile = {
         "legal_name": "Callisto Pharmaceuticals, Inc.",

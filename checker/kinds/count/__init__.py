@@ -65,15 +65,15 @@ class ListCount:
 
 def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
     """Compile a ``count`` check's parameters."""
-    if params.get("measure", "list") == "percent":
+    if params["measure"] == "percent":
         return shares.compile(params, where)
-    numbers = {word.casefold(): value for word, value in params.get("numbers", {}).items()}
+    numbers = {word.casefold(): value for word, value in params["numbers"].items()}
     number = (
         r"(?:\d{1,3}|"
         + "|".join(regex.escape(word) for word in sorted(numbers, key=len, reverse=True))
         + ")"
     )
-    not_after = params.get("not_after")
+    not_after = params["not_after"]
     labelled = rf"(?<!\b(?:{not_after})\s+)" if not_after else ""
     stated = (
         _number_first(number)
@@ -90,8 +90,8 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
         stated=compile_pattern(stated, f"{where}.nouns", ignore_case=True),
         lead_in=compile_pattern(lead_in, f"{where}.complete", ignore_case=True),
         numbers=numbers,
-        max_item_words=params.get("max_item_words", 8),
-        names_only=params.get("names_only", True),
+        max_item_words=params["max_item_words"],
+        names_only=params["names_only"],
         not_items=compile_pattern(params["not_items"], f"{where}.not_items")
         if "not_items" in params
         else None,
@@ -234,11 +234,16 @@ SCHEMA: dict[str, Any] = {
     "description": "A stated number must agree with the list that follows it (measure list), or shares of a whole must not add up to over 100% (measure percent).",
     "properties": {
         "kind": True,
-        "measure": {"enum": ["list", "percent"], "description": "What is counted; default list."},
+        "measure": {
+            "enum": ["list", "percent"],
+            "description": "What is counted; default list.",
+            "default": "list",
+        },
         "numbers": {
             "type": "object",
             "additionalProperties": {"type": "integer", "minimum": 0},
             "description": "Number words and their values.",
+            "default": {},
         },
         "nouns": {
             "$ref": "#/$defs/pattern",
@@ -253,25 +258,29 @@ SCHEMA: dict[str, Any] = {
             "$ref": "#/$defs/pattern",
             "description": "Words that introduce a partial list (list).",
         },
-        "max_item_words": {"type": "integer", "minimum": 1},
+        "max_item_words": {"type": "integer", "minimum": 1, "default": 8},
         "names_only": {
             "type": "boolean",
             "description": "Every item must start with a capital or digit (list).",
+            "default": True,
         },
         "cues": {
             "type": "array",
             "items": {"$ref": "#/$defs/pattern"},
             "description": "Patterns that show a sentence splits a whole into shares (percent).",
+            "default": [],
         },
         "unless": {
             "type": "array",
             "items": {"$ref": "#/$defs/pattern"},
             "description": "Patterns that show a sentence's percentages are not shares (percent).",
+            "default": [],
         },
         "tolerance": {
             "type": "number",
             "minimum": 0,
             "description": "Points allowed for rounding (percent).",
+            "default": 1,
         },
         "not_items": {
             "$ref": "#/$defs/pattern",
@@ -280,6 +289,7 @@ SCHEMA: dict[str, Any] = {
         "not_after": {
             "$ref": "#/$defs/pattern",
             "description": "Words after which a number is a label, not a count: 'Phase 3 trials' (list).",
+            "default": None,
         },
     },
     "allOf": [

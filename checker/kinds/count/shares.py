@@ -37,9 +37,9 @@ class Shares:
 def compile(params: dict[str, Any], where: str) -> Shares:
     """Compile the parameters of a ``measure: "percent"`` check."""
     return Shares(
-        cues=compile_patterns(params.get("cues", []), f"{where}.cues", ignore_case=True),
-        unless=compile_patterns(params.get("unless", []), f"{where}.unless", ignore_case=True),
-        tolerance=float(params.get("tolerance", 1)),
+        cues=compile_patterns(params["cues"], f"{where}.cues", ignore_case=True),
+        unless=compile_patterns(params["unless"], f"{where}.unless", ignore_case=True),
+        tolerance=float(params["tolerance"]),
     )
 
 

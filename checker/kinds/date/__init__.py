@@ -28,7 +28,7 @@ def compile(params: dict[str, Any], where: str) -> DateCheck:
     name = params["check"]
     if name not in CHECKS:
         raise PatternProblem(f"{where}.check", f"unknown date check {name!r}")
-    unless = tuple(compile_patterns(params.get("unless", []), f"{where}.unless", True))
+    unless = tuple(compile_patterns(params["unless"], f"{where}.unless", True))
     return DateCheck(name, unless, style.prepare_data(name, params, where))
 
 
@@ -89,17 +89,20 @@ SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": {"$ref": "#/$defs/pattern"},
             "description": "Patterns (case-insensitive) that excuse a finding when they match its paragraph.",
+            "default": [],
         },
         "ap_months": {
             "type": "object",
             "description": "dateline-month-style: the AP form of each month before a day, keyed 1 to 12.",
             "propertyNames": {"pattern": "^(?:[1-9]|1[0-2])$"},
             "additionalProperties": {"type": "string", "minLength": 1},
+            "default": None,
         },
         "zones": {
             "type": "object",
             "description": "dst: time-zone abbreviations and whether each is standard or daylight time.",
             "additionalProperties": {"enum": ["standard", "daylight"]},
+            "default": {},
         },
         "dst_rules": {
             "type": "array",
@@ -116,11 +119,13 @@ SCHEMA: dict[str, Any] = {
                     "source": {"type": "string"},
                 },
             },
+            "default": [],
         },
         "wire_tags": {
             "type": "array",
             "items": {"type": "string", "minLength": 1},
             "description": "dateline-wire-tag: wire tags as the wires write them (without brackets or slashes).",
+            "default": None,
         },
     },
 }

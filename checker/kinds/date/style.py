@@ -36,14 +36,14 @@ _TODAYISH = pattern_cache.compile(r"(?i)\b(?:today|this\s+(?:morning|afternoon|e
 def prepare_data(name: str, params: dict[str, Any], where: str) -> dict[str, Any]:
     """Validate and prepare the data a check needs (empty for most checks)."""
     if name == "dateline-month-style":
-        months = params.get("ap_months")
+        months = params["ap_months"]
         if not isinstance(months, dict) or sorted(months) != sorted(str(m) for m in range(1, 13)):
             raise PatternProblem(
                 f"{where}.ap_months", "ap_months must give the AP form of months 1 to 12"
             )
         return {"ap_months": {int(key): value for key, value in months.items()}}
     if name == "dateline-wire-tag":
-        tags = params.get("wire_tags")
+        tags = params["wire_tags"]
         if not isinstance(tags, list) or not tags:
             raise PatternProblem(
                 f"{where}.wire_tags", "wire_tags must list the tags as the wires write them"
@@ -51,8 +51,8 @@ def prepare_data(name: str, params: dict[str, Any], where: str) -> dict[str, Any
         return {"wire_tags": tuple(tags)}
     if name == "dst":
         return {
-            "zones": dict(params.get("zones", {})),
-            "rules": _dst_rules(params.get("dst_rules", []), where),
+            "zones": dict(params["zones"]),
+            "rules": _dst_rules(params["dst_rules"], where),
         }
     return {}
 

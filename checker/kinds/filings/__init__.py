@@ -55,10 +55,10 @@ class Filings:
 def compile(params: dict[str, Any], where: str) -> Filings:
     """Compile a ``filings`` check and its optional filer profile."""
     data = load("sec_forms")
-    fye = params.get("fiscal_year_end")
+    fye = params["fiscal_year_end"]
     return Filings(
         report=params["report"],
-        category=params.get("filer_category"),
+        category=params["filer_category"],
         fiscal_year_end=(int(fye[:2]), int(fye[3:])) if fye else None,
         specific=compile_list(
             data["specific_filing"], "checker/data/sec_forms.json: specific_filing"
@@ -314,11 +314,13 @@ SCHEMA: dict[str, Any] = {
                 "foreign-private",
             ],
             "description": "Deadlines to judge staleness by; default: the profile's, else non-accelerated (the most lenient).",
+            "default": None,
         },
         "fiscal_year_end": {
             "type": "string",
             "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
             "description": "MM-DD; default: read from the release, else unknown.",
+            "default": None,
         },
     },
 }

@@ -77,7 +77,7 @@ class Lexicon:
 def compile(params: dict[str, Any], where: str) -> Lexicon:
     """Compile a ``lexicon`` check's parameters."""
     terms: dict[str, Term] = {}
-    for raw in params.get("terms", []):
+    for raw in params["terms"]:
         term = Term(
             raw["term"],
             frozenset([raw["term"], raw["term"].upper(), *raw.get("variants", [])]),
@@ -98,12 +98,12 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
         terms=terms,
         term_lengths=_by_length({term.term.lower() for term in terms.values()}),
         term_pattern=pattern,
-        drug_types=",".join(params.get("drug_names", [])),
-        allow=frozenset(word.lower() for word in params.get("allow", [])),
-        tolerance=Tolerance(**params.get("tolerance", {})),
-        stems=tuple(params.get("stems", [])),
-        max_occurrences=params.get("max_occurrences", 2),
-        marked_only=params.get("marked_only", False),
+        drug_types=",".join(params["drug_names"]),
+        allow=frozenset(word.lower() for word in params["allow"]),
+        tolerance=Tolerance(**params["tolerance"]),
+        stems=tuple(params["stems"]),
+        max_occurrences=params["max_occurrences"],
+        marked_only=params["marked_only"],
     )
 
 
@@ -312,21 +312,25 @@ SCHEMA: dict[str, Any] = {
                     },
                 },
             },
+            "default": [],
         },
         "drug_names": {
             "type": "array",
             "items": {"enum": ["of", "bn", "cn"]},
             "description": "UNII name types to check near misses against (of: INN/USAN, bn: brand, cn: common).",
+            "default": [],
         },
         "stems": {
             "type": "array",
             "items": {"type": "string", "pattern": "^[a-z]+$"},
             "description": "Name endings that mark a word as a drug name (draft report).",
+            "default": [],
         },
         "allow": {
             "type": "array",
             "items": {"type": "string", "minLength": 1},
             "description": "Words never reported.",
+            "default": [],
         },
         "tolerance": {
             "type": "object",
@@ -337,15 +341,18 @@ SCHEMA: dict[str, Any] = {
                 "max_edits": {"type": "integer", "minimum": 1, "maximum": 3},
             },
             "description": "Edits allowed: none under min_length letters, then one per letters_per_edit letters, at most max_edits.",
+            "default": {},
         },
         "max_occurrences": {
             "type": "integer",
             "minimum": 1,
             "description": "A word used more often than this is taken as meant.",
+            "default": 2,
         },
         "marked_only": {
             "type": "boolean",
             "description": "near-miss: check UNII names only for words marked as brands (® or ™, or an official drug name in brackets after them).",
+            "default": False,
         },
     },
 }

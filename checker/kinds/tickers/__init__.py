@@ -52,13 +52,11 @@ class Tickers:
 def compile(params: dict[str, Any], where: str) -> Tickers:
     """Compile a ``tickers`` check: the report and the optional issuer profile."""
     data = load("exchanges")
-    configured = _configured(
-        [tuple(entry.rpartition(":")[::2]) for entry in params.get("tickers", [])]
-    )
+    configured = _configured([tuple(entry.rpartition(":")[::2]) for entry in params["tickers"]])
     shapes = {group: pattern_cache.compile(shape) for group, shape in data["shapes"].items()}
     return Tickers(
         params["report"],
-        params.get("issuer"),
+        params["issuer"],
         tuple(configured),
         shapes,
         datetime.timedelta(days=data["grace_days"]),
@@ -307,11 +305,13 @@ SCHEMA: dict[str, Any] = {
             "type": "string",
             "minLength": 1,
             "description": "The issuer's name; default: the profile's legal name, else the company named in the lead.",
+            "default": None,
         },
         "tickers": {
             "type": "array",
             "items": {"type": "string", "pattern": "^(?:[^:]+:\\s*)?[A-Za-z0-9.\\-/ ]+$"},
             "description": 'The issuer\'s tickers, "SYM" (US) or "EXCHANGE: SYM"; they win over the majority.',
+            "default": [],
         },
     },
 }
