@@ -14,13 +14,16 @@ the same character; everything else, case included, counts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from checker.document.model import Document
 from checker.document.parts import is_block_heading
+from checker.document.segments import Span
+from checker.kinds.base import Context
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
 from checker.model import Hit, Scope
@@ -59,20 +62,27 @@ def compile(params: dict[str, Any], where: str) -> Boilerplate:
     )
 
 
-def find(check: Boilerplate, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Boilerplate, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield drift findings, or one finding when the block is missing."""
     spans = [
         span for span in document.part_spans(check.block) if not _is_heading(document.text, span)
     ]
-    if check.report == "missing":
-        if not spans:
-            start = document.lead_offset()
-            yield Hit(
-                start,
-                start,
-                {"block": _BLOCK_NAMES[check.block], "opening": _opening(check.approved)},
-            )
-        return
+    yield from REPORTS[check.report](check, document, spans)
+
+
+def _missing(check: Boilerplate, document: Document, spans: list[Span]) -> Iterator[Hit]:
+    """Report a release without the block, at its lead, where the block would be added."""
+    if not spans:
+        start = document.lead_offset()
+        yield Hit(
+            start,
+            start,
+            {"block": _BLOCK_NAMES[check.block], "opening": _opening(check.approved)},
+        )
+
+
+def _drift_report(check: Boilerplate, document: Document, spans: list[Span]) -> Iterator[Hit]:
+    """Report each stretch of the block that differs from the approved text."""
     if not spans:
         return
     approved = _tokens(check.approved, 0, len(check.approved), check.variable)
@@ -191,6 +201,12 @@ def _opening(approved: str) -> str:
     return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
 
 
+#: What a rule's ``report`` can ask for, and the function that looks for it.
+REPORTS: dict[str, Callable[[Boilerplate, Document, list[Span]], Iterator[Hit]]] = {
+    "missing": _missing,
+    "drift": _drift_report,
+}
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 
@@ -204,7 +220,7 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "kind": True,
         "block": {"enum": ["about", "legend"]},
-        "report": {"enum": ["drift", "missing"]},
+        "report": {"enum": list(REPORTS)},
         "approved": {
             "type": "string",
             "minLength": 1,

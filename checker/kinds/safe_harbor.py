@@ -15,7 +15,7 @@ Securities Act 27A and Exchange Act 21E; patterns: checker/data/safe_harbor.json
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,9 @@ from checker.analysis.legend import (
     vocabulary,
 )
 from checker.analysis.sec_data import compile_list, first_line_span, iso, load, release_day
+from checker.document.model import Document
+from checker.document.segments import Span
+from checker.kinds.base import Context
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
 
@@ -42,6 +45,10 @@ class SafeHarbor:
     report: str
     contexts: tuple[tuple[regex.Pattern, str], ...]
     topics: tuple[tuple[str, regex.Pattern, regex.Pattern], ...]
+
+
+#: A report's search: the compiled check, the draft, the rule's scope, the context.
+Report = Callable[["SafeHarbor", Document, Scope, Context], Iterator[Hit]]
 
 
 def compile(params: dict[str, Any], where: str) -> SafeHarbor:
@@ -61,23 +68,16 @@ def compile(params: dict[str, Any], where: str) -> SafeHarbor:
     )
 
 
-def find(check: SafeHarbor, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: SafeHarbor, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield the hits of the chosen report."""
-    spans = legend_spans(document)
-    if check.report == "missing-legend":
-        yield from _missing_legend(document, context, spans)
-    elif check.report == "update-promise":
-        yield from _update_promises(document, scope)
-    elif check.report == "excluded-context":
-        yield from _excluded_context(check, document, spans)
-    elif check.report == "factor-gap" and spans:
-        yield from _factor_gaps(check, document, spans)
-    elif spans:
-        yield from _legend_checks(check.report, document, context, spans)
+    yield from REPORTS[check.report](check, document, scope, context)
 
 
-def _missing_legend(document, context, spans: list) -> Iterator[Hit]:
+def _missing_legend(
+    check: SafeHarbor, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
     """Point at the first forward-looking phrase when there is enough of them and no legend."""
+    spans = legend_spans(document)
     vocab = vocabulary()
     if spans or any_match(vocab.markers, document.text):
         return
@@ -102,41 +102,77 @@ def _first(found: list[Signal]) -> Signal:
     return next((signal for signal in found if signal.strong), found[0])
 
 
-def _legend_checks(report: str, document, context, spans: list) -> Iterator[Hit]:
-    """Check the legend's elements: identification, factors, no-update clause, need."""
-    vocab = vocabulary()
-    text = legend_text(document, spans)
+def _legend_head(document: Document, spans: list[Span]) -> tuple[int, int, dict[str, str]]:
+    """Return the span of the legend's first line, where legend findings point, and its field."""
     start, end = first_line_span(document, *spans[0])
-    fields = {"legend": document.text[start:end][:60]}
-    if report == "not-identified" and not any_match(vocab.identification, text):
-        yield Hit(start, end, fields)
-    elif report in ("no-factors", "reference-only") and not _has_factors(text):
-        pointer = any_match(vocab.pointers, text)
-        if (report == "reference-only") == (pointer is not None):
+    return start, end, {"legend": document.text[start:end][:60]}
+
+
+def _legend_report(test: Callable[[Document, Context, list[Span]], bool]) -> Report:
+    """Make a report that points at the legend's first line when *test* says the legend fails."""
+
+    def report(
+        check: SafeHarbor, document: Document, scope: Scope, context: Context
+    ) -> Iterator[Hit]:
+        spans = legend_spans(document)
+        if spans and test(document, context, spans):
+            start, end, fields = _legend_head(document, spans)
             yield Hit(start, end, fields)
-    elif (
-        report == "no-update-clause"
-        and not any_match(vocab.no_update, document.text)
-        or report == "legend-without-fls"
-        and not signals(document, spans)
-        or report == "placement"
-        and _after_trailer(document, spans)
-    ):
-        yield Hit(start, end, fields)
-    elif report == "anachronism":
-        day = release_day(document, context)
-        if day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
-            yield Hit(start, end, {**fields, "date": day.isoformat()})
+
+    return report
 
 
-def _after_trailer(document, spans: list) -> bool:
+def _not_identified(document: Document, context: Context, spans: list[Span]) -> bool:
+    """Tell whether the legend never says that the statements are forward-looking."""
+    return not any_match(vocabulary().identification, legend_text(document, spans))
+
+
+def _no_factors(document: Document, context: Context, spans: list[Span]) -> bool:
+    """Tell whether the legend names no factor and points nowhere for them."""
+    text = legend_text(document, spans)
+    return not _has_factors(text) and any_match(vocabulary().pointers, text) is None
+
+
+def _reference_only(document: Document, context: Context, spans: list[Span]) -> bool:
+    """Tell whether the legend names no factor of its own, only a pointer to filings."""
+    text = legend_text(document, spans)
+    return not _has_factors(text) and any_match(vocabulary().pointers, text) is not None
+
+
+def _no_update_clause(document: Document, context: Context, spans: list[Span]) -> bool:
+    """Tell whether the release never says it undertakes no obligation to update."""
+    return not any_match(vocabulary().no_update, document.text)
+
+
+def _legend_without_fls(document: Document, context: Context, spans: list[Span]) -> bool:
+    """Tell whether the release has a legend but nothing forward-looking to protect."""
+    return not signals(document, spans)
+
+
+def _misplaced(document: Document, context: Context, spans: list[Span]) -> bool:
     """Tell whether the legend comes after the end mark ("###", "SOURCE ..."), where wires cut."""
     trailers = document.part_spans("trailer")
     return bool(trailers) and spans[0][0] > trailers[0][0]
 
 
-def _factor_gaps(check: SafeHarbor, document, spans: list) -> Iterator[Hit]:
+def _anachronism(
+    check: SafeHarbor, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report a PSLRA legend in a release dated before the PSLRA was enacted."""
+    spans = legend_spans(document)
+    day = release_day(document, context)
+    if spans and day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
+        start, end, fields = _legend_head(document, spans)
+        yield Hit(start, end, {**fields, "date": day.isoformat()})
+
+
+def _factor_gaps(
+    check: SafeHarbor, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
     """Report forward-looking topics of the body that no legend factor covers (Asher v. Baxter)."""
+    spans = legend_spans(document)
+    if not spans:
+        return
     text = legend_text(document, spans)
     strong = [signal for signal in signals(document, spans) if signal.strong]
     for topic, body, legend in check.topics:
@@ -167,7 +203,9 @@ def _has_factors(text: str) -> bool:
     )
 
 
-def _update_promises(document, scope: Scope) -> Iterator[Hit]:
+def _update_promises(
+    check: SafeHarbor, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
     """Report sentences promising to update forward-looking statements."""
     vocab = vocabulary()
     for start, end in document.sentences:
@@ -178,8 +216,11 @@ def _update_promises(document, scope: Scope) -> Iterator[Hit]:
             yield Hit(promise.start(), promise.end(), {"match": promise.group()})
 
 
-def _excluded_context(check: SafeHarbor, document, spans: list) -> Iterator[Hit]:
+def _excluded_context(
+    check: SafeHarbor, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
     """Report the first context where the safe harbor may be unavailable, once."""
+    spans = legend_spans(document)
     if not spans and not signals(document, spans):
         return
     for pattern, what in check.contexts:
@@ -200,6 +241,21 @@ def _excluded_context(check: SafeHarbor, document, spans: list) -> Iterator[Hit]
             return
 
 
+#: What a rule's ``report`` can ask for, and the function that looks for it.
+REPORTS: dict[str, Report] = {
+    "missing-legend": _missing_legend,
+    "not-identified": _legend_report(_not_identified),
+    "no-factors": _legend_report(_no_factors),
+    "reference-only": _legend_report(_reference_only),
+    "no-update-clause": _legend_report(_no_update_clause),
+    "update-promise": _update_promises,
+    "legend-without-fls": _legend_report(_legend_without_fls),
+    "excluded-context": _excluded_context,
+    "anachronism": _anachronism,
+    "placement": _legend_report(_misplaced),
+    "factor-gap": _factor_gaps,
+}
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 
@@ -212,20 +268,6 @@ SCHEMA: dict[str, Any] = {
     "description": "Forward-looking statements and the PSLRA cautionary legend.",
     "properties": {
         "kind": True,
-        "report": {
-            "enum": [
-                "missing-legend",
-                "not-identified",
-                "no-factors",
-                "reference-only",
-                "no-update-clause",
-                "update-promise",
-                "legend-without-fls",
-                "excluded-context",
-                "anachronism",
-                "placement",
-                "factor-gap",
-            ]
-        },
+        "report": {"enum": list(REPORTS)},
     },
 }

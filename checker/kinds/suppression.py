@@ -9,14 +9,13 @@ it knows which comments were used.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.model import Hit, Scope
-
-#: Rules of this kind run after the others (see :func:`checker.engine.lint`).
-RUNS_LAST = True
 
 
 @dataclass(frozen=True)
@@ -31,15 +30,25 @@ def compile(params: dict[str, Any], where: str) -> Suppression:
     return Suppression(report=params["report"])
 
 
-def find(check: Suppression, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Suppression, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield a hit for each unknown or unused rule token in the draft's comments."""
+    yield from REPORTS[check.report](context)
+
+
+def _unknown(context: Context) -> Iterator[Hit]:
+    """Report tokens that name no loaded rule or id prefix: they suppress nothing."""
     for directive in context.directives:
         for token in directive.rules:
-            known = _names_any(token, context.known_rules)
-            if check.report == "unknown" and not known:
+            if not _names_any(token, context.known_rules):
                 yield Hit(directive.start, directive.end, {"token": token})
+
+
+def _unused(context: Context) -> Iterator[Hit]:
+    """Report tokens naming a rule that ran but found nothing the comment covers."""
+    for directive in context.directives:
+        for token in directive.rules:
             ran = _names_any(token, context.selected_rules)
-            if check.report == "unused" and ran and token not in directive.used:
+            if ran and token not in directive.used:
                 yield Hit(directive.start, directive.end, {"token": token})
 
 
@@ -48,6 +57,12 @@ def _names_any(token: str, rule_ids: frozenset[str]) -> bool:
     return token in rule_ids or any(rule_id.startswith(token + ".") for rule_id in rule_ids)
 
 
+#: What a rule's ``report`` can ask for, and the function that looks for it.
+REPORTS: dict[str, Callable[[Context], Iterator[Hit]]] = {"unknown": _unknown, "unused": _unused}
+
+#: Rules of this kind run after the others, when the engine knows which comments were used.
+RUNS_LAST = True
+
 #: The JSON Schema of this kind's ``check`` object, beside the code that reads it;
 #: the pack loader puts it into the rule-pack schema (see :func:`checker.kinds.schema`).
 SCHEMA: dict[str, Any] = {
@@ -55,5 +70,5 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["kind", "report"],
     "description": "Suppression comments that name no loaded rule (unknown) or suppress nothing (unused).",
-    "properties": {"kind": True, "report": {"enum": ["unknown", "unused"]}},
+    "properties": {"kind": True, "report": {"enum": list(REPORTS)}},
 }

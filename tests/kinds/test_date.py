@@ -247,7 +247,7 @@ def test_unless_patterns_in_a_pack_excuse_a_sentence(tmp_path) -> None:
     pack.write_text(
         '{"id": "local", "version": "1.0.0", "description": "d", "rules": [{"id": "local.tz", "category": "date",'
         ' "severity": "warning", "message": "m", "why": "w", "source": "s", "examples": {"fail": ["x"], "pass": ["y"]},'
-        ' "check": {"kind": "date", "check": "dst", "unless": ["Pacific"], "zones": {"PST": "standard"},'
+        ' "check": {"kind": "date", "report": "dst", "unless": ["Pacific"], "zones": {"PST": "standard"},'
         ' "dst_rules": [{"from": 2007, "to": 2099, "start": "second Sunday of March", "end": "first Sunday of November"}]}}]}',
         encoding="utf-8",
     )

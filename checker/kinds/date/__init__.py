@@ -1,6 +1,6 @@
 """``date``: checks that read the dates a release mentions against each other and its date.
 
-Parameters: ``check`` names one check of :data:`CHECKS` (each rule in the
+Parameters: ``report`` names one check of :data:`REPORTS` (each rule in the
 ``dates`` pack runs one), ``unless`` lists patterns that excuse a finding
 when they match the paragraph it is in, and the data some checks need:
 ``ap_months`` (dateline-month-style), ``zones`` and ``dst_rules`` (dst).
@@ -16,18 +16,16 @@ from typing import Any
 
 from checker.kinds.date import events, relative, style
 from checker.kinds.date.common import DateCheck, facts_of
-from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem, compile_patterns
+from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
 from checker.model import Hit, Scope
 
-#: Every date check by name.
-CHECKS = {**relative.CHECKS, **events.CHECKS, **style.CHECKS}
+#: Every date check by the name a rule's ``report`` gives it.
+REPORTS = {**relative.REPORTS, **events.REPORTS, **style.REPORTS}
 
 
 def compile(params: dict[str, Any], where: str) -> DateCheck:
     """Compile a ``date`` check's parameters, preparing its data once."""
-    name = params["check"]
-    if name not in CHECKS:
-        raise PatternProblem(f"{where}.check", f"unknown date check {name!r}")
+    name = params["report"]
     unless = tuple(compile_patterns(params["unless"], f"{where}.unless", True))
     return DateCheck(name, unless, style.prepare_data(name, params, where))
 
@@ -35,7 +33,7 @@ def compile(params: dict[str, Any], where: str) -> DateCheck:
 def find(check: DateCheck, document, scope: Scope, context) -> Iterator[Hit]:
     """Yield the hits of the named check that lie in scope and are not excused."""
     facts = facts_of(document, context)
-    for hit in CHECKS[check.name](check, facts):
+    for hit in REPORTS[check.report](check, facts):
         if document.in_scope(hit.start, scope) and not _excused(check, document, hit):
             yield hit
 
@@ -63,26 +61,12 @@ RUNS_LAST = False
 SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["kind", "check"],
-    "description": "Dates read against each other and the release date (checker/kinds/dates.py).",
+    "required": ["kind", "report"],
+    "description": "Dates read against each other and the release date (checker/kinds/date).",
     "properties": {
         "kind": True,
-        "check": {
-            "enum": [
-                "impossible",
-                "weekday",
-                "past-after-release",
-                "future-before-release",
-                "period-not-ended",
-                "filed-after-release",
-                "letter-after-release",
-                "today-mismatch",
-                "year-inferred",
-                "dateline-month-style",
-                "dst",
-                "conflicting-dates",
-                "dateline-wire-tag",
-            ],
+        "report": {
+            "enum": list(REPORTS),
             "description": "Which date check the rule runs.",
         },
         "unless": {

@@ -20,9 +20,9 @@ from checker.model import Hit
 
 @dataclass(frozen=True)
 class DateCheck:
-    """A compiled ``date`` check: which check, its excuses and its data."""
+    """A compiled ``date`` check: which report, its excuses and its data."""
 
-    name: str
+    report: str
     unless: tuple[regex.Pattern, ...] = ()
     data: dict[str, Any] = field(default_factory=dict, compare=False)
 

@@ -33,4 +33,4 @@ def conflicting_dates(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
             yield mention_hit(mention, other=earlier.text, event=phrase)
 
 
-CHECKS = {"conflicting-dates": conflicting_dates}
+REPORTS = {"conflicting-dates": conflicting_dates}

@@ -1,7 +1,7 @@
 """Date checks about what a date can be: real days, right weekdays, and the release's past or future.
 
 Each check is a function ``(check, facts) -> Iterator[Hit]`` registered in
-:data:`CHECKS` under the name a rule's ``check`` parameter uses.
+:data:`REPORTS` under the name a rule's ``report`` parameter uses.
 """
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ def _before(
     return pattern.search(facts.text, start, mention.start, timeout=PATTERN_TIMEOUT)
 
 
-CHECKS = {
+REPORTS = {
     "impossible": impossible,
     "weekday": weekday,
     "past-after-release": past_after_release,

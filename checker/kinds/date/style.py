@@ -178,7 +178,7 @@ def _sunday(year: int, nth: int, month: int) -> datetime.date:
     return datetime.date(year, month, sundays[nth - 1 if nth > 0 else -1])
 
 
-CHECKS = {
+REPORTS = {
     "year-inferred": year_inferred,
     "dateline-month-style": dateline_month_style,
     "dateline-wire-tag": dateline_wire_tag,

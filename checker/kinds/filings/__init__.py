@@ -19,7 +19,7 @@ checker/data/sec_forms.json.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -30,12 +30,24 @@ from checker.analysis.filing_refs import FilingRef, family, looks_like_sec_form,
 from checker.analysis.legend import legend_spans, legend_text
 from checker.analysis.release_date import parse_month_day
 from checker.analysis.sec_data import compile_list, first_line_span, iso, load, profile, release_day
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.kinds.filings import deadlines
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
 from checker.model import Hit, Scope
 
 _QUARTER_WORDS = {"quarter", "three months", "six months", "nine months"}
+#: Characters around a reference searched for words that make a future period fine
+#: ("will file its 10-K for the year ending ..."): about one sentence either side.
+_FUTURE_FILING_REACH = 150
+#: A 10-K or 10-Q cited for a period that ended fewer days ago than this cannot
+#: have been filed yet (the earliest deadline, large accelerated filers' 10-Q,
+#: is 40 days; two weeks leaves room for early filers).
+_EARLIEST_FILING_DAYS = 14
 _YEAR_WORDS = {"year", "twelve months"}
+
+
+Day = datetime.date | None
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,12 @@ class Filings:
     fye_text: regex.Pattern
     non_sec_filer: regex.Pattern
     sec_registrant: regex.Pattern
+
+
+#: A report's search: the compiled check, the draft, the rule's scope, the context.
+Report = Callable[[Filings, Document, Scope, Context], Iterator[Hit]]
+#: A per-reference check: the check, the draft, one reference, all of them, the release day.
+RefCheck = Callable[[Filings, Document, FilingRef, list[FilingRef], Day], Iterator[Hit]]
 
 
 def compile(params: dict[str, Any], where: str) -> Filings:
@@ -72,16 +90,22 @@ def compile(params: dict[str, Any], where: str) -> Filings:
     )
 
 
-def find(check: Filings, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Filings, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield the hits of the chosen report."""
-    if check.report == "legend-cites-no-filing":
-        yield from _legend_cites_none(check, document)
-        return
-    check = _with_profile(check, context)
-    refs = [ref for ref in references(document) if document.in_scope(ref.start, scope)]
-    day = release_day(document, context)
-    for ref in refs:
-        yield from _check_ref(check, document, ref, refs, day)
+    yield from REPORTS[check.report](check, document, scope, context)
+
+
+def _per_reference(ref_check: RefCheck) -> Report:
+    """Make a report that runs *ref_check* on every filing reference in scope."""
+
+    def report(check: Filings, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
+        check = _with_profile(check, context)
+        refs = [ref for ref in references(document) if document.in_scope(ref.start, scope)]
+        day = release_day(document, context)
+        for ref in refs:
+            yield from ref_check(check, document, ref, refs, day)
+
+    return report
 
 
 def _with_profile(check: Filings, context) -> Filings:
@@ -94,55 +118,114 @@ def _with_profile(check: Filings, context) -> Filings:
     return replace(check, category=category, fiscal_year_end=fye)
 
 
-def _check_ref(
-    check: Filings, document, ref: FilingRef, refs: list[FilingRef], day: datetime.date | None
+def _unknown_form(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
 ) -> Iterator[Hit]:
-    """Yield what the chosen report finds wrong with one reference."""
-    fields = {"form": ref.written, "canonical": ref.form or ""}
-    if check.report == "unknown-form" and ref.form is None and looks_like_sec_form(ref.written):
-        yield Hit(ref.start, ref.end, fields)
-    elif check.report == "form-style" and ref.form is not None:
-        expected = ref.form + ("/A" if ref.amended else "")
-        if ref.written != expected and not ref.written.upper().startswith("NT"):
-            yield Hit(ref.start, ref.end, {**fields, "expected": expected}, replacement=expected)
-    elif check.report == "title-mismatch" and ref.title and ref.form:
-        allowed = load("sec_forms")["titles"].get(family(ref.form) or "", [])
-        if (
-            family(ref.form) in ("annual", "quarterly", "current", "transition")
-            and ref.title not in allowed
-        ):
-            yield Hit(ref.start, ref.end, {**fields, "title": ref.title})
-    elif check.report == "period-mismatch" and ref.period_span:
+    """Report a form type the SEC does not have ("Form 10-QK")."""
+    if ref.form is None and looks_like_sec_form(ref.written):
+        yield Hit(ref.start, ref.end, _fields(ref))
+
+
+def _form_style(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a form written otherwise than the SEC writes it ("Form 10K", "10-KA")."""
+    if ref.form is None:
+        return
+    expected = ref.form + ("/A" if ref.amended else "")
+    if ref.written != expected and not ref.written.upper().startswith("NT"):
+        yield Hit(ref.start, ref.end, {**_fields(ref), "expected": expected}, replacement=expected)
+
+
+def _title_mismatch(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a periodic form called by another form's title ("Annual Report on Form 10-Q")."""
+    if not (ref.title and ref.form):
+        return
+    allowed = load("sec_forms")["titles"].get(family(ref.form) or "", [])
+    if (
+        family(ref.form) in ("annual", "quarterly", "current", "transition")
+        and ref.title not in allowed
+    ):
+        yield Hit(ref.start, ref.end, {**_fields(ref), "title": ref.title})
+
+
+def _period_mismatch(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a period the cited form cannot cover."""
+    if ref.period_span:
         problem = _period_problem(check, document, ref, refs)
         if problem:
-            yield Hit(*ref.period_span, {**fields, "problem": problem})
-    elif check.report == "period-future" and ref.period_end and day and ref.period_end >= day:
-        if not check.future_filing.search(
-            document.text, max(0, ref.start - 150), ref.period_span[1] + 150
-        ):
-            yield Hit(
-                *ref.period_span,
-                {**fields, "period": ref.period_end.isoformat(), "date": day.isoformat()},
-            )
-    elif check.report == "stale" and ref.period_end and day:
+            yield Hit(*ref.period_span, {**_fields(ref), "problem": problem})
+
+
+def _period_future(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a cited report whose period ends on or after the release date."""
+    if not (ref.period_end and day and ref.period_end >= day):
+        return
+    window = (max(0, ref.start - _FUTURE_FILING_REACH), ref.period_span[1] + _FUTURE_FILING_REACH)
+    if not check.future_filing.search(document.text, *window):
+        yield Hit(
+            *ref.period_span,
+            {**_fields(ref), "period": ref.period_end.isoformat(), "date": day.isoformat()},
+        )
+
+
+def _stale_reference(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a cited periodic report that a later one, already due, has replaced."""
+    if ref.period_end and day:
         yield from _stale(check, document, ref, refs, day)
-    elif check.report == "retired-form" and ref.form:
+
+
+def _retired_form(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a form type cited after it went out of use."""
+    if ref.form:
         yield from _retired(ref, day)
-    elif (
-        check.report == "too-early"
-        and ref.period_end
-        and day
-        and family(ref.form) in ("annual", "quarterly")
+
+
+def _too_early(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a periodic report cited for a period that ended too recently to have been filed."""
+    if not (ref.period_end and day and family(ref.form) in ("annual", "quarterly")):
+        return
+    if (
+        datetime.timedelta(0)
+        < day - ref.period_end
+        < datetime.timedelta(days=_EARLIEST_FILING_DAYS)
     ):
-        if datetime.timedelta(0) < day - ref.period_end < datetime.timedelta(days=14):
-            yield Hit(
-                *ref.period_span,
-                {**fields, "period": ref.period_end.isoformat(), "date": day.isoformat()},
-            )
-    elif check.report == "filing-date" and ref.filed_on:
+        yield Hit(
+            *ref.period_span,
+            {**_fields(ref), "period": ref.period_end.isoformat(), "date": day.isoformat()},
+        )
+
+
+def _filing_date_reference(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a filing date after the release date or on a weekend."""
+    if ref.filed_on:
         yield from _filing_date(ref, day)
-    elif check.report == "fpi-mix":
-        yield from _fpi_mix(ref, refs)
+
+
+def _fpi_mix_reference(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+) -> Iterator[Hit]:
+    """Report a foreign private issuer's form cited beside its domestic counterpart."""
+    yield from _fpi_mix(ref, refs)
+
+
+def _fields(ref: FilingRef) -> dict[str, str]:
+    """Return the message fields every reference finding has."""
+    return {"form": ref.written, "canonical": ref.form or ""}
 
 
 def _period_problem(check: Filings, document, ref: FilingRef, refs: list[FilingRef]) -> str | None:
@@ -236,13 +319,14 @@ def _filing_date(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
 
 def _fpi_mix(ref: FilingRef, refs: list[FilingRef]) -> Iterator[Hit]:
     """Report a foreign-private-issuer form cited next to its domestic counterpart (10-K and 20-F)."""
-    pairs = {"20-F": "10-K", "40-F": "10-K", "6-K": "8-K"}
-    counterpart = pairs.get(ref.form or "")
+    counterpart = load("sec_forms")["domestic_counterparts"].get(ref.form or "")
     if counterpart and any(other.form == counterpart for other in refs):
         yield Hit(ref.start, ref.end, {"form": ref.written, "other": counterpart})
 
 
-def _legend_cites_none(check: Filings, document) -> Iterator[Hit]:
+def _legend_cites_none(
+    check: Filings, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
     """Report a legend that names no specific filing (10-K, 10-Q, prospectus ...)."""
     spans = legend_spans(document)
     if not spans:
@@ -278,6 +362,21 @@ def _listed_abroad(document) -> bool:
     return False
 
 
+#: What a rule's ``report`` can ask for, and the function that looks for it.
+REPORTS: dict[str, Report] = {
+    "legend-cites-no-filing": _legend_cites_none,
+    "unknown-form": _per_reference(_unknown_form),
+    "form-style": _per_reference(_form_style),
+    "title-mismatch": _per_reference(_title_mismatch),
+    "period-mismatch": _per_reference(_period_mismatch),
+    "period-future": _per_reference(_period_future),
+    "stale": _per_reference(_stale_reference),
+    "retired-form": _per_reference(_retired_form),
+    "too-early": _per_reference(_too_early),
+    "filing-date": _per_reference(_filing_date_reference),
+    "fpi-mix": _per_reference(_fpi_mix_reference),
+}
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 
@@ -290,21 +389,7 @@ SCHEMA: dict[str, Any] = {
     "description": "References to SEC filings: form types, titles, periods, staleness.",
     "properties": {
         "kind": True,
-        "report": {
-            "enum": [
-                "legend-cites-no-filing",
-                "unknown-form",
-                "form-style",
-                "title-mismatch",
-                "period-mismatch",
-                "period-future",
-                "stale",
-                "retired-form",
-                "too-early",
-                "filing-date",
-                "fpi-mix",
-            ]
-        },
+        "report": {"enum": list(REPORTS)},
         "filer_category": {
             "enum": [
                 "non-accelerated",

@@ -24,7 +24,7 @@ reported; ``tolerance`` scales the edits allowed by word length;
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -34,6 +34,8 @@ import regex
 from checker.analysis import vocabulary
 from checker.analysis import words as word_index
 from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
 from checker.matching import pattern_cache
 from checker.matching.patterns import search_spans
@@ -74,6 +76,10 @@ class Lexicon:
     marked_only: bool = False
 
 
+#: A report's search: the compiled check, the draft, the rule's scope, the context.
+Report = Callable[[Lexicon, Document, Scope, Context], Iterator[Hit]]
+
+
 def compile(params: dict[str, Any], where: str) -> Lexicon:
     """Compile a ``lexicon`` check's parameters."""
     terms: dict[str, Term] = {}
@@ -107,18 +113,37 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
     )
 
 
-def find(check: Lexicon, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Lexicon, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield the hits of the check's report on the draft."""
-    if check.report == "case":
-        yield from _wrong_case(check, document, scope)
-        return
-    words = word_index.collect(document, scope)
-    if check.report == "near-miss":
-        yield from _near_misses(check, words)
-    elif check.report == "draft":
-        yield from _draft_misses(check, words)
-    elif check.report == "split":
-        yield from _splits(check, document, scope, words)
+    yield from REPORTS[check.report](check, document, scope, context)
+
+
+def _near_miss_report(
+    check: Lexicon, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report words a few edits from a listed term or drug name."""
+    yield from _near_misses(check, word_index.collect(document, scope))
+
+
+def _draft_report(
+    check: Lexicon, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report words a few edits from a name the draft itself uses more often."""
+    yield from _draft_misses(check, word_index.collect(document, scope))
+
+
+def _split_report(
+    check: Lexicon, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report hyphenated names split after the hyphen."""
+    yield from _splits(check, document, scope, word_index.collect(document, scope))
+
+
+def _case_report(
+    check: Lexicon, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report terms written in a case none of their forms has."""
+    yield from _wrong_case(check, document, scope)
 
 
 def _candidates(check: Lexicon, words: Words) -> Iterator[str]:
@@ -267,6 +292,14 @@ def _by_length(names: set[str]) -> dict[int, list[str]]:
     return grouped
 
 
+#: What a rule's ``report`` can ask for, and the function that looks for it.
+REPORTS: dict[str, Report] = {
+    "near-miss": _near_miss_report,
+    "draft": _draft_report,
+    "split": _split_report,
+    "case": _case_report,
+}
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 
@@ -280,7 +313,7 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "kind": True,
         "report": {
-            "enum": ["near-miss", "draft", "split", "case"],
+            "enum": list(REPORTS),
             "description": "near-miss: of terms or UNII names; draft: of a product name the draft uses more often; split: 'L- Annamycin'; case: a term in the wrong case.",
         },
         "terms": {

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -27,6 +27,8 @@ import regex
 from checker.analysis import ticker_mentions
 from checker.analysis.sec_data import load, profile, release_day
 from checker.analysis.ticker_mentions import Mention, alias_key, venues
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.kinds.tickers import exchange_names
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
@@ -47,6 +49,10 @@ class Tickers:
     tickers: tuple[tuple[str | None, str], ...]
     shapes: dict[str, regex.Pattern]
     grace: datetime.timedelta
+
+
+#: A report's search: the compiled check (issuer filled in), the draft, the scope, the context.
+Report = Callable[[Tickers, Document, Scope, Context], Iterator[Hit]]
 
 
 def compile(params: dict[str, Any], where: str) -> Tickers:
@@ -86,36 +92,86 @@ def _with_profile(check: Tickers, context) -> Tickers:
     return replace(check, issuer=issuer, tickers=tickers)
 
 
-def find(check: Tickers, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Tickers, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield the hits of the chosen report."""
-    check = _with_profile(check, context)
-    found = [
-        m
-        for m in ticker_mentions.mentions(document, check.issuer)
-        if document.in_scope(m.start, scope)
+    yield from REPORTS[check.report](_with_profile(check, context), document, scope, context)
+
+
+def _mentions(check: Tickers, document: Document, scope: Scope) -> list[Mention]:
+    """Return the ticker mentions in scope, the issuer's marked as such."""
+    return [
+        mention
+        for mention in ticker_mentions.mentions(document, check.issuer)
+        if document.in_scope(mention.start, scope)
     ]
-    if check.report == "inconsistent":
-        yield from _inconsistent(check, found)
-    elif check.report == "two-exchanges" and not exchange_names.TRANSFER.search(
-        document.text, timeout=PATTERN_TIMEOUT
-    ):
-        yield from _two_exchanges(found)  # a release about a listing transfer names both on purpose
-    elif check.report == "broken-markup":
-        yield from _broken_markup(document, found, scope)
-    elif check.report in ("exchange-retired", "exchange-not-yet"):
+
+
+def _inconsistent_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report the issuer's symbol written two ways."""
+    yield from _inconsistent(check, _mentions(check, document, scope))
+
+
+def _two_exchanges_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report the issuer listed on two US exchanges, unless the release is about a transfer."""
+    if not exchange_names.TRANSFER.search(document.text, timeout=PATTERN_TIMEOUT):
+        yield from _two_exchanges(_mentions(check, document, scope))
+
+
+def _broken_markup_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report markup residue inside ticker parentheses."""
+    yield from _broken_markup(document, _mentions(check, document, scope), scope)
+
+
+def _anachronism_report(report: str) -> Report:
+    """Make the report of exchange names used outside their lifetime (*report* says which end)."""
+
+    def anachronisms(
+        check: Tickers, document: Document, scope: Scope, context: Context
+    ) -> Iterator[Hit]:
         day = release_day(document, context)
         if day is not None:
-            yield from exchange_names.anachronisms(
-                check.report, check.grace, document, found, day, scope
-            )
-    elif check.report == "shape":
-        yield from _shapes(check, found)
-    elif check.report == "name-style":
-        yield from exchange_names.name_style(document, scope)
-    elif check.report == "tier-conflict":
-        yield from exchange_names.tier_conflicts(document, scope)
-    elif check.report in ("qualifier", "class-notation", "frankfurt"):
-        yield from _signals(check.report, found)
+            found = _mentions(check, document, scope)
+            yield from exchange_names.anachronisms(report, check.grace, document, found, day, scope)
+
+    return anachronisms
+
+
+def _shape_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report symbols whose shape the exchange does not use."""
+    yield from _shapes(check, _mentions(check, document, scope))
+
+
+def _name_style_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report exchange names written otherwise than the exchange writes them."""
+    yield from exchange_names.name_style(document, scope)
+
+
+def _tier_conflict_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report two market tiers of one exchange named for the issuer."""
+    yield from exchange_names.tier_conflicts(document, scope)
+
+
+def _signal_report(report: str) -> Report:
+    """Make the report of one hint for counsel (*report* says which)."""
+
+    def signals(
+        check: Tickers, document: Document, scope: Scope, context: Context
+    ) -> Iterator[Hit]:
+        yield from _signals(report, _mentions(check, document, scope))
+
+    return signals
 
 
 def _key(symbol: str) -> str:
@@ -274,6 +330,21 @@ def _signals(report: str, found: list[Mention]) -> Iterator[Hit]:
                 )
 
 
+#: What a rule's ``report`` can ask for, and the function that looks for it.
+REPORTS: dict[str, Report] = {
+    "inconsistent": _inconsistent_report,
+    "two-exchanges": _two_exchanges_report,
+    "broken-markup": _broken_markup_report,
+    "exchange-retired": _anachronism_report("exchange-retired"),
+    "exchange-not-yet": _anachronism_report("exchange-not-yet"),
+    "shape": _shape_report,
+    "name-style": _name_style_report,
+    "tier-conflict": _tier_conflict_report,
+    "qualifier": _signal_report("qualifier"),
+    "class-notation": _signal_report("class-notation"),
+    "frankfurt": _signal_report("frankfurt"),
+}
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 
@@ -286,21 +357,7 @@ SCHEMA: dict[str, Any] = {
     "description": "Ticker symbols and exchange names: consistency, markup, renames, shapes.",
     "properties": {
         "kind": True,
-        "report": {
-            "enum": [
-                "inconsistent",
-                "two-exchanges",
-                "broken-markup",
-                "exchange-retired",
-                "exchange-not-yet",
-                "shape",
-                "name-style",
-                "tier-conflict",
-                "qualifier",
-                "class-notation",
-                "frankfurt",
-            ]
-        },
+        "report": {"enum": list(REPORTS)},
         "issuer": {
             "type": "string",
             "minLength": 1,
