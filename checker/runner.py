@@ -150,7 +150,7 @@ def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
 def _checked(document, config: LintConfig) -> findings_cache.Outcome:
     """Run the checks on a draft: findings, release date, suppression directives."""
     findings, directives = lint_with_directives(document, list(config.rules), config.context())
-    date = resolve_release_date(document, config.context())
+    date = resolve_release_date(document, config.settings.date)
     return findings_cache.Outcome(
         findings=findings,
         release_date=(date.date.isoformat(), date.source) if date else None,

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.analysis.date_mentions import MONTH, MONTHS, find_mentions
+from checker.analysis.date_mentions import MONTH, MONTHS, DateMention, find_mentions
 from checker.analysis.tense import PAST, future_context, sentence_of, tense_of
+from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 
 _DATE_TEXT = pattern_cache.compile(
@@ -56,17 +57,12 @@ def parse_month_day(text: str) -> tuple[int, int, int | None] | None:
     return month, int(match.group("day")), year
 
 
-def resolve_release_date(document, context) -> ReleaseDate | None:
-    """Return the release date: a dated dateline, then the configured date, then an inferred year.
+@per_document
+def resolve_release_date(document: Document, given: str | None) -> ReleaseDate | None:
+    """Return the release date: a dated dateline, then *given* (``--date``), then an inferred year.
 
-    Many rules ask; the answer is worked out once per draft and configured date.
+    Many rules ask; the answer is worked out once per draft and given date.
     """
-    return document.memo(
-        ("release-date", context.release_date), lambda: _resolved(document, context)
-    )
-
-
-def _resolved(document, context) -> ReleaseDate | None:
     parsed = _dateline_parts(document)
     if parsed and parsed[2] is not None:
         try:
@@ -76,8 +72,8 @@ def _resolved(document, context) -> ReleaseDate | None:
     stated = _stated_date(document) if parsed is None else None
     if stated is not None:
         return ReleaseDate(stated, "dateline")
-    if context.release_date:
-        return ReleaseDate(datetime.date.fromisoformat(context.release_date), "option")
+    if given:
+        return ReleaseDate(datetime.date.fromisoformat(given), "option")
     if parsed and parsed[2] is None:
         return _inferred(document, parsed[0], parsed[1])
     return None
@@ -190,9 +186,10 @@ def _floor_year(document, month: int, day: int) -> int | None:
     return floor
 
 
-def _mentions(document) -> list:
+@per_document
+def _mentions(document: Document) -> list[DateMention]:
     """Return the draft's date mentions as written (no year resolved), once per draft."""
-    return document.memo("date-mentions-as-written", lambda: find_mentions(document.text))
+    return find_mentions(document.text)
 
 
 def _is_done(document, mention) -> bool:

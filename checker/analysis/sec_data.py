@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from checker.analysis.release_date import resolve_release_date
+from checker.document.model import Document
 from checker.matching.patterns import compile_pattern
 
 #: "January 5, 2007", "Dec. 31, 2022", "Sept 30 2006" as written in releases.
@@ -46,15 +47,10 @@ def iso(text: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(text) if text else None
 
 
-def release_day(document, context) -> datetime.date | None:
-    """Return the draft's release date (dateline, else --date), or None."""
-    found = resolve_release_date(document, context)
+def release_day(document: Document, given: str | None) -> datetime.date | None:
+    """Return the draft's release date (dateline, else *given*, else inferred), or None."""
+    found = resolve_release_date(document, given)
     return found.date if found is not None else None
-
-
-def profile(context) -> dict[str, Any]:
-    """Return the issuer profile the context carries (from profile packs), or {}."""
-    return dict(getattr(context, "profile", None) or {})
 
 
 def first_line_span(document, start: int, end: int) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from itertools import chain
 import regex
 
 from checker.analysis import vocabulary
+from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.model import Scope
 
@@ -97,12 +98,13 @@ class Words:
         return ranked[0]
 
 
-def collect(document, scope: Scope) -> Words:
+@per_document
+def collect(document: Document, scope: Scope) -> Words:
     """Return the draft's words in scope, addresses left out (once per draft and scope)."""
-    return document.memo(("lexicon-words", scope), lambda: _collect(document, scope))
+    return _collect(document, scope)
 
 
-def _collect(document, scope: Scope) -> Words:
+def _collect(document: Document, scope: Scope) -> Words:
     """Collect the words in scope and where each occurs.
 
     This loop runs for every word of the draft, so it does no more per word
@@ -155,9 +157,10 @@ def _branded(text: str, end: int) -> bool:
     return generic is None or generic.lower() in vocabulary.official_drug_names()
 
 
-def blocked_spans(document) -> list[tuple[int, int]]:
+@per_document
+def blocked_spans(document: Document) -> list[tuple[int, int]]:
     """Return the draft's address spans, found once per draft for word collection and the case check."""
-    return document.memo("lexicon-addresses", lambda: address_spans(document.text))
+    return address_spans(document.text)
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from checker.document import parts as part_names
 from checker.document import segments
@@ -24,20 +24,33 @@ from checker.matching import pattern_cache
 from checker.model import Scope
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
-def per_document(function: Callable[..., T]) -> Callable[..., T]:
-    """Cache ``function(document, *args)`` on the document (lists in *args count as tuples)."""
+def per_document(
+    function: Callable[Concatenate[Document, P], T],
+) -> Callable[Concatenate[Document, P], T]:
+    """Compute ``function(document, *args)`` once per draft and arguments.
+
+    This is the one cache of per-draft analyses. Rules of one kind read the
+    same analysis of a draft (its legend, its date mentions, its words);
+    computing it once per draft instead of once per rule is most of what
+    keeps prlint fast. The results live on the document, so they go when
+    the draft does, and the key is the function itself, so two analyses can
+    never share an entry. Arguments must be hashable (lists count as tuples).
+    """
 
     @functools.wraps(function)
-    def cached(document: Document, *args):
-        """Return the cached result for this document and these arguments."""
+    def cached(document: Document, *args: P.args, **kwargs: P.kwargs) -> T:
         key = (
-            function.__module__,
-            function.__qualname__,
+            function,
             *(tuple(a) if isinstance(a, list) else a for a in args),
+            *sorted(kwargs.items()),
         )
-        return document.memo(key, lambda: function(document, *args))
+        analyses = document.analyses
+        if key not in analyses:
+            analyses[key] = function(document, *args, **kwargs)
+        return analyses[key]  # type: ignore[no-any-return]
 
     return cached
 
@@ -61,7 +74,8 @@ class Document:
     #: None when ``text`` and ``source`` line up character for character.
     offsets: Sequence[int] | None = field(default=None, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: Results of per-draft analyses, filled by :func:`per_document`.
+    analyses: dict[Hashable, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -75,17 +89,6 @@ class Document:
 
         source = text.replace("\r\n", "\n").replace("\r", "\n")
         return cls(path=path, source=source, text=blank_directives(source))
-
-    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """Return ``compute()``, computed once per document for *key*.
-
-        Rules of one kind read the same analysis of a draft (its legend, its
-        date mentions, its words); computing it once per draft instead of
-        once per rule is most of what keeps prlint fast.
-        """
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
 
     # -- positions ---------------------------------------------------------
 

@@ -78,7 +78,7 @@ def _date(value: str | None, where: str) -> datetime.date | None:
 
 def find(check: Anachronism, document, scope: Scope, context) -> Iterator[Hit]:
     """Yield a hit for each term used outside its lifetime at the release date."""
-    released = resolve_release_date(document, context)
+    released = resolve_release_date(document, context.release_date)
     if released is None:
         return
     date = released.date

@@ -22,6 +22,7 @@ from typing import Any
 
 import regex
 
+from checker.document.model import Document, per_document
 from checker.document.segments import Span
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns, search_spans
 from checker.model import Hit, Scope
@@ -88,17 +89,15 @@ def _context_anywhere(check: Claim, document, spans: list[Span]) -> bool:
     """
     if not check.when:
         return True
-    key = (
-        "claim-context",
-        tuple((pattern.pattern, pattern.flags) for pattern in check.when),
-        tuple(spans),
-    )
-    return document.memo(
-        key,
-        lambda: any(
-            _matches(pattern, document.text, span) for pattern in check.when for span in spans
-        ),
-    )
+    return _context_in(document, tuple(check.when), tuple(spans))
+
+
+@per_document
+def _context_in(
+    document: Document, patterns: tuple[regex.Pattern, ...], spans: tuple[Span, ...]
+) -> bool:
+    """Tell whether any of *patterns* matches in *spans* (patterns hash by source and flags)."""
+    return any(_matches(pattern, document.text, span) for pattern in patterns for span in spans)
 
 
 def _excused(check: Claim, text: str, sentence: Span) -> bool:

@@ -81,7 +81,7 @@ def _missing_legend(
     vocab = vocabulary()
     if spans or any_match(vocab.markers, document.text):
         return
-    day = release_day(document, context)
+    day = release_day(document, context.release_date)
     if day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
         return  # before the PSLRA there was no statutory legend to give
     substantive = [
@@ -160,7 +160,7 @@ def _anachronism(
 ) -> Iterator[Hit]:
     """Report a PSLRA legend in a release dated before the PSLRA was enacted."""
     spans = legend_spans(document)
-    day = release_day(document, context)
+    day = release_day(document, context.release_date)
     if spans and day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
         start, end, fields = _legend_head(document, spans)
         yield Hit(start, end, {**fields, "date": day.isoformat()})

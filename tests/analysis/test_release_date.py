@@ -10,7 +10,6 @@ import pytest
 from checker.analysis.release_date import infer_year, parse_month_day, resolve_release_date
 from checker.document.model import Document
 from checker.inputs.reading import read_draft
-from checker.kinds.base import Context
 from checker.model import Severity
 from tests.helpers import REALWORLD, SEEDS, findings, needs_shared
 
@@ -18,7 +17,7 @@ D = datetime.date
 
 
 def _resolve(text: str, date: str | None = None):
-    return resolve_release_date(Document.from_text(text), Context(release_date=date))
+    return resolve_release_date(Document.from_text(text), date)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +129,7 @@ def test_real_world_release_dates_agree_with_the_manifest() -> None:
         }
     resolved = wrong = 0
     for path in sorted(REALWORLD.glob("*.txt")):
-        found = resolve_release_date(Document.from_text(read_draft(str(path)).text), Context())
+        found = resolve_release_date(Document.from_text(read_draft(str(path)).text), None)
         if found is not None:
             resolved += 1
             wrong += found.date.isoformat() != manifest.get(path.name)

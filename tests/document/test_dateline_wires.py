@@ -8,7 +8,6 @@ from checker.analysis.release_date import resolve_release_date
 from checker.document.dateline import find_dateline
 from checker.document.model import Document
 from checker.inputs.reading import read_draft
-from checker.kinds.base import Context
 from tests.helpers import REALWORLD, needs_shared
 
 
@@ -79,7 +78,7 @@ def test_dateline_date_without_a_closing_dash(line: str) -> None:
 
 def test_yearless_dateline_gets_its_year_from_the_body() -> None:
     text = "NEW YORK, Jan. 4 /PRNewswire-FirstCall/ — Acme released a letter.\n\nJanuary 3, 2007\n\nDear Shareholders:"
-    found = resolve_release_date(Document.from_text(text), Context())
+    found = resolve_release_date(Document.from_text(text), None)
     assert (found.date.isoformat(), found.source) == ("2007-01-04", "inferred")
 
 
@@ -118,5 +117,5 @@ def test_yearless_dateline_gets_its_year_from_the_body() -> None:
 )
 def test_real_world_release_dates(stem: str, expected: str, source: str) -> None:
     [path] = list(REALWORLD.glob(f"{stem}*.txt"))
-    found = resolve_release_date(Document.from_text(read_draft(str(path)).text), Context())
+    found = resolve_release_date(Document.from_text(read_draft(str(path)).text), None)
     assert (found.date.isoformat(), found.source) == (expected, source)

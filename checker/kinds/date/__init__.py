@@ -32,7 +32,7 @@ def compile(params: dict[str, Any], where: str) -> DateCheck:
 
 def find(check: DateCheck, document, scope: Scope, context) -> Iterator[Hit]:
     """Yield the hits of the named check that lie in scope and are not excused."""
-    facts = facts_of(document, context)
+    facts = facts_of(document, context.release_date)
     for hit in REPORTS[check.report](check, facts):
         if document.in_scope(hit.start, scope) and not _excused(check, document, hit):
             yield hit

@@ -14,6 +14,7 @@ import regex
 
 from checker.analysis.date_mentions import DateMention, find_mentions
 from checker.analysis.release_date import ReleaseDate, resolve_release_date
+from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.model import Hit
 
@@ -41,14 +42,10 @@ class DateFacts:
         return self.document.text
 
 
-def facts_of(document, context) -> DateFacts:
-    """Return the release date and date mentions of *document* (cached on it)."""
-    return document.memo(("date-facts", context.release_date), lambda: _facts(document, context))
-
-
-def _facts(document, context) -> DateFacts:
-    """Resolve the release date and find every date mention."""
-    release = resolve_release_date(document, context)
+@per_document
+def facts_of(document: Document, given: str | None) -> DateFacts:
+    """Return the release date and the date mentions of *document*, once per draft."""
+    release = resolve_release_date(document, given)
     mentions = find_mentions(document.text, near=release.date if release else None)
     return DateFacts(document, release, mentions)
 

@@ -29,7 +29,7 @@ from checker.analysis import ticker_mentions
 from checker.analysis.filing_refs import FilingRef, family, looks_like_sec_form, references
 from checker.analysis.legend import legend_spans, legend_text
 from checker.analysis.release_date import parse_month_day
-from checker.analysis.sec_data import compile_list, first_line_span, iso, load, profile, release_day
+from checker.analysis.sec_data import compile_list, first_line_span, iso, load, release_day
 from checker.document.model import Document
 from checker.kinds.base import Context
 from checker.kinds.filings import deadlines
@@ -101,7 +101,7 @@ def _per_reference(ref_check: RefCheck) -> Report:
     def report(check: Filings, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
         check = _with_profile(check, context)
         refs = [ref for ref in references(document) if document.in_scope(ref.start, scope)]
-        day = release_day(document, context)
+        day = release_day(document, context.release_date)
         for ref in refs:
             yield from ref_check(check, document, ref, refs, day)
 
@@ -110,7 +110,7 @@ def _per_reference(ref_check: RefCheck) -> Report:
 
 def _with_profile(check: Filings, context) -> Filings:
     """Take filer category and fiscal year end from the profile when the rule gives none."""
-    issuer = profile(context)
+    issuer = dict(context.profile)
     category = check.category or issuer.get("filer_category") or "non-accelerated"
     fye = check.fiscal_year_end
     if fye is None and issuer.get("fiscal_year_end"):

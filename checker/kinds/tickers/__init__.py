@@ -25,7 +25,7 @@ from typing import Any
 import regex
 
 from checker.analysis import ticker_mentions
-from checker.analysis.sec_data import load, profile, release_day
+from checker.analysis.sec_data import load, release_day
 from checker.analysis.ticker_mentions import Mention, alias_key, venues
 from checker.document.model import Document
 from checker.kinds.base import Context
@@ -81,7 +81,7 @@ def _configured(entries: list[tuple[str, str]]) -> tuple[tuple[str | None, str],
 
 def _with_profile(check: Tickers, context) -> Tickers:
     """Fill the issuer and its tickers from the profile when the rule names none."""
-    issuer_profile = profile(context)
+    issuer_profile = dict(context.profile)
     issuer = check.issuer or issuer_profile.get("legal_name") or issuer_profile.get("short_name")
     tickers = check.tickers or _configured(
         [
@@ -134,7 +134,7 @@ def _anachronism_report(report: str) -> Report:
     def anachronisms(
         check: Tickers, document: Document, scope: Scope, context: Context
     ) -> Iterator[Hit]:
-        day = release_day(document, context)
+        day = release_day(document, context.release_date)
         if day is not None:
             found = _mentions(check, document, scope)
             yield from exchange_names.anachronisms(report, check.grace, document, found, day, scope)
