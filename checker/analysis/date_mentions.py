@@ -193,6 +193,8 @@ def _build(match: regex.Match, near: datetime.date | None) -> DateMention | None
         return _full_date(match, base, near)
     if match.group("myear"):
         year, month = int(match.group("myear")), month_number(match.group("month"))
+        if month is None:
+            return None  # the pattern only matches month names, so this does not happen
         last = calendar.monthrange(year, month)[1]
         return DateMention(
             **base,
@@ -211,8 +213,13 @@ def _build(match: regex.Match, near: datetime.date | None) -> DateMention | None
         return _period(base, "half", _year(match.group("hyear")), 6 * half - 5, 6, fiscal)
     if match.group("ybare"):
         year = int(match.group("ybare"))
-        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        return DateMention(**base, kind="year", year=year, first=first, last=last)
+        return DateMention(
+            **base,
+            kind="year",
+            year=year,
+            first=datetime.date(year, 1, 1),
+            last=datetime.date(year, 12, 31),
+        )
     return DateMention(**base, kind="fiscal-year", year=_year(match.group("fyear")), fiscal=True)
 
 

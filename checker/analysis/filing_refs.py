@@ -17,7 +17,7 @@ import regex
 
 from checker.analysis.release_date import full_date
 from checker.analysis.sec_data import MONTH_DAY_YEAR, load
-from checker.document.model import per_document
+from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 
@@ -104,7 +104,7 @@ def family(form: str | None) -> str | None:
 
 
 @per_document
-def references(document) -> list[FilingRef]:
+def references(document: Document) -> list[FilingRef]:
     """Return every form reference in the release, in order."""
     found: list[FilingRef] = []
     for match in _REFERENCE.finditer(document.text, timeout=PATTERN_TIMEOUT):

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from checker.analysis.sec_data import compile_list, load
-from checker.document.model import per_document
+from checker.document.model import Document, per_document
 from checker.document.segments import Span
 from checker.matching.patterns import PATTERN_TIMEOUT
 
@@ -96,7 +96,7 @@ def any_match(
 
 
 @per_document
-def legend_spans(document) -> list[Span]:
+def legend_spans(document: Document) -> list[Span]:
     """Return the legend's paragraphs: the marked part and paragraphs that read as a legend."""
     vocab = vocabulary()
     spans = list(document.part_spans("legend"))
@@ -127,13 +127,13 @@ def _reads_as_legend(vocab: Vocabulary, text: str, start: int, end: int) -> bool
     )
 
 
-def legend_text(document, spans: list[Span]) -> str:
+def legend_text(document: Document, spans: list[Span]) -> str:
     """Return the legend's paragraphs joined, for element checks."""
     return "\n\n".join(document.text[start:end] for start, end in spans)
 
 
 @per_document
-def signals(document, spans: list[Span]) -> list[Signal]:
+def signals(document: Document, spans: list[Span]) -> list[Signal]:
     """Return forward-looking phrases in sentences outside the legend.
 
     Contacts and trailer are searched too: they rarely hold a modal verb, and

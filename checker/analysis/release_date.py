@@ -79,7 +79,7 @@ def resolve_release_date(document: Document, given: str | None) -> ReleaseDate |
     return None
 
 
-def _dateline_parts(document) -> tuple[int, int, int | None] | None:
+def _dateline_parts(document: Document) -> tuple[int, int, int | None] | None:
     """Return the dateline's (month, day, year or None), or None without a dated dateline."""
     dateline = document.dateline
     if dateline is None or not dateline.date_text:
@@ -87,7 +87,7 @@ def _dateline_parts(document) -> tuple[int, int, int | None] | None:
     return parse_month_day(dateline.date_text)
 
 
-def _stated_date(document) -> datetime.date | None:
+def _stated_date(document: Document) -> datetime.date | None:
     """Return the date a release gives itself outside a parsed dateline, or None.
 
     Wires and filings also date a release in a line of its own above the
@@ -131,7 +131,7 @@ def full_date(text: str) -> datetime.date | None:
         return None
 
 
-def _inferred(document, month: int, day: int) -> ReleaseDate | None:
+def _inferred(document: Document, month: int, day: int) -> ReleaseDate | None:
     """Return the dateline's day in the year the body implies, or None."""
     year = infer_year(document, month, day)
     if year is None:
@@ -142,7 +142,7 @@ def _inferred(document, month: int, day: int) -> ReleaseDate | None:
         return None
 
 
-def _votes(document, month: int, day: int) -> dict[int, float]:
+def _votes(document: Document, month: int, day: int) -> dict[int, float]:
     """Weigh, for each year, how near the body's dated mentions put the dateline's day.
 
     Each mention votes for the year that puts the release day nearest to it,
@@ -152,7 +152,9 @@ def _votes(document, month: int, day: int) -> dict[int, float]:
     text = document.text
     votes: dict[int, float] = {}
     for mention in _mentions(document):
-        if not mention.year_given or mention.first is None or mention.kind == "year":
+        if not mention.year_given or mention.first is None or mention.last is None:
+            continue
+        if mention.kind == "year":
             continue
         best = None
         for year in (mention.first.year - 1, mention.first.year, mention.first.year + 1):
@@ -168,7 +170,7 @@ def _votes(document, month: int, day: int) -> dict[int, float]:
     return votes
 
 
-def _floor_year(document, month: int, day: int) -> int | None:
+def _floor_year(document: Document, month: int, day: int) -> int | None:
     """Return the least year the release can have: after every event told as done.
 
     Events told in the past tense, periods that "ended", and a date standing
@@ -192,7 +194,7 @@ def _mentions(document: Document) -> list[DateMention]:
     return find_mentions(document.text)
 
 
-def _is_done(document, mention) -> bool:
+def _is_done(document: Document, mention) -> bool:
     """Tell whether the text tells of the mention as over by the release."""
     text = document.text
     if _ENDED.search(text, max(0, mention.start - 20), mention.start):
@@ -215,7 +217,7 @@ def _distance(
     return min(abs((release - first).days), abs((release - last).days))
 
 
-def infer_year(document, month: int, day: int) -> int | None:
+def infer_year(document: Document, month: int, day: int) -> int | None:
     """Return the year the body's dates point to for the dateline's month/day, or None."""
     votes = _votes(document, month, day)
     floor = _floor_year(document, month, day)

@@ -53,7 +53,7 @@ def release_day(document: Document, given: str | None) -> datetime.date | None:
     return found.date if found is not None else None
 
 
-def first_line_span(document, start: int, end: int) -> tuple[int, int]:
+def first_line_span(document: Document, start: int, end: int) -> tuple[int, int]:
     """Return the first line or sentence of a stretch: a compact place to point at."""
     newline = document.text.find("\n", start, end)
     end = newline if newline >= 0 else end

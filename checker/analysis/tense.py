@@ -15,6 +15,7 @@ import bisect
 
 import regex
 
+from checker.document.model import Document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 
@@ -85,7 +86,7 @@ _LOOKBACK = 90
 _LOOKAHEAD = 90
 
 
-def sentence_of(document, offset: int) -> tuple[int, int]:
+def sentence_of(document: Document, offset: int) -> tuple[int, int]:
     """Return the span of the sentence holding *offset* (the paragraph's when none)."""
     sentences = document.sentences
     starts = [start for start, _end in sentences]

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from checker.analysis.sec_data import iso, load
-from checker.document.model import per_document
+from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 
@@ -116,7 +116,7 @@ def _segment() -> regex.Pattern:
 
 
 @per_document
-def mentions(document, issuer: str | None = None) -> list[Mention]:
+def mentions(document: Document, issuer: str | None = None) -> list[Mention]:
     """Return every ticker mention in parentheses, attributed to issuer or partner."""
     table, _alias = venues()
     found: list[Mention] = []

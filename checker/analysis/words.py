@@ -171,7 +171,7 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     the whole draft, the address pattern cost more than the rest of word
     collection together.
     """
-    found = []
+    found: list[tuple[int, int]] = []
     for token in _TOKEN.finditer(text):
         found.extend(match.span() for match in _ADDRESS.finditer(text, *token.span(), timeout=2.0))
     return found

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from checker.document import parts as part_names
 from checker.document import segments
@@ -50,7 +50,7 @@ def per_document(
         analyses = document.analyses
         if key not in analyses:
             analyses[key] = function(document, *args, **kwargs)
-        return analyses[key]  # type: ignore[no-any-return]
+        return cast(T, analyses[key])
 
     return cached
 

@@ -11,10 +11,14 @@ out of the text the checks read, so no check ever reports them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
 from checker.matching import pattern_cache
+
+if TYPE_CHECKING:  # the document model imports this module
+    from checker.document.model import Document
 
 _DIRECTIVE = pattern_cache.compile(
     r"<!--\s*prlint-(?P<action>disable-next-line|disable|enable)\b"
@@ -57,7 +61,7 @@ def _blank(comment: str) -> str:
     return "".join("\n" if char == "\n" else " " for char in comment)
 
 
-def parse_directives(document) -> list[Directive]:
+def parse_directives(document: Document) -> list[Directive]:
     """Find the directives in a document and work out the lines each covers."""
     directives: list[Directive] = []
     for match in _DIRECTIVE.finditer(document.source):
@@ -71,7 +75,7 @@ def parse_directives(document) -> list[Directive]:
     return [directive for directive in directives if directive.action != "enable"]
 
 
-def _assign_lines(directives: list[Directive], document) -> None:
+def _assign_lines(directives: list[Directive], document: Document) -> None:
     """Set each directive's first and last covered line."""
     for index, directive in enumerate(directives):
         if directive.action == "disable-next-line":
@@ -94,7 +98,7 @@ def _enable_line(later: list[Directive], directive: Directive, last: int) -> int
     return last
 
 
-def _next_non_blank_line(document, line: int) -> int:
+def _next_non_blank_line(document: Document, line: int) -> int:
     """Return the first line after *line* with text on it (other comments aside)."""
     for candidate in range(line + 1, document.line_count + 1):
         if blank_directives(document.line_text(candidate)).strip():

@@ -23,6 +23,8 @@ from typing import Any
 import regex
 
 from checker.analysis.release_date import resolve_release_date
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem, compile_pattern, search_spans
 from checker.model import Hit, Scope
@@ -76,7 +78,7 @@ def _date(value: str | None, where: str) -> datetime.date | None:
         raise PatternProblem(where, f"invalid date {value!r} (use YYYY-MM-DD)") from None
 
 
-def find(check: Anachronism, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Anachronism, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield a hit for each term used outside its lifetime at the release date."""
     released = resolve_release_date(document, context.release_date)
     if released is None:

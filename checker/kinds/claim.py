@@ -24,6 +24,7 @@ import regex
 
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
+from checker.kinds.base import Context
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns, search_spans
 from checker.model import Hit, Scope
 
@@ -49,7 +50,7 @@ def compile(params: dict[str, Any], where: str) -> Claim:
     )
 
 
-def find(check: Claim, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Claim, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield a hit for each claim in scope that its context makes a claim.
 
     Patterns may overlap ("clinically proven", "proven therapy"): one claim
@@ -63,7 +64,7 @@ def find(check: Claim, document, scope: Scope, context) -> Iterator[Hit]:
             yield hit
 
 
-def _claims(check: Claim, document, scope: Scope) -> Iterator[Hit]:
+def _claims(check: Claim, document: Document, scope: Scope) -> Iterator[Hit]:
     """Yield every match in scope that its sentence and context make a claim."""
     spans = document.scope_spans(scope)
     sentences = document.sentences
@@ -81,7 +82,7 @@ def _claims(check: Claim, document, scope: Scope) -> Iterator[Hit]:
             yield Hit(match.start(), match.end(), {"match": match.group()})
 
 
-def _context_anywhere(check: Claim, document, spans: list[Span]) -> bool:
+def _context_anywhere(check: Claim, document: Document, spans: list[Span]) -> bool:
     """Tell whether the context the rule needs appears anywhere in scope.
 
     Asked only once a claim matched, and answered once per draft for rules
@@ -106,7 +107,11 @@ def _excused(check: Claim, text: str, sentence: Span) -> bool:
 
 
 def _in_context(
-    check: Claim, document, sentences: list[Span], index: int, anywhere: Callable[[], bool]
+    check: Claim,
+    document: Document,
+    sentences: list[Span],
+    index: int,
+    anywhere: Callable[[], bool],
 ) -> bool:
     """Tell whether the context is in reach: anywhere, or within the window."""
     if not check.when or check.window is None:

@@ -20,6 +20,8 @@ from typing import Any
 
 import regex
 
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.matching.patterns import compile_pattern, search_spans
 from checker.model import Hit, Scope
 
@@ -55,7 +57,7 @@ def compile(params: dict[str, Any], where: str) -> Consistency:
     )
 
 
-def find(check: Consistency, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Consistency, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield a hit for every occurrence whose value disagrees with the majority."""
     by_key: dict[str, list[_Occurrence]] = defaultdict(list)
     value_group = "value" if "value" in check.pattern.groupindex else 0

@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.matching.patterns import compile_patterns, search_spans
 from checker.model import Hit, Scope
 
@@ -36,7 +38,7 @@ def compile(params: dict[str, Any], where: str) -> Forbid:
     )
 
 
-def find(check: Forbid, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Forbid, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield a hit for every match in scope that no ``unless`` pattern excuses."""
     spans = document.scope_spans(scope)
     for pattern in check.patterns:

@@ -15,6 +15,8 @@ from typing import Any
 
 import regex
 
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.matching.patterns import compile_patterns, first_match
 from checker.model import Hit, Scope
 
@@ -38,7 +40,7 @@ def compile(params: dict[str, Any], where: str) -> Require:
     )
 
 
-def find(check: Require, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Require, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield one hit when the trigger (if any) is present and the requirement is not."""
     trigger = None
     if check.when:

@@ -15,6 +15,7 @@ Securities Act 27A and Exchange Act 21E; patterns: checker/data/safe_harbor.json
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,7 @@ from checker.analysis.legend import (
     signals,
     vocabulary,
 )
-from checker.analysis.sec_data import compile_list, first_line_span, iso, load, release_day
+from checker.analysis.sec_data import compile_list, first_line_span, load, release_day
 from checker.document.model import Document
 from checker.document.segments import Span
 from checker.kinds.base import Context
@@ -82,7 +83,7 @@ def _missing_legend(
     if spans or any_match(vocab.markers, document.text):
         return
     day = release_day(document, context.release_date)
-    if day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
+    if day is not None and day < _pslra_enacted():
         return  # before the PSLRA there was no statutory legend to give
     substantive = [
         signal for signal in signals(document, spans) if signal.company and not signal.logistics
@@ -95,6 +96,11 @@ def _missing_legend(
             first.end,
             {"match": document.text[first.start : first.end], "count": str(len(substantive))},
         )
+
+
+def _pslra_enacted() -> datetime.date:
+    """Return the day the PSLRA was enacted; before it there was no statutory safe harbor."""
+    return datetime.date.fromisoformat(load("safe_harbor")["pslra_enacted"])
 
 
 def _first(found: list[Signal]) -> Signal:
@@ -161,7 +167,7 @@ def _anachronism(
     """Report a PSLRA legend in a release dated before the PSLRA was enacted."""
     spans = legend_spans(document)
     day = release_day(document, context.release_date)
-    if spans and day is not None and day < iso(load("safe_harbor")["pslra_enacted"]):
+    if spans and day is not None and day < _pslra_enacted():
         start, end, fields = _legend_head(document, spans)
         yield Hit(start, end, {**fields, "date": day.isoformat()})
 

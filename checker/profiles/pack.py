@@ -8,6 +8,8 @@ word changed fails.
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from checker.profiles.facts import Facts, most_typical, products
@@ -43,7 +45,7 @@ def build_pack(facts: Facts, pack_id: str | None = None) -> tuple[dict, list[str
     fiscal, fiscal_count = _top(facts.fiscal_year_ends)
     filer, filer_count = _top(facts.filer_categories)
     n = facts.releases
-    profile = {"legal_name": legal or short, "short_name": short}
+    profile: dict[str, Any] = {"legal_name": legal or short, "short_name": short}
     profile["tickers"] = [
         {"exchange": exchange, "symbol": symbol} for exchange, symbol, _ in tickers
     ]

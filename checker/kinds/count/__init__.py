@@ -27,7 +27,9 @@ from typing import Any
 
 import regex
 
+from checker.document.model import Document
 from checker.document.parts import HEADLINE, SUBHEADLINE
+from checker.kinds.base import Context
 from checker.kinds.count import shares
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
@@ -112,7 +114,9 @@ def _number_first(number: str) -> str:
     return rf"\b(?={number})"
 
 
-def find(check: ListCount | shares.Shares, document, scope: Scope, context) -> Iterator[Hit]:
+def find(
+    check: ListCount | shares.Shares, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
     """Yield a hit for each stated count its list contradicts."""
     if isinstance(check, shares.Shares):
         yield from shares.find(check, document, scope, context)
@@ -142,7 +146,7 @@ def _body_list_for(headline: Counted, counts: list[Counted]) -> Counted | None:
     return None
 
 
-def _stated_counts(check: ListCount, document, scope: Scope) -> Iterator[Counted]:
+def _stated_counts(check: ListCount, document: Document, scope: Scope) -> Iterator[Counted]:
     """Yield every stated count in scope with the list that follows it."""
     text = document.text
     for start, end in document.sentences:
@@ -206,7 +210,7 @@ def _disagrees(count: Counted) -> bool:
     return counted > count.stated if count.partial else counted != count.stated
 
 
-def _hit(count: Counted, listed: Counted, document) -> Hit:
+def _hit(count: Counted, listed: Counted, document: Document) -> Hit:
     """Build the hit for a stated count and the list that contradicts it."""
     items = listed.items or ()
     where = ""

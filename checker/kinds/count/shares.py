@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
 from checker.model import Hit, Scope
@@ -43,7 +45,7 @@ def compile(params: dict[str, Any], where: str) -> Shares:
     )
 
 
-def find(check: Shares, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: Shares, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield a hit for each breakdown whose shares add up to over 100%.
 
     The percentages are read first: one scan for them rejects the

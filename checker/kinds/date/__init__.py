@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checker.document.model import Document
+from checker.kinds.base import Context
 from checker.kinds.date import events, relative, style
 from checker.kinds.date.common import DateCheck, facts_of
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
@@ -30,7 +32,7 @@ def compile(params: dict[str, Any], where: str) -> DateCheck:
     return DateCheck(name, unless, style.prepare_data(name, params, where))
 
 
-def find(check: DateCheck, document, scope: Scope, context) -> Iterator[Hit]:
+def find(check: DateCheck, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield the hits of the named check that lie in scope and are not excused."""
     facts = facts_of(document, context.release_date)
     for hit in REPORTS[check.report](check, facts):
@@ -38,7 +40,7 @@ def find(check: DateCheck, document, scope: Scope, context) -> Iterator[Hit]:
             yield hit
 
 
-def _excused(check: DateCheck, document, hit: Hit) -> bool:
+def _excused(check: DateCheck, document: Document, hit: Hit) -> bool:
     """Tell whether an ``unless`` pattern matches the paragraph of the hit.
 
     The paragraph, not the sentence: "10 a.m. MST" ends a sentence for the

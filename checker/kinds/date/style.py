@@ -65,7 +65,7 @@ def _dst_rules(rules: list[dict[str, Any]], where: str) -> list[tuple[int, int, 
         for key in ("start", "end"):
             match = _RULE_DAY.fullmatch(rule[key].strip())
             month = month_number(match.group("month")) if match else None
-            if month is None:
+            if match is None or month is None:
                 raise PatternProblem(
                     f"{where}.dst_rules[{index}].{key}", f"cannot read {rule[key]!r}"
                 )

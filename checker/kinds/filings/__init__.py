@@ -36,6 +36,8 @@ from checker.kinds.filings import deadlines
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
 from checker.model import Hit, Scope
 
+#: The filer category assumed when neither rule nor profile gives one: its deadlines are the latest.
+_LENIENT_CATEGORY = "non-accelerated"
 _QUARTER_WORDS = {"quarter", "three months", "six months", "nine months"}
 #: Characters around a reference searched for words that make a future period fine
 #: ("will file its 10-K for the year ending ..."): about one sentence either side.
@@ -108,10 +110,10 @@ def _per_reference(ref_check: RefCheck) -> Report:
     return report
 
 
-def _with_profile(check: Filings, context) -> Filings:
+def _with_profile(check: Filings, context: Context) -> Filings:
     """Take filer category and fiscal year end from the profile when the rule gives none."""
     issuer = dict(context.profile)
-    category = check.category or issuer.get("filer_category") or "non-accelerated"
+    category = check.category or issuer.get("filer_category") or _LENIENT_CATEGORY
     fye = check.fiscal_year_end
     if fye is None and issuer.get("fiscal_year_end"):
         fye = (int(issuer["fiscal_year_end"][:2]), int(issuer["fiscal_year_end"][3:]))
@@ -165,12 +167,13 @@ def _period_future(
     check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
 ) -> Iterator[Hit]:
     """Report a cited report whose period ends on or after the release date."""
-    if not (ref.period_end and day and ref.period_end >= day):
+    span = ref.period_span
+    if not (ref.period_end and span and day and ref.period_end >= day):
         return
-    window = (max(0, ref.start - _FUTURE_FILING_REACH), ref.period_span[1] + _FUTURE_FILING_REACH)
+    window = (max(0, ref.start - _FUTURE_FILING_REACH), span[1] + _FUTURE_FILING_REACH)
     if not check.future_filing.search(document.text, *window):
         yield Hit(
-            *ref.period_span,
+            *span,
             {**_fields(ref), "period": ref.period_end.isoformat(), "date": day.isoformat()},
         )
 
@@ -195,7 +198,8 @@ def _too_early(
     check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
 ) -> Iterator[Hit]:
     """Report a periodic report cited for a period that ended too recently to have been filed."""
-    if not (ref.period_end and day and family(ref.form) in ("annual", "quarterly")):
+    span = ref.period_span
+    if not (ref.period_end and span and day and family(ref.form) in ("annual", "quarterly")):
         return
     if (
         datetime.timedelta(0)
@@ -203,7 +207,7 @@ def _too_early(
         < datetime.timedelta(days=_EARLIEST_FILING_DAYS)
     ):
         yield Hit(
-            *ref.period_span,
+            *span,
             {**_fields(ref), "period": ref.period_end.isoformat(), "date": day.isoformat()},
         )
 
@@ -228,7 +232,9 @@ def _fields(ref: FilingRef) -> dict[str, str]:
     return {"form": ref.written, "canonical": ref.form or ""}
 
 
-def _period_problem(check: Filings, document, ref: FilingRef, refs: list[FilingRef]) -> str | None:
+def _period_problem(
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef]
+) -> str | None:
     """Return what is wrong with a reference's period, or None."""
     kind = family(ref.form)
     if kind == "annual" and ref.period_word in _QUARTER_WORDS:
@@ -246,7 +252,9 @@ def _period_problem(check: Filings, document, ref: FilingRef, refs: list[FilingR
     return None
 
 
-def _fiscal_year_end(check: Filings, document, refs: list[FilingRef]) -> tuple[int, int] | None:
+def _fiscal_year_end(
+    check: Filings, document: Document, refs: list[FilingRef]
+) -> tuple[int, int] | None:
     """Return the fiscal year end: configured, stated in the release, or a cited 10-K's."""
     if check.fiscal_year_end:
         return check.fiscal_year_end
@@ -262,26 +270,30 @@ def _fiscal_year_end(check: Filings, document, refs: list[FilingRef]) -> tuple[i
 
 
 def _stale(
-    check: Filings, document, ref: FilingRef, refs: list[FilingRef], day: datetime.date
+    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: datetime.date
 ) -> Iterator[Hit]:
     """Report a cited periodic report that a later, already due report has replaced."""
     kind = family(ref.form)
+    ended, span = ref.period_end, ref.period_span
+    if ended is None or span is None:
+        return
     category = "foreign-private" if ref.form in ("20-F", "40-F") else check.category
+    category = category or _LENIENT_CATEGORY
     if kind == "annual" and ref.period_word in _YEAR_WORDS | {None}:
-        later = deadlines.superseded_annual(ref.period_end, category, day)
+        later = deadlines.superseded_annual(ended, category, day)
     elif kind == "quarterly" and ref.period_word in _QUARTER_WORDS:
         later = deadlines.superseded_quarterly(
-            ref.period_end, category, day, _fiscal_year_end(check, document, refs)
+            ended, category, day, _fiscal_year_end(check, document, refs)
         )
     else:
         return
-    if later is not None and ref.period_end < day:
+    if later is not None and ended < day:
         yield Hit(
             ref.start,
-            ref.period_span[1],
+            span[1],
             {
                 "form": ref.written,
-                "period": ref.period_end.isoformat(),
+                "period": ended.isoformat(),
                 "later": later.isoformat(),
                 "date": day.isoformat(),
                 "category": category,
@@ -298,22 +310,24 @@ def _retired(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
         too_late_period = (
             ref.period_end is not None and last_period is not None and ref.period_end > last_period
         )
-        too_late_release = day is not None and day > iso(entry["not_after"])
+        not_after = iso(entry["not_after"])
+        too_late_release = day is not None and not_after is not None and day > not_after
         if too_late_period or too_late_release:
             yield Hit(ref.start, ref.end, {"form": ref.written, "note": entry["note"]})
 
 
 def _filing_date(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
     """Report a filing date after the release date, or on a weekend (EDGAR does not file then)."""
-    fields = {"form": ref.written, "filed": ref.filed_on.isoformat()}
-    if day is not None and ref.filed_on > day:
+    filed, span = ref.filed_on, ref.filed_span
+    if filed is None or span is None:
+        return
+    fields = {"form": ref.written, "filed": filed.isoformat()}
+    if day is not None and filed > day:
+        yield Hit(*span, {**fields, "problem": f"after the release date {day.isoformat()}"})
+    elif filed.weekday() >= 5:
         yield Hit(
-            *ref.filed_span, {**fields, "problem": f"after the release date {day.isoformat()}"}
-        )
-    elif ref.filed_on.weekday() >= 5:
-        yield Hit(
-            *ref.filed_span,
-            {**fields, "problem": f"a {ref.filed_on:%A}, when EDGAR accepts no filings"},
+            *span,
+            {**fields, "problem": f"a {filed:%A}, when EDGAR accepts no filings"},
         )
 
 
@@ -343,7 +357,7 @@ def _legend_cites_none(
         yield Hit(start, end, {"legend": document.text[start:end][:60]})
 
 
-def _listed_in_us(document) -> bool:
+def _listed_in_us(document: Document) -> bool:
     """Tell whether the company the lead names has a ticker on a US exchange (an SEC registrant)."""
     for mention in ticker_mentions.mentions(document):
         named = mention.owner is None or ticker_mentions.same_company(
@@ -354,7 +368,7 @@ def _listed_in_us(document) -> bool:
     return False
 
 
-def _listed_abroad(document) -> bool:
+def _listed_abroad(document: Document) -> bool:
     """Tell whether the issuer's first ticker is on a non-US exchange (TSXV, CSE ...)."""
     for mention in ticker_mentions.mentions(document):
         if mention.issuer:

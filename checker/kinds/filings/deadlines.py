@@ -39,7 +39,8 @@ def _deadline_days(kind: str, category: str, period_end: datetime.date) -> int:
     table = load("sec_forms")["deadlines"][kind][category]
     days = table[0][1]
     for since, allowed in table:
-        if period_end >= iso(since):
+        start = iso(since)
+        if start is not None and period_end >= start:
             days = allowed
     return days
 

@@ -179,9 +179,9 @@ def _near_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
             continue
         if not check.marked_only and form.isupper():
             continue  # unmarked capitals are acronyms far more often than drugs
-        found = _nearest_drug(lower, check.drug_types, edits)
-        if len(found) == 1:
-            yield from _hits(words.text, spans, found[0][0], None, keep_case=True)
+        drugs = _nearest_drug(lower, check.drug_types, edits)
+        if len(drugs) == 1:
+            yield from _hits(words.text, spans, drugs[0][0], None, keep_case=True)
 
 
 @lru_cache(maxsize=8192)
@@ -237,7 +237,7 @@ def _product(check: Lexicon, lower: str, words: Words) -> bool:
     return vocabulary.is_drug_name(lower) or words.count(lower) >= 3
 
 
-def _splits(check: Lexicon, document, scope: Scope, words: Words) -> Iterator[Hit]:
+def _splits(check: Lexicon, document: Document, scope: Scope, words: Words) -> Iterator[Hit]:
     """Report hyphenated names split after the hyphen by a space or line break."""
     if _SPLIT_HINT.search(document.text) is None:
         return
@@ -256,7 +256,7 @@ def _splits(check: Lexicon, document, scope: Scope, words: Words) -> Iterator[Hi
         yield Hit(match.start(), match.end(), fields, expected)
 
 
-def _wrong_case(check: Lexicon, document, scope: Scope) -> Iterator[Hit]:
+def _wrong_case(check: Lexicon, document: Document, scope: Scope) -> Iterator[Hit]:
     """Report terms written in a case none of their accepted forms has."""
     if check.term_pattern is None:
         return

@@ -79,7 +79,7 @@ def _configured(entries: list[tuple[str, str]]) -> tuple[tuple[str | None, str],
     return tuple(configured)
 
 
-def _with_profile(check: Tickers, context) -> Tickers:
+def _with_profile(check: Tickers, context: Context) -> Tickers:
     """Fill the issuer and its tickers from the profile when the rule names none."""
     issuer_profile = dict(context.profile)
     issuer = check.issuer or issuer_profile.get("legal_name") or issuer_profile.get("short_name")
@@ -250,7 +250,7 @@ def _two_exchanges(found: list[Mention]) -> Iterator[Hit]:
                 )
 
 
-def _broken_markup(document, found: list[Mention], scope: Scope) -> Iterator[Hit]:
+def _broken_markup(document: Document, found: list[Mention], scope: Scope) -> Iterator[Hit]:
     """Report tickers with markup residue, with the release's own form as the fix."""
     reported: set[tuple[int, int]] = set()
     for mention in found:

@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from checker.analysis.ticker_mentions import Mention, Venue, alias_key, venue_at, venues
+from checker.document.model import Document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
@@ -53,7 +54,7 @@ def _tiers() -> regex.Pattern:
 def anachronisms(
     report: str,
     grace: datetime.timedelta,
-    document,
+    document: Document,
     found: list[Mention],
     day: datetime.date,
     scope: Scope,
@@ -102,7 +103,7 @@ def _anachronism(
     yield Hit(start, start + len(written), fields, replacement)
 
 
-def name_style(document, scope: Scope) -> Iterator[Hit]:
+def name_style(document: Document, scope: Scope) -> Iterator[Hit]:
     """Report the minority spelling when both "NASDAQ" and "Nasdaq" appear."""
     occurrences = []
     for match in _NASDAQ.finditer(document.text, timeout=PATTERN_TIMEOUT):
@@ -126,7 +127,7 @@ def name_style(document, scope: Scope) -> Iterator[Hit]:
             )
 
 
-def tier_conflicts(document, scope: Scope) -> Iterator[Hit]:
+def tier_conflicts(document: Document, scope: Scope) -> Iterator[Hit]:
     """Report a second Nasdaq tier named for the issuer when no transfer is mentioned."""
     if TRANSFER.search(document.text, timeout=PATTERN_TIMEOUT):
         return
