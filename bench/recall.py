@@ -275,15 +275,21 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def removal(text: str, start: int, end: int) -> Edit:
     """Return the edit that removes text[start:end] with the space before it, as an editor would.
 
-    Removing a sentence also takes the space that separated it from the previous one;
-    removing whole paragraphs also takes the blank lines that followed them.
+    Removing a sentence also takes the space that separated it from the previous one
+    (from the next one, when it opens a line); removing whole paragraphs also takes the
+    blank lines that followed them.
     """
     if (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n"):
         while end < len(text) and text[end] == "\n":
             end += 1
         return Edit(start, end, "")
-    while start > 0 and text[start - 1] in " \t":
-        start -= 1
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+    else:  # the sentence opens its line: the space after it goes instead, and the indent stays
+        while end < len(text) and text[end] in " \t":
+            end += 1
     return Edit(start, end, "")
 
 
@@ -293,7 +299,8 @@ def snippet(text: str, start: int, end: int, new: str, width: int = 30) -> tuple
     right = text[end:end + width].split("\n")[0]
     old = text[start:end]
     if len(old) > 120:
-        old = f"{old[:60]}…[{old.count(chr(10)) + 1} lines]…{old[-30:]}"
+        lines = old.count("\n") + 1
+        old = f"{old[:60]}…{f'[{lines} lines]…' if lines > 1 else ''}{old[-30:]}"
     shown = new if len(new) <= 120 else f"{new[:60]}…{new[-30:]}"
     return (f"{left}{old}{right}".strip(), f"{left}{shown}{right}".strip())
 
@@ -593,7 +600,13 @@ def lint(command: list[str], paths: Sequence[Path], jobs: int) -> dict[Path, lis
             message = (result.stderr.strip() or result.stdout.strip()).splitlines()
             raise Unavailable(f"recall benchmark: prlint failed (exit {result.returncode}): "
                               f"{message[-1] if message else shlex.join(args[:4])}")
-        for finding in json.loads(result.stdout or "[]"):
+        try:
+            findings = json.loads(result.stdout)
+        except ValueError:
+            findings = None
+        if not isinstance(findings, list):  # prlint prints "[]" when it finds nothing
+            raise Unavailable(f"recall benchmark: {shlex.join(command)} printed no JSON list of findings")
+        for finding in findings:
             found.setdefault(Path(finding["path"]).resolve(), []).append(finding)
     return found
 
@@ -1500,7 +1513,9 @@ def _residue_builders(release: Release, rng: random.Random) -> dict[str, Callabl
 
     def headline() -> Injection | None:
         start, end = all_blocks[0]
-        if not 4 <= len(text[start:end].split()) <= 40 or DATE.search(text[start:end]):
+        first = text[start:end]
+        if not 4 <= len(first.split()) <= 40 or first.count("\n") > 2 or DATE.search(first) \
+                or re.match(r"\s*[A-Z][A-Z.' ]{2,},", first):
             return None  # no headline: the release opens with its dateline
         return word_edit(text, start, end, "Headline", "headline")
 
@@ -1694,9 +1709,30 @@ def _print_examples(result: Result, args: argparse.Namespace) -> None:
     for copy in result.copies[:args.show_diffs]:
         print(f"\n### {result.name}: diff of {copy.path.name if copy.path else copy.release.name}"
               f" ({'caught by ' + copy.finding['rule'] if copy.finding else 'missed'})")
-        diff = difflib.unified_diff(copy.release.text.split("\n"), copy.text.split("\n"), lineterm="", n=0)
-        for line in list(diff)[2:14]:
-            print(f"    {line[:220]}")
+        for line in diff_lines(copy.release.text, copy.text)[:12]:
+            print(f"    {line}")
+
+
+def diff_lines(original: str, copy: str, width: int = 200) -> list[str]:
+    """Return a unified diff without context, each changed line cut to the window around the change.
+
+    Release paragraphs are single lines of a thousand characters: the window starts a
+    little before the first character that differs, so the change itself is shown.
+    """
+    out: list[str] = []
+    old, new = original.split("\n"), copy.split("\n")
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        removed, added = old[i1:i2], new[j1:j2]
+        column = 0
+        if removed and added:
+            column = len(os.path.commonprefix([removed[0], added[0]]))
+        start = max(0, column - 60)
+        out.append(f"@@ -{i1 + 1},{i2 - i1} +{j1 + 1},{j2 - j1} @@")
+        out += [f"-{'…' if start else ''}{line[start:start + width]}" for line in removed]
+        out += [f"+{'…' if start else ''}{line[start:start + width]}" for line in added]
+    return out
 
 
 def _span(lines: frozenset[int]) -> str:
