@@ -1334,9 +1334,19 @@ def inject_drug_misspelling(release: Release, rng: random.Random, k: int) -> lis
     return _misspell_from(release, rng, k, names_of(release).drugs, "tdxs")
 
 
+_CALENDAR = {*MONTHS, *(day.lower() for day in WEEKDAYS)}
+
+
 def inject_english_word(release: Release, rng: random.Random, k: int) -> list[Injection]:
-    """Misspell one ordinary English word of five letters or more ("development" -> "devlopment", "Wednsday")."""
-    return _misspell_from(release, rng, k, names_of(release).common)
+    """Misspell one ordinary English word of five letters or more ("development" -> "devlopment", "Wednsday").
+
+    A month or weekday name, where the release has one, is the word one time in four:
+    drawn like any other word it would almost never come up among a release's hundreds.
+    """
+    common = names_of(release).common
+    calendar_words = [word for word in common if word.lower() in _CALENDAR]
+    made = _misspell_from(release, rng, k, calendar_words) if calendar_words and rng.random() < 0.25 else []
+    return made + _misspell_from(release, rng, k - len(made), [word for word in common if word not in calendar_words])
 
 
 def inject_code_name(release: Release, rng: random.Random, k: int) -> list[Injection]:
