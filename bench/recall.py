@@ -125,7 +125,8 @@ class DefectClass:
     categories: frozenset[str]
     inject: Callable[[Release, random.Random, int], list[Injection]]
     summary: str
-    kinds: bool = False  # its copies come in kinds (residue: "[JS2]", "TBD"...) worth counting apart
+    #: Its copies come in kinds (residue: "[JS2]", "TBD"...) worth counting apart.
+    kinds: bool = False
 
 
 # --------------------------------------------------------------------------- loading
@@ -137,14 +138,23 @@ def load_releases(shared: Path) -> list[Release]:
     manifest = shared / "realworld" / "MANIFEST.tsv"
     seeds = shared / "seeds"
     if not folder.is_dir() or not manifest.is_file() or not seeds.is_dir():
-        raise Unavailable(f"recall benchmark: the real releases are not here ({shared}/realworld, {shared}/seeds)")
+        raise Unavailable(
+            f"recall benchmark: the real releases are not here ({shared}/realworld, {shared}/seeds)"
+        )
     releases = []
     with manifest.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             path = folder / row["file"]
             if path.is_file():
-                releases.append(Release(row["file"], path.read_text("utf-8"), row["company"], parse_iso(row["release_date"]),
-                                        row["has_forward_looking_section"].strip().lower() == "yes"))
+                releases.append(
+                    Release(
+                        row["file"],
+                        path.read_text("utf-8"),
+                        row["company"],
+                        parse_iso(row["release_date"]),
+                        row["has_forward_looking_section"].strip().lower() == "yes",
+                    )
+                )
     releases.extend(load_seeds(seeds))
     if not releases:
         raise Unavailable(f"recall benchmark: no releases found under {shared}")
@@ -167,8 +177,15 @@ def load_seeds(folder: Path) -> list[Release]:
     seeds = []
     for path in sorted(folder.glob("*.txt")):
         text = path.read_text("utf-8")
-        seeds.append(Release(f"../seeds/{path.name}", text, company_match.group(1) if company_match else "",
-                             dates.get(path.name), find_legend(text) is not None))
+        seeds.append(
+            Release(
+                f"../seeds/{path.name}",
+                text,
+                company_match.group(1) if company_match else "",
+                dates.get(path.name),
+                find_legend(text) is not None,
+            )
+        )
     return seeds
 
 
@@ -185,27 +202,51 @@ def load_judgements(path: Path) -> dict[tuple[str, int, str], str]:
     if not path.is_file():
         raise Unavailable(f"recall benchmark: no judged findings at {path}")
     judged = {}
-    rows = (line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#"))
+    rows = (
+        line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")
+    )
     for row in csv.DictReader(rows, delimiter="\t"):
-        judged[(Path(row["file"]).name, int(row["line"]), row["rule"])] = row["verdict"].strip().upper()
+        judged[(Path(row["file"]).name, int(row["line"]), row["rule"])] = (
+            row["verdict"].strip().upper()
+        )
     return judged
 
 
 # --------------------------------------------------------------------------- text helpers
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-                       "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 WEEKDAYS = list(calendar.day_name)
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
-DATE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?!\d|:|\.\d|,\d)(?:st|nd|rd|th)?"
-                  rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?", re.I)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+DATE = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?!\d|:|\.\d|,\d)(?:st|nd|rd|th)?"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
+    re.I,
+)
 WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])")
+#: URLs, e-mail addresses, domains, and (the last) the query string of a URL broken over two lines.
 _PROTECTED = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|io|ai|co|us|ca|de|uk|info|biz|health|bio|tv|me)\b(?:/\S*)?"
-    r"|\S*\w[&=]\w\S*", re.I)  # the last: the query string of a URL broken over two lines
+    r"|\S*\w[&=]\w\S*",
+    re.I,
+)
 
 
 def month_number(word: str) -> int:
@@ -220,7 +261,9 @@ def parse_date_words(value: str) -> dt.date | None:
     if not match or not match.group("year"):
         return None
     try:
-        return dt.date(int(match.group("year")), month_number(match.group("month")), int(match.group("day")))
+        return dt.date(
+            int(match.group("year")), month_number(match.group("month")), int(match.group("day"))
+        )
     except ValueError:
         return None
 
@@ -246,9 +289,47 @@ def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-_ABBREVIATIONS = {"inc", "corp", "co", "ltd", "no", "nos", "mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs",
-                  "etc", "e.g", "i.e", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                  "sept", "oct", "nov", "dec", "approx", "l.p", "n.v", "s.a", "p.m", "a.m", "fig", "ph.d"}
+_ABBREVIATIONS = {
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "no",
+    "nos",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "jr",
+    "sr",
+    "st",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.k",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "approx",
+    "l.p",
+    "n.v",
+    "s.a",
+    "p.m",
+    "a.m",
+    "fig",
+    "ph.d",
+}
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -263,7 +344,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = start + match.end()
         word = re.search(r"(^|[^A-Za-z.\-\d])([A-Za-z.]+)[.!?][”\"’)]*$", text[begin:stop])
         token = word.group(2).lower().rstrip(".") if word else ""
-        if match.group().startswith(".") and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+        if match.group().startswith(".") and (
+            token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+        ):
             continue
         spans.append((begin, stop))
         begin = stop + len(text[stop:end]) - len(text[stop:end].lstrip())
@@ -295,8 +378,8 @@ def removal(text: str, start: int, end: int) -> Edit:
 
 def snippet(text: str, start: int, end: int, new: str, width: int = 30) -> tuple[str, str]:
     """Return (before, after) text around one edit, short enough for one line of a report."""
-    left = text[max(0, start - width):start].split("\n")[-1]
-    right = text[end:end + width].split("\n")[0]
+    left = text[max(0, start - width) : start].split("\n")[-1]
+    right = text[end : end + width].split("\n")[0]
     old = text[start:end]
     if len(old) > 120:
         lines = old.count("\n") + 1
@@ -318,7 +401,7 @@ def apply(text: str, edits: Iterable[Edit]) -> tuple[str, frozenset[int]]:
     """
     pieces, spans, position, shift = [], [], 0, 0
     for edit in sorted(edits, key=lambda item: item.start):
-        pieces += [text[position:edit.start], edit.new]
+        pieces += [text[position : edit.start], edit.new]
         spans.append((edit.start + shift, edit.start + shift + len(edit.new)))
         shift += len(edit.new) - (edit.end - edit.start)
         position = edit.end
@@ -337,7 +420,9 @@ def apply(text: str, edits: Iterable[Edit]) -> tuple[str, frozenset[int]]:
 Spot = TypeVar("Spot")
 
 
-def pick(rng: random.Random, spots: Iterable[Spot], k: int, build: Callable[[Spot], Injection | None]) -> list[Injection]:
+def pick(
+    rng: random.Random, spots: Iterable[Spot], k: int, build: Callable[[Spot], Injection | None]
+) -> list[Injection]:
     """Return up to *k* injections built from distinct spots, chosen at random.
 
     Spots are tried in a shuffled order because *build* may refuse one (every variant it
@@ -373,12 +458,18 @@ class Lexicon:
             from english_words import get_english_words_set
             from spellchecker import SpellChecker
         except ImportError as error:
-            raise Unavailable(f"recall benchmark: needs prlint's word-list packages "
-                              f"(english-words, pyspellchecker): {error}; run it with prlint's Python") from None
+            raise Unavailable(
+                f"recall benchmark: needs prlint's word-list packages "
+                f"(english-words, pyspellchecker): {error}; run it with prlint's Python"
+            ) from None
         frequencies = SpellChecker(language="en").word_frequency.dictionary
-        self.english: set[str] = set(frequencies) | get_english_words_set(["web2"], lower=True, alpha=True)
+        self.english: set[str] = set(frequencies) | get_english_words_set(
+            ["web2"], lower=True, alpha=True
+        )
         #: Words common enough that a reader knows them (the top ~30,000 of the frequency list).
-        self.common: set[str] = {word for word, count in frequencies.items() if count >= 300 and word.isalpha()}
+        self.common: set[str] = {
+            word for word, count in frequencies.items() if count >= 300 and word.isalpha()
+        }
         self.common.update(name.lower() for name in (*MONTHS, *(day.lower() for day in WEEKDAYS)))
         self.drugs: set[str] = set()
         if DRUG_LIST.is_file():
@@ -391,7 +482,9 @@ class Lexicon:
         lower = word.lower()
         if lower in self.english:
             return True
-        return any(lower.endswith(suffix) and lower[: -len(suffix)] in self.english for suffix in _SUFFIXES)
+        return any(
+            lower.endswith(suffix) and lower[: -len(suffix)] in self.english for suffix in _SUFFIXES
+        )
 
     def is_word(self, word: str) -> bool:
         """Tell whether *word* is English or a drug name: what a misspelling must never produce."""
@@ -415,16 +508,26 @@ def variants(word: str, operations: str = "tdx", keep_last: bool = True) -> list
         if "t" in operations and i + 1 < last:
             nxt = word[i + 1]
             if char != nxt and char.isupper() == nxt.isupper() and char.isalpha() and nxt.isalpha():
-                made.append(("transposition", word[:i] + nxt + char + word[i + 2:]))
+                made.append(("transposition", word[:i] + nxt + char + word[i + 2 :]))
         if "d" in operations and len(word) > (3 if not keep_last else 4):
-            made.append(("deletion", word[:i] + word[i + 1:]))
-        if "x" in operations and char.isalpha() and char.lower() not in _VOWELS and word[i - 1] != char \
-                and word[i + 1:i + 2] != char:
+            made.append(("deletion", word[:i] + word[i + 1 :]))
+        if (
+            "x" in operations
+            and char.isalpha()
+            and char.lower() not in _VOWELS
+            and word[i - 1] != char
+            and word[i + 1 : i + 2] != char
+        ):
             made.append(("doubling", word[:i] + char + word[i:]))
         if "s" in operations and char.isalpha():
             lower = char.lower()
             for option in _VOWELS.replace(lower, "") if lower in _VOWELS else "":
-                made.append(("substitution", word[:i] + (option.upper() if char.isupper() else option) + word[i + 1:]))
+                made.append(
+                    (
+                        "substitution",
+                        word[:i] + (option.upper() if char.isupper() else option) + word[i + 1 :],
+                    )
+                )
     seen, unique = {word}, []
     for operation, spelled in made:
         if spelled not in seen:
@@ -433,7 +536,9 @@ def variants(word: str, operations: str = "tdx", keep_last: bool = True) -> list
     return unique
 
 
-def misspell(word: str, rng: random.Random, lexicon: Lexicon, avoid: set[str], operations: str = "tdx") -> str | None:
+def misspell(
+    word: str, rng: random.Random, lexicon: Lexicon, avoid: set[str], operations: str = "tdx"
+) -> str | None:
     """Return one realistic misspelling of *word*, or None when every slip is a real word.
 
     *avoid* holds the lowercased words of the release: a slip that turns one of its
@@ -445,7 +550,8 @@ def misspell(word: str, rng: random.Random, lexicon: Lexicon, avoid: set[str], o
             by_operation[operation].append(spelled)
     if not by_operation:
         return None
-    operation = rng.choice(sorted(by_operation))  # operations equally likely, however many variants each has
+    # Each operation is as likely as the others, however many variants it makes.
+    operation = rng.choice(sorted(by_operation))
     return rng.choice(by_operation[operation])
 
 
@@ -454,13 +560,17 @@ def words(text: str, spans: Sequence[tuple[int, int]]) -> list[re.Match]:
     return [match for match in WORD.finditer(text) if not inside(spans, match.start(), match.end())]
 
 
-def misspell_one_occurrence(release: Release, rng: random.Random, lexicon: Lexicon, word: str,
-                            operations: str = "tdx") -> Injection | None:
+def misspell_one_occurrence(
+    release: Release, rng: random.Random, lexicon: Lexicon, word: str, operations: str = "tdx"
+) -> Injection | None:
     """Misspell one random occurrence of *word* in the release (not in URLs or e-mail addresses)."""
     text = release.text
     spans = protected(text)
-    occurrences = [match for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", text)
-                   if not inside(spans, match.start(), match.end())]
+    occurrences = [
+        match
+        for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", text)
+        if not inside(spans, match.start(), match.end())
+    ]
     if not occurrences:
         return None
     avoid = {match.group().lower() for match in WORD.finditer(text)}
@@ -473,17 +583,26 @@ def misspell_one_occurrence(release: Release, rng: random.Random, lexicon: Lexic
 
 # --------------------------------------------------------------------------- legends
 
-_LEGEND_HEADING = re.compile(r"forward[- ]looking[”\"’]?\s+(?:\w+\s+)?(?:statements?|information)|safe\s+harbou?r", re.I)
+_LEGEND_HEADING = re.compile(
+    r"forward[- ]looking[”\"’]?\s+(?:\w+\s+)?(?:statements?|information)|safe\s+harbou?r", re.I
+)
 _LEGEND_OPENING = re.compile(
     r"forward[- ]looking[”\"’]?\s+(?:statements?|information)[^.]{0,200}?"
     r"(?:within the meaning|contain|include|identif|involve|are based|constitute|may be deemed|reflect)"
     r"|(?:contains?|includes?|constitute|may be deemed|are)[^.]{0,80}forward[- ]looking|other than statements of historical",
-    re.I)
-_LEGEND_WORDS = re.compile(r"forward[- ]looking|risks?\b|uncertaint|factors|actual results|undertake|obligation|"
-                           r"caution|assumption|expectation|speak only|no assurance|not guarantee", re.I)
-_SECTION_START = re.compile(r"^\W*(?:About\b|Contacts?\b|Media\b|Investors?\b|Investor Relations|For more information|"
-                            r"Source\b|SOURCE\b|###|-30-|View (?:the )?original|The post\b|"
-                            r"This (?:press|news) release (?:shall|does) not constitute|Non-GAAP|Use of Non-GAAP)", re.I)
+    re.I,
+)
+_LEGEND_WORDS = re.compile(
+    r"forward[- ]looking|risks?\b|uncertaint|factors|actual results|undertake|obligation|"
+    r"caution|assumption|expectation|speak only|no assurance|not guarantee",
+    re.I,
+)
+_SECTION_START = re.compile(
+    r"^\W*(?:About\b|Contacts?\b|Media\b|Investors?\b|Investor Relations|For more information|"
+    r"Source\b|SOURCE\b|###|-30-|View (?:the )?original|The post\b|"
+    r"This (?:press|news) release (?:shall|does) not constitute|Non-GAAP|Use of Non-GAAP)",
+    re.I,
+)
 _BULLET = re.compile(r"^\s*(?:[•●·▪◦*\-–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 
 
@@ -520,14 +639,15 @@ def find_legend(text: str) -> Legend | None:
         first = paragraph[:300]
         named = _LEGEND_HEADING.search(paragraph)
         heading = is_heading(paragraph) and named is not None and named.start() <= 45
-        inline = _LEGEND_HEADING.match(first.strip(" “\"\t")) is not None or (
-            bool(_LEGEND_HEADING.search(first[:120])) and bool(_LEGEND_OPENING.search(first)))
+        inline = _LEGEND_HEADING.match(first.strip(' “"\t')) is not None or (
+            bool(_LEGEND_HEADING.search(first[:120])) and bool(_LEGEND_OPENING.search(first))
+        )
         opening = bool(_LEGEND_OPENING.search(first)) and not _SECTION_START.match(paragraph)
         if not (heading or inline or opening):
             continue
         body = [] if heading else [(start, end)]
         stop = end
-        for next_start, next_end in paragraphs[index + 1:]:
+        for next_start, next_end in paragraphs[index + 1 :]:
             chunk = text[next_start:next_end]
             if chunk.strip() == "<PAGE>":
                 continue  # a page break of an EDGAR filing: the legend goes on after it
@@ -543,14 +663,19 @@ def find_legend(text: str) -> Legend | None:
     return None
 
 
-_FLS_CUE = re.compile(r"\b(?:expects?|expected|anticipates?|anticipated|plans? to|planned|intends? to|will|believes?|"
-                      r"estimates?|projects?|projected|forecasts?|guidance|outlook|look(?:s|ing)? forward|"
-                      r"aims? to|seeks? to|targets?|goals?|potential(?:ly)?|may|could|should)\b", re.I)
+_FLS_CUE = re.compile(
+    r"\b(?:expects?|expected|anticipates?|anticipated|plans? to|planned|intends? to|will|believes?|"
+    r"estimates?|projects?|projected|forecasts?|guidance|outlook|look(?:s|ing)? forward|"
+    r"aims? to|seeks? to|targets?|goals?|potential(?:ly)?|may|could|should)\b",
+    re.I,
+)
 _MATERIAL_FLS = re.compile(
     r"\b(?:expects? to|is expected to|are expected to|anticipates?|plans? to|intends? to|on track to|guidance|outlook|"
     r"forecasts?|projected|aims? to|targets?|goal of|expected to (?:close|complete|begin|report|launch)|"
     r"by the end of (?:Q[1-4]|20\d\d|the (?:first|second|third|fourth) (?:quarter|half)|(?:this|next) year)|"
-    r"in (?:the )?(?:first|second|third|fourth) (?:quarter|half) of 20\d\d|(?:first|second) half of 20\d\d)\b", re.I)
+    r"in (?:the )?(?:first|second|third|fourth) (?:quarter|half) of 20\d\d|(?:first|second) half of 20\d\d)\b",
+    re.I,
+)
 
 
 def outside_legend(release: Release, legend: Legend) -> str:
@@ -559,14 +684,17 @@ def outside_legend(release: Release, legend: Legend) -> str:
     Forward-looking statements there do not count: the About paragraph is boilerplate,
     the legend is the caution itself.
     """
-    text = release.text[:legend.start] + release.text[legend.end:]
+    text = release.text[: legend.start] + release.text[legend.end :]
     return re.sub(r"(?ms)^About [^\n]*\n.*?(?=^\S[^\n]{0,80}\n\n|\Z)", "", text, count=1)
 
 
 def material_fls_sentences(text: str) -> int:
     """Count the sentences that state plans, goals, expected results or timelines."""
-    return sum(1 for start, end in (span for block in blocks(text) for span in sentences(text, *block))
-               if _MATERIAL_FLS.search(text[start:end]))
+    return sum(
+        1
+        for start, end in (span for block in blocks(text) for span in sentences(text, *block))
+        if _MATERIAL_FLS.search(text[start:end])
+    )
 
 
 # --------------------------------------------------------------------------- running prlint
@@ -593,19 +721,32 @@ def lint(command: list[str], paths: Sequence[Path], jobs: int) -> dict[Path, lis
     """
     found: dict[Path, list[dict]] = {path.resolve(): [] for path in paths}
     for first in range(0, len(paths), CHUNK):
-        chunk = [str(path) for path in paths[first:first + CHUNK]]
-        args = [*command, "--format", "json", "--no-cache", "--no-color", "--jobs", str(jobs), *chunk]
+        chunk = [str(path) for path in paths[first : first + CHUNK]]
+        args = [
+            *command,
+            "--format",
+            "json",
+            "--no-cache",
+            "--no-color",
+            "--jobs",
+            str(jobs),
+            *chunk,
+        ]
         result = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
         if result.returncode not in (0, 1):
             message = (result.stderr.strip() or result.stdout.strip()).splitlines()
-            raise Unavailable(f"recall benchmark: prlint failed (exit {result.returncode}): "
-                              f"{message[-1] if message else shlex.join(args[:4])}")
+            raise Unavailable(
+                f"recall benchmark: prlint failed (exit {result.returncode}): "
+                f"{message[-1] if message else shlex.join(args[:4])}"
+            )
         try:
             findings = json.loads(result.stdout)
         except ValueError:
             findings = None
         if not isinstance(findings, list):  # prlint prints "[]" when it finds nothing
-            raise Unavailable(f"recall benchmark: {shlex.join(command)} printed no JSON list of findings")
+            raise Unavailable(
+                f"recall benchmark: {shlex.join(command)} printed no JSON list of findings"
+            )
         for finding in findings:
             found.setdefault(Path(finding["path"]).resolve(), []).append(finding)
     return found
@@ -629,7 +770,9 @@ def line_map(original: str, copy: str) -> dict[int, int]:
         tail += 1
     mapping = {line: line for line in range(1, head + 1)}
     mapping.update({len(new) - i: len(old) - i for i in range(tail)})
-    matcher = difflib.SequenceMatcher(None, old[head:len(old) - tail], new[head:len(new) - tail], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             for offset in range(j2 - j1):
@@ -643,16 +786,24 @@ def finding_key(finding: dict, mapping: dict[int, int] | None = None) -> tuple[s
     Messages can name other lines ("listed at line 5"); those are translated too, so a
     finding the original already had is recognised after text above it moved.
     """
+
     def original(line: int) -> int:
         return line if mapping is None else mapping.get(line, -line)
 
-    message = re.sub(r"\b(lines? )(\d+)", lambda match: f"{match.group(1)}{original(int(match.group(2)))}",
-                     finding["message"])
+    message = re.sub(
+        r"\b(lines? )(\d+)",
+        lambda match: f"{match.group(1)}{original(int(match.group(2)))}",
+        finding["message"],
+    )
     return finding["rule"], original(int(finding["line"])), message
 
 
-def catching_finding(copy: Copy, findings: list[dict], original_keys: set[tuple[str, int, str]],
-                     categories: frozenset[str]) -> dict | None:
+def catching_finding(
+    copy: Copy,
+    findings: list[dict],
+    original_keys: set[tuple[str, int, str]],
+    categories: frozenset[str],
+) -> dict | None:
     """Return the first new error or warning of an accepted category on the defect's lines, or None."""
     mapping = line_map(copy.release.text, copy.text)
     for finding in findings:
@@ -669,25 +820,37 @@ def catching_finding(copy: Copy, findings: list[dict], original_keys: set[tuple[
 
 # --------------------------------------------------------------------------- injectors: tickers and exchanges
 
-_EXCHANGE = (r"NYSE American|NYSE AMERICAN|NYSE MKT|NYSE Amex|NYSE Arca|NYSE|Nasdaq(?:GS|GM|CM|NM|SC)?|NASDAQ(?:/NMS)?"
-             r"|Nasdaq/NMS|AMEX|Amex|OTCQB|OTCQX|OTCID|OTCPINK|OTC Pink|OTCBB|OTC|TSXV|TSX-V|TSX|CSE|TASE|FWB|Frankfurt")
-TICKER = re.compile(rf"\((?P<exchange>{_EXCHANGE})(?P<sep>\s*[:\-]\s*|\s+)(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)"
-                    r"(?=[\s,;:)”\"’])")
-_TICKER_CONTEXT = re.compile(r"(?:symbols?|ticker|Nasdaq|NASDAQ|NYSE|American|MKT|OTC[A-Z]*|AMEX|TSX-?V?|CSE)\W{0,4}$")
+_EXCHANGE = (
+    r"NYSE American|NYSE AMERICAN|NYSE MKT|NYSE Amex|NYSE Arca|NYSE|Nasdaq(?:GS|GM|CM|NM|SC)?|NASDAQ(?:/NMS)?"
+    r"|Nasdaq/NMS|AMEX|Amex|OTCQB|OTCQX|OTCID|OTCPINK|OTC Pink|OTCBB|OTC|TSXV|TSX-V|TSX|CSE|TASE|FWB|Frankfurt"
+)
+TICKER = re.compile(
+    rf"\((?P<exchange>{_EXCHANGE})(?P<sep>\s*[:\-]\s*|\s+)(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)"
+    r"(?=[\s,;:)”\"’])"
+)
+_TICKER_CONTEXT = re.compile(
+    r"(?:symbols?|ticker|Nasdaq|NASDAQ|NYSE|American|MKT|OTC[A-Z]*|AMEX|TSX-?V?|CSE)\W{0,4}$"
+)
 #: What is left when '<a href="...">' markup is stripped badly; the curly quote of a word processor twice as often.
-_MARKUP_RESIDUE = ("”>", "”>", "\">")
+_MARKUP_RESIDUE = ("”>", "”>", '">')
 
 
 def tickers(release: Release) -> list[re.Match]:
     """Return the parenthesised tickers of the release: "(Nasdaq: GOVX)", "(OTCQB : BETRF)"."""
-    return [match for match in TICKER.finditer(release.text) if not inside(protected(release.text), *match.span())]
+    return [
+        match
+        for match in TICKER.finditer(release.text)
+        if not inside(protected(release.text), *match.span())
+    ]
 
 
 def inject_ticker_markup(release: Release, rng: random.Random, k: int) -> list[Injection]:
-    """"(Nasdaq: ABCD)" -> "(Nasdaq”>ABCD)": HTML residue where the ticker's colon was (seed 001's defect)."""
+    """ "(Nasdaq: ABCD)" -> "(Nasdaq”>ABCD)": HTML residue where the ticker's colon was (seed 001's defect)."""
+
     def build(match: re.Match) -> Injection:
         residue = rng.choice(_MARKUP_RESIDUE)
         return word_edit(release.text, match.start("sep"), match.end("sep"), residue)
+
     return pick(rng, tickers(release), k, build)
 
 
@@ -703,15 +866,23 @@ def inject_symbol_mismatch(release: Release, rng: random.Random, k: int) -> list
     first, text = found[0], release.text
     symbol = first.group("symbol")
     others = {match.group("symbol") for match in found}
-    spots = [match for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(symbol)}(?![A-Za-z0-9])", text)
-             if match.start() != first.start("symbol") and not inside(protected(text), *match.span())
-             and _TICKER_CONTEXT.search(text[max(0, match.start() - 30):match.start()])]
+    spots = [
+        match
+        for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(symbol)}(?![A-Za-z0-9])", text)
+        if match.start() != first.start("symbol")
+        and not inside(protected(text), *match.span())
+        and _TICKER_CONTEXT.search(text[max(0, match.start() - 30) : match.start()])
+    ]
 
     def build(match: re.Match) -> Injection | None:
-        swaps = [symbol[:i] + symbol[i + 1] + symbol[i] + symbol[i + 2:] for i in range(len(symbol) - 1)
-                 if symbol[i] != symbol[i + 1] and symbol[i].isalpha() and symbol[i + 1].isalpha()]
+        swaps = [
+            symbol[:i] + symbol[i + 1] + symbol[i] + symbol[i + 2 :]
+            for i in range(len(symbol) - 1)
+            if symbol[i] != symbol[i + 1] and symbol[i].isalpha() and symbol[i + 1].isalpha()
+        ]
         swaps = [swap for swap in swaps if swap not in others]
         return word_edit(text, match.start(), match.end(), rng.choice(swaps)) if swaps else None
+
     return pick(rng, spots, k, build)
 
 
@@ -731,35 +902,59 @@ class Venue:
 
 
 _D = dt.date
-_AMEX, _AMEX_LONG = Venue("AMEX", until=_D(2008, 10, 1)), Venue("American Stock Exchange", until=_D(2008, 10, 1))
-_NYSE_AMEX, _NYSE_MKT = Venue("NYSE Amex", _D(2009, 3, 6), _D(2012, 5, 10)), Venue("NYSE MKT", _D(2012, 5, 10), _D(2017, 7, 24))
+_AMEX, _AMEX_LONG = (
+    Venue("AMEX", until=_D(2008, 10, 1)),
+    Venue("American Stock Exchange", until=_D(2008, 10, 1)),
+)
+_NYSE_AMEX, _NYSE_MKT = (
+    Venue("NYSE Amex", _D(2009, 3, 6), _D(2012, 5, 10)),
+    Venue("NYSE MKT", _D(2012, 5, 10), _D(2017, 7, 24)),
+)
 _NYSE_AMERICAN = Venue("NYSE American", _D(2017, 7, 24))
-_OTCBB, _OTCBB_LONG = Venue("OTCBB", until=_D(2021, 11, 8)), Venue("OTC Bulletin Board", until=_D(2021, 11, 8))
+_OTCBB, _OTCBB_LONG = (
+    Venue("OTCBB", until=_D(2021, 11, 8)),
+    Venue("OTC Bulletin Board", until=_D(2021, 11, 8)),
+)
 _NASDAQ_OLD = (Venue("NasdaqNM", until=_D(2006, 7, 1)), Venue("NasdaqSC", until=_D(2006, 7, 1)))
 _NASDAQ_NEW = (Venue("NasdaqGS", _D(2006, 7, 1)), Venue("NasdaqCM", _D(2005, 9, 8)))
 #: What a name inside a ticker's parentheses can wrongly become: the same market under another era's name.
 _RENAMES_IN_TICKER = {
-    "NYSE American": (_NYSE_MKT, _NYSE_AMEX, _AMEX), "NYSE MKT": (_NYSE_AMERICAN, _AMEX),
+    "NYSE American": (_NYSE_MKT, _NYSE_AMEX, _AMEX),
+    "NYSE MKT": (_NYSE_AMERICAN, _AMEX),
     "NYSE Amex": (_NYSE_AMERICAN, _AMEX),
-    "AMEX": (_NYSE_AMEX, _NYSE_MKT, _NYSE_AMERICAN), "NYSE": (_AMEX,),
-    "Nasdaq": (*_NASDAQ_OLD, *_NASDAQ_NEW), "NASDAQ/NMS": _NASDAQ_NEW, "NasdaqNM": _NASDAQ_NEW,
-    "OTCQB": (_OTCBB,), "OTCQX": (_OTCBB,), "OTC": (_OTCBB,), "OTCPINK": (_OTCBB,), "OTCBB": (Venue("OTCQB", _D(2010, 4, 5)),),
+    "AMEX": (_NYSE_AMEX, _NYSE_MKT, _NYSE_AMERICAN),
+    "NYSE": (_AMEX,),
+    "Nasdaq": (*_NASDAQ_OLD, *_NASDAQ_NEW),
+    "NASDAQ/NMS": _NASDAQ_NEW,
+    "NasdaqNM": _NASDAQ_NEW,
+    "OTCQB": (_OTCBB,),
+    "OTCQX": (_OTCBB,),
+    "OTC": (_OTCBB,),
+    "OTCPINK": (_OTCBB,),
+    "OTCBB": (Venue("OTCQB", _D(2010, 4, 5)),),
 }
 #: The same for market names in the text ("listed on the Nasdaq Capital Market").
 _RENAMES_IN_TEXT = {
-    "NYSE American": (_NYSE_MKT, _NYSE_AMEX, _AMEX_LONG), "NYSE MKT": (_NYSE_AMERICAN, _AMEX_LONG),
+    "NYSE American": (_NYSE_MKT, _NYSE_AMEX, _AMEX_LONG),
+    "NYSE MKT": (_NYSE_AMERICAN, _AMEX_LONG),
     "American Stock Exchange": (_NYSE_AMERICAN, _NYSE_MKT),
     "Nasdaq Capital Market": (Venue("Nasdaq SmallCap Market", until=_D(2006, 7, 1)),),
     "Nasdaq SmallCap Market": (Venue("Nasdaq Capital Market", _D(2005, 9, 8)),),
     "Nasdaq Global Select Market": (Venue("Nasdaq National Market", until=_D(2006, 7, 1)),),
     "Nasdaq Global Market": (Venue("Nasdaq National Market", until=_D(2006, 7, 1)),),
     "Nasdaq National Market": (Venue("Nasdaq Global Market", _D(2006, 7, 1)),),
-    "OTCQB Venture Market": (_OTCBB_LONG,), "OTCQX Best Market": (_OTCBB_LONG,),
+    "OTCQB Venture Market": (_OTCBB_LONG,),
+    "OTCQX Best Market": (_OTCBB_LONG,),
     "OTC Bulletin Board": (Venue("OTCQB", _D(2010, 4, 5)),),
 }
 
 
-_CANONICAL_EXCHANGE = {"NASDAQ": "Nasdaq", "NYSE AMERICAN": "NYSE American", "Amex": "AMEX", "Nasdaq/NMS": "NASDAQ/NMS"}
+_CANONICAL_EXCHANGE = {
+    "NASDAQ": "Nasdaq",
+    "NYSE AMERICAN": "NYSE American",
+    "Amex": "AMEX",
+    "Nasdaq/NMS": "NASDAQ/NMS",
+}
 
 
 def exchange_mentions(release: Release) -> list[tuple[int, int, tuple[Venue, ...]]]:
@@ -769,12 +964,17 @@ def exchange_mentions(release: Release) -> list[tuple[int, int, tuple[Venue, ...
         name = match.group("exchange")
         canonical = _CANONICAL_EXCHANGE.get(name, name)
         if canonical in _RENAMES_IN_TICKER:
-            spots.append((match.start("exchange"), match.end("exchange"), _RENAMES_IN_TICKER[canonical]))
+            spots.append(
+                (match.start("exchange"), match.end("exchange"), _RENAMES_IN_TICKER[canonical])
+            )
     in_tickers = {start for start, _end, _names in spots}
     for name, renames in _RENAMES_IN_TEXT.items():
         for match in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.I):
-            if match.start() not in in_tickers and not inside(protected(text), *match.span()) \
-                    and text[match.end():match.end() + 1] != ":":
+            if (
+                match.start() not in in_tickers
+                and not inside(protected(text), *match.span())
+                and text[match.end() : match.end() + 1] != ":"
+            ):
                 spots.append((match.start(), match.end(), renames))
     return spots
 
@@ -791,14 +991,42 @@ def inject_exchange_retired(release: Release, rng: random.Random, k: int) -> lis
         if not wrong:
             return None
         venue = rng.choice(wrong)
-        return word_edit(release.text, start, end, venue.name, variant=f"{release.text[start:end]}->{venue.name}")
+        return word_edit(
+            release.text, start, end, venue.name, variant=f"{release.text[start:end]}->{venue.name}"
+        )
+
     return pick(rng, exchange_mentions(release), k, build)
 
 
-_EXCHANGE_NAMES = {name.lower() for name in re.findall(r"[A-Za-z/\- ]+", _EXCHANGE.replace("(?:GS|GM|CM|NM|SC)?", ""))}
-_EXCHANGE_NAMES |= {"nasdaqgs", "nasdaqgm", "nasdaqcm", "nasdaqnm", "nasdaqsc", "otcmkts", "nyseamerican",
-                    # other exchanges' abbreviations: a slip that names another exchange is not a misspelling
-                    "nse", "bse", "tse", "sse", "jse", "lse", "asx", "six", "sgx", "krx", "bmv", "hkex", "ase", "ise", "xetra"}
+_EXCHANGE_NAMES = {
+    name.lower()
+    for name in re.findall(r"[A-Za-z/\- ]+", _EXCHANGE.replace("(?:GS|GM|CM|NM|SC)?", ""))
+}
+_EXCHANGE_NAMES |= {
+    "nasdaqgs",
+    "nasdaqgm",
+    "nasdaqcm",
+    "nasdaqnm",
+    "nasdaqsc",
+    "otcmkts",
+    "nyseamerican",
+    # other exchanges' abbreviations: a slip that names another exchange is not a misspelling
+    "nse",
+    "bse",
+    "tse",
+    "sse",
+    "jse",
+    "lse",
+    "asx",
+    "six",
+    "sgx",
+    "krx",
+    "bmv",
+    "hkex",
+    "ase",
+    "ise",
+    "xetra",
+}
 
 
 def inject_exchange_malformed(release: Release, rng: random.Random, k: int) -> list[Injection]:
@@ -809,13 +1037,18 @@ def inject_exchange_malformed(release: Release, rng: random.Random, k: int) -> l
         name = match.group("exchange")
         parts = list(re.finditer(r"[A-Za-z]{3,}", name))
         part = max(parts, key=lambda item: len(item.group()))  # "American" in "NYSE American"
-        options = [spelled for _op, spelled in variants(part.group(), "td", keep_last=False)
-                   if spelled.lower() not in _EXCHANGE_NAMES and not lexicon.is_word(spelled)
-                   and (spelled.isupper() or not part.group().isupper())]
+        options = [
+            spelled
+            for _op, spelled in variants(part.group(), "td", keep_last=False)
+            if spelled.lower() not in _EXCHANGE_NAMES
+            and not lexicon.is_word(spelled)
+            and (spelled.isupper() or not part.group().isupper())
+        ]
         if not options:
             return None
         start = match.start("exchange") + part.start()
         return word_edit(release.text, start, start + len(part.group()), rng.choice(options))
+
     return pick(rng, tickers(release), k, build)
 
 
@@ -824,19 +1057,28 @@ def inject_exchange_malformed(release: Release, rng: random.Random, k: int) -> l
 _WEEKDAY_DATE = re.compile(rf"\b(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+{DATE.pattern}")
 _PAST_LEAD = re.compile(
     r"(?:(?:quarters?|years?|months|weeks|periods?)\s+ended|as\s+of|(?:was\s+|were\s+)?(?:completed|announced|closed|"
-    r"signed|filed|received|launched|issued|approved|held|entered\s+into)\s+on)\s+$", re.I)
+    r"signed|filed|received|launched|issued|approved|held|entered\s+into)\s+on)\s+$",
+    re.I,
+)
 
 
 def date_mentions(release: Release) -> list[re.Match]:
     """Return the month-day(-year) mentions of the release, outside URLs and e-mail addresses."""
     text = release.text
-    return [match for match in DATE.finditer(text)
-            if match.group("month")[0].isupper() and not inside(protected(text), *match.span())]
+    return [
+        match
+        for match in DATE.finditer(text)
+        if match.group("month")[0].isupper() and not inside(protected(text), *match.span())
+    ]
 
 
 def mention_date(match: re.Match, release: Release) -> dt.date | None:
     """Return the date a mention names; a mention without a year takes the release's year."""
-    year = int(match.group("year")) if match.group("year") else (release.date.year if release.date else None)
+    year = (
+        int(match.group("year"))
+        if match.group("year")
+        else (release.date.year if release.date else None)
+    )
     if year is None:
         return None
     try:
@@ -851,7 +1093,7 @@ def same_style(word: str, like: str) -> str:
 
 
 def inject_wrong_weekday(release: Release, rng: random.Random, k: int) -> list[Injection]:
-    """"Tuesday, May 5, 2024" -> "Wednesday, May 5, 2024": a weekday that disagrees with its date.
+    """ "Tuesday, May 5, 2024" -> "Wednesday, May 5, 2024": a weekday that disagrees with its date.
 
     Only weekdays that agree with their date in the original are changed (a mention
     without a year is read in the release's year), by one or two days as a slip would.
@@ -864,13 +1106,22 @@ def inject_wrong_weekday(release: Release, rng: random.Random, k: int) -> list[I
         if inside(protected(text), *match.span()):
             continue
         day = mention_date(match, release)
-        if day is not None and calendar.day_name[day.weekday()].lower() == match.group("weekday").lower():
+        if (
+            day is not None
+            and calendar.day_name[day.weekday()].lower() == match.group("weekday").lower()
+        ):
             spots.append((match, day))
 
     def build(spot: tuple[re.Match, dt.date]) -> Injection:
         match, day = spot
         wrong = calendar.day_name[(day.weekday() + rng.choice((-2, -1, 1, 2))) % 7]
-        return word_edit(text, match.start("weekday"), match.end("weekday"), same_style(wrong, match.group("weekday")))
+        return word_edit(
+            text,
+            match.start("weekday"),
+            match.end("weekday"),
+            same_style(wrong, match.group("weekday")),
+        )
+
     return pick(rng, spots, k, build)
 
 
@@ -903,7 +1154,11 @@ def inject_impossible_date(release: Release, rng: random.Random, k: int) -> list
     spots = [match for match in date_mentions(release) if mention_date(match, release) is not None]
 
     def build(match: re.Match) -> Injection | None:
-        year = int(match.group("year")) if match.group("year") else (release.date.year if release.date else None)
+        year = (
+            int(match.group("year"))
+            if match.group("year")
+            else (release.date.year if release.date else None)
+        )
         month, day = month_number(match.group("month")), int(match.group("day"))
         options = impossible_variants(month, day, year)
         if not options:
@@ -913,8 +1168,9 @@ def inject_impossible_date(release: Release, rng: random.Random, k: int) -> list
         if new_month != month:
             name = calendar.month_name[new_month]
             written = same_style(name if not written.endswith(".") else name[:3] + ".", written)
-        new = f"{written}{text[match.end('month'):match.start('day')]}{new_day}"
+        new = f"{written}{text[match.end('month') : match.start('day')]}{new_day}"
         return word_edit(text, match.start("month"), match.end("day"), new)
+
     return pick(rng, spots, k, build)
 
 
@@ -931,18 +1187,27 @@ def inject_future_period(release: Release, rng: random.Random, k: int) -> list[I
     spots = []
     for match in date_mentions(release):
         day = mention_date(match, release)
-        if match.group("year") and day is not None and day <= released \
-                and _PAST_LEAD.search(text[max(0, match.start() - 40):match.start()]):
+        if (
+            match.group("year")
+            and day is not None
+            and day <= released
+            and _PAST_LEAD.search(text[max(0, match.start() - 40) : match.start()])
+        ):
             spots.append((match, day))
 
     def build(spot: tuple[re.Match, dt.date]) -> Injection | None:
         match, day = spot
-        year = released.year if (day.month, day.day) > (released.month, released.day) else released.year + 1
+        year = (
+            released.year
+            if (day.month, day.day) > (released.month, released.day)
+            else released.year + 1
+        )
         try:
             dt.date(year, day.month, day.day)
         except ValueError:
             return None  # February 29 of a common year would be a different defect
         return word_edit(text, match.start("year"), match.end("year"), str(year))
+
     return pick(rng, spots, k, build)
 
 
@@ -953,22 +1218,33 @@ _FILING_REFERENCE = re.compile(
     r"|(?:filings?|reports?|documents?)\s+(?:\w+\s+){0,4}(?:filed|furnished|made)?\s*(?:by\s+\w+\s+)?with\s+the\s+(?:U\.S\.\s+)?"
     r"(?:SEC|Securities\s+and\s+Exchange\s+Commission)|filed\s+(?:\w+\s+){0,3}with\s+the\s+(?:U\.S\.\s+)?(?:SEC|Securities)"
     r"|(?:SEC|periodic|public|securities)\s+(?:filings|reports)|sec\.gov|EDGAR|SEDAR|OTCMarkets\.com"
-    r"|[“\"]Risk\s+Factors[”\"]", re.I)
+    r"|[“\"]Risk\s+Factors[”\"]",
+    re.I,
+)
 #: Where a clause that only points to the filings begins: ", in addition to those discussed in our Form 10-K".
-_CLAUSE = re.compile(r"[,;]\s+(?:and (?:other|those)|as well as|including|in addition to|together with|those)\b")
-_GENERIC = re.compile(r"undertake|obligation|speak(?:s)? only|as of the date|no duty|not (?:be )?guarantee|undue reliance|"
-                      r"within the meaning|safe harbou?r|are (?:generally )?identified|words such as|such as [“\"]|"
-                      r"(?:may|could) differ materially", re.I)
+_CLAUSE = re.compile(
+    r"[,;]\s+(?:and (?:other|those)|as well as|including|in addition to|together with|those)\b"
+)
+_GENERIC = re.compile(
+    r"undertake|obligation|speak(?:s)? only|as of the date|no duty|not (?:be )?guarantee|undue reliance|"
+    r"within the meaning|safe harbou?r|are (?:generally )?identified|words such as|such as [“\"]|"
+    r"(?:may|could) differ materially",
+    re.I,
+)
 _RISK_FACTOR = re.compile(
     r"\b(?:trials?|clinical|FDA|regulat\w*|approv\w*|clearance|financing|capital|funding|liquidity|going concern|"
     r"competit\w*|customers?|markets?|demand|economic|economy|inflation|interest rates?|tariffs?|pandemic|COVID|"
     r"supply|suppliers?|manufactur\w*|intellectual property|patents?|litigation|personnel|employees|reimbursement|"
     r"commerciali[sz]\w*|partners?|partnerships?|collaborat\w*|acquisitions?|integrat\w*|revenues?|sales|"
     r"profitab\w*|losses|dilution|stock price|delist\w*|cyber\w*|currency|exchange rates?|government\w*|"
-    r"political|war|weather|prices?|contracts?|laws?|tax(?:es)?|products?|technolog\w*|vaccines?|patients?)\b", re.I)
+    r"political|war|weather|prices?|contracts?|laws?|tax(?:es)?|products?|technolog\w*|vaccines?|patients?)\b",
+    re.I,
+)
 
 
-_INLINE_HEADING = re.compile(r"[^:.]{0,40}?(?:forward[- ]looking|safe\s+harbou?r)[^:.]{0,60}:\s*", re.I)
+_INLINE_HEADING = re.compile(
+    r"[^:.]{0,40}?(?:forward[- ]looking|safe\s+harbou?r)[^:.]{0,60}:\s*", re.I
+)
 
 
 def legend_of(release: Release) -> Legend | None:
@@ -981,7 +1257,9 @@ def legend_sentences(text: str, legend: Legend) -> list[tuple[int, int]]:
     return [span for block in legend.body for span in sentences(text, *block)]
 
 
-def removal_edits(text: str, spans: Iterable[tuple[int, int]], blocks_: Sequence[tuple[int, int]]) -> tuple[Edit, ...]:
+def removal_edits(
+    text: str, spans: Iterable[tuple[int, int]], blocks_: Sequence[tuple[int, int]]
+) -> tuple[Edit, ...]:
     """Return edits removing *spans*; a paragraph left empty is removed whole, with its blank line."""
     spans = sorted(spans)
     edits = []
@@ -1007,21 +1285,30 @@ def _complement(block: tuple[int, int], spans: Sequence[tuple[int, int]]) -> lis
     return parts
 
 
-def _legend_injection(text: str, legend: Legend, edits: Sequence[Edit], any_line: bool) -> Injection:
+def _legend_injection(
+    text: str, legend: Legend, edits: Sequence[Edit], any_line: bool
+) -> Injection:
     """Describe a legend edit in one line: which sentences went, and what the legend became.
 
     The hollowed legend is reported as one edit covering the whole legend, so the defect
     lines are the lines of what is left of it.
     """
-    new_legend, _lines = apply(text[legend.start:legend.end],
-                               [Edit(e.start - legend.start, min(e.end, legend.end) - legend.start, e.new) for e in edits])
-    removed = " | ".join(text[e.start:e.end].strip()[:70] for e in edits[:3])
+    new_legend, _lines = apply(
+        text[legend.start : legend.end],
+        [Edit(e.start - legend.start, min(e.end, legend.end) - legend.start, e.new) for e in edits],
+    )
+    removed = " | ".join(text[e.start : e.end].strip()[:70] for e in edits[:3])
     more = f" (+{len(edits) - 3} more)" if len(edits) > 3 else ""
     before = f"removed: {removed}{more}"
     if any_line:
-        return Injection(tuple(edits), before, f"legend now {len(new_legend.split())} words", any_line=True)
-    return Injection((Edit(legend.start, legend.end, new_legend),), before,
-                     f"legend now: {' '.join(new_legend.split())[:160]}")
+        return Injection(
+            tuple(edits), before, f"legend now {len(new_legend.split())} words", any_line=True
+        )
+    return Injection(
+        (Edit(legend.start, legend.end, new_legend),),
+        before,
+        f"legend now: {' '.join(new_legend.split())[:160]}",
+    )
 
 
 def inject_legend_removed(release: Release, rng: random.Random, k: int) -> list[Injection]:
@@ -1031,8 +1318,15 @@ def inject_legend_removed(release: Release, rng: random.Random, k: int) -> list[
         return []
     edit = removal(release.text, legend.start, legend.end)
     before, _after = snippet(release.text, edit.start, edit.end, "")
-    return [Injection((edit,), before, f"(legend removed: lines {line_of(release.text, legend.start)}-"
-                                       f"{line_of(release.text, legend.end)})", any_line=True)]
+    return [
+        Injection(
+            (edit,),
+            before,
+            f"(legend removed: lines {line_of(release.text, legend.start)}-"
+            f"{line_of(release.text, legend.end)})",
+            any_line=True,
+        )
+    ]
 
 
 def inject_fls_no_legend(release: Release, rng: random.Random, k: int) -> list[Injection]:
@@ -1052,10 +1346,20 @@ def inject_fls_no_legend(release: Release, rng: random.Random, k: int) -> list[I
         if block[0] >= legend.start and block[1] <= legend.end:
             continue
         for start, end in sentences(text, *block):
-            if re.search(r"forward[- ]looking statements?", text[start:end], re.I) and len(text[start:end].split()) < 40:
+            if (
+                re.search(r"forward[- ]looking statements?", text[start:end], re.I)
+                and len(text[start:end].split()) < 40
+            ):
                 edits.append(removal(text, start, end))
     before, _after = snippet(text, edits[0].start, edits[0].end, "")
-    return [Injection(tuple(edits), before, f"(legend and {len(edits) - 1} pointer(s) to it removed)", any_line=True)]
+    return [
+        Injection(
+            tuple(edits),
+            before,
+            f"(legend and {len(edits) - 1} pointer(s) to it removed)",
+            any_line=True,
+        )
+    ]
 
 
 def reference_clause(sentence: str) -> tuple[int, int] | None:
@@ -1073,22 +1377,22 @@ def reference_clause(sentence: str) -> tuple[int, int] | None:
     first = references[0]
     opening = None
     for clause in _CLAUSE.finditer(sentence, 0, first.start()):
-        if len(sentence[clause.end():first.start()].split()) <= 8:
+        if len(sentence[clause.end() : first.start()].split()) <= 8:
             opening = clause
             break
-    if opening is None or _FILING_REFERENCE.search(sentence[:opening.start()]):
+    if opening is None or _FILING_REFERENCE.search(sentence[: opening.start()]):
         return None
     last = first
     for reference in references[1:]:
         if reference.start() - last.end() < 80:
             last = reference
-    after = re.search(r",\s+(?=[a-z])", sentence[last.end():])
+    after = re.search(r",\s+(?=[a-z])", sentence[last.end() :])
     ending = len(re.sub(r"[.!?]?[”\"’)]*$", "", sentence.rstrip()))  # before the final punctuation
-    if after and len(sentence[last.end() + after.end():ending].split()) >= 4:
+    if after and len(sentence[last.end() + after.end() : ending].split()) >= 4:
         span = (opening.start(), last.end() + after.end() - 1)  # both commas go; one space stays
     else:
         span = (opening.start(), ending)
-    kept = sentence[:span[0]] + sentence[span[1]:]
+    kept = sentence[: span[0]] + sentence[span[1] :]
     return span if len(kept.split()) >= 10 else None
 
 
@@ -1117,7 +1421,7 @@ def inject_filing_ref_removed(release: Release, rng: random.Random, k: int) -> l
         return []
     new_text, _lines = apply(text, edits)
     rest = find_legend(new_text)
-    if rest is None or _FILING_REFERENCE.search(new_text[rest.start:rest.end]):
+    if rest is None or _FILING_REFERENCE.search(new_text[rest.start : rest.end]):
         return []  # the legend would be gone, or a reference the patterns cannot cut would remain
     return [_legend_injection(text, legend, sorted(edits, key=lambda e: e.start), any_line=True)]
 
@@ -1138,11 +1442,14 @@ def inject_hollow_legend(release: Release, rng: random.Random, k: int) -> list[I
     for start, end in spans:
         sentence = text[start:end]
         names_risk = _RISK_FACTOR.search(sentence) and not (
-            _GENERIC.search(sentence) and len(_RISK_FACTOR.findall(sentence)) < 2)
-        lead_in = sentence.rstrip().endswith(":") or re.search(r"include,? but (?:are )?not limited to,?$",
-                                                               sentence.rstrip(" :"))
+            _GENERIC.search(sentence) and len(_RISK_FACTOR.findall(sentence)) < 2
+        )
+        lead_in = sentence.rstrip().endswith(":") or re.search(
+            r"include,? but (?:are )?not limited to,?$", sentence.rstrip(" :")
+        )
         if names_risk or lead_in or _BULLET.match(sentence):
-            heading = _INLINE_HEADING.match(sentence)  # "“Safe Harbor” Statement: ..." keeps its heading
+            # An inline heading ("“Safe Harbor” Statement: ...") stays.
+            heading = _INLINE_HEADING.match(sentence)
             specific.append((start + heading.end(), end) if heading else (start, end))
     if not specific or len(specific) == len(spans):
         return []  # nothing specific to take out, or nothing generic would be left
@@ -1152,26 +1459,107 @@ def inject_hollow_legend(release: Release, rng: random.Random, k: int) -> list[I
 
 # --------------------------------------------------------------------------- injectors: names and words
 
-_CORPORATE = {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "labs",
-              "laboratories", "technologies", "technology", "international", "medical", "pharmaceuticals",
-              "pharmaceutical", "pharma", "pharmaceutics", "therapeutics", "health", "financial", "systems", "global",
-              "network", "networks", "solutions", "bioscience", "biosciences", "biotechnologies", "satellite", "foods",
-              "the", "and", "of", "computer", "innovations", "biopharma", "subsidiary", "air", "companies"}
-_NOT_SURNAMES = {"capital", "cognition", "solutions", "board", "vice", "company", "power", "president", "executive",
-                 "regional", "annual", "therapeutics", "bank", "growing", "amid", "expanding", "guidance", "virtual",
-                 "chief", "officer", "director", "investor", "relations", "media", "group", "partners", "conference",
-                 "securities", "the", "and", "inc", "corp", "holdings", "medical", "health", "global", "senior"}
+_CORPORATE = {
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+    "labs",
+    "laboratories",
+    "technologies",
+    "technology",
+    "international",
+    "medical",
+    "pharmaceuticals",
+    "pharmaceutical",
+    "pharma",
+    "pharmaceutics",
+    "therapeutics",
+    "health",
+    "financial",
+    "systems",
+    "global",
+    "network",
+    "networks",
+    "solutions",
+    "bioscience",
+    "biosciences",
+    "biotechnologies",
+    "satellite",
+    "foods",
+    "the",
+    "and",
+    "of",
+    "computer",
+    "innovations",
+    "biopharma",
+    "subsidiary",
+    "air",
+    "companies",
+}
+_NOT_SURNAMES = {
+    "capital",
+    "cognition",
+    "solutions",
+    "board",
+    "vice",
+    "company",
+    "power",
+    "president",
+    "executive",
+    "regional",
+    "annual",
+    "therapeutics",
+    "bank",
+    "growing",
+    "amid",
+    "expanding",
+    "guidance",
+    "virtual",
+    "chief",
+    "officer",
+    "director",
+    "investor",
+    "relations",
+    "media",
+    "group",
+    "partners",
+    "conference",
+    "securities",
+    "the",
+    "and",
+    "inc",
+    "corp",
+    "holdings",
+    "medical",
+    "health",
+    "global",
+    "senior",
+}
 _NAME = r"(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _PERSON_PATTERNS = (
     re.compile(rf"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+(?:{_NAME}\s+)?({_NAME})\b"),
-    re.compile(rf"\b(?:said|says|added|noted|stated|commented|explained|concluded|continued)\s*,?\s+(?:Dr\.\s+)?"
-               rf"{_NAME}\s+(?:[A-Z]\.\s+)?({_NAME})\b"),
-    re.compile(rf"\b{_NAME}\s+(?:[A-Z]\.\s+)?({_NAME}),\s+(?:(?:the|our|its)\s+)?(?:Company[’']s\s+)?(?:President|Chief|CEO|"
-               rf"CFO|COO|CTO|Chair|Chairman|Chairwoman|Founder|Co-Founder|Director|Vice|Executive|Senior|Head|Partner|"
-               rf"Professor|Principal|General|Managing|Lead|Ph\.D|PhD|M\.D|MD)\b"),
-    re.compile(rf"\b{_NAME}\s+(?:[A-Z]\.\s+)?({_NAME})\s+(?:said|added|noted|stated|commented|explained|concluded)\b"),
+    re.compile(
+        rf"\b(?:said|says|added|noted|stated|commented|explained|concluded|continued)\s*,?\s+(?:Dr\.\s+)?"
+        rf"{_NAME}\s+(?:[A-Z]\.\s+)?({_NAME})\b"
+    ),
+    re.compile(
+        rf"\b{_NAME}\s+(?:[A-Z]\.\s+)?({_NAME}),\s+(?:(?:the|our|its)\s+)?(?:Company[’']s\s+)?(?:President|Chief|CEO|"
+        rf"CFO|COO|CTO|Chair|Chairman|Chairwoman|Founder|Co-Founder|Director|Vice|Executive|Senior|Head|Partner|"
+        rf"Professor|Principal|General|Managing|Lead|Ph\.D|PhD|M\.D|MD)\b"
+    ),
+    re.compile(
+        rf"\b{_NAME}\s+(?:[A-Z]\.\s+)?({_NAME})\s+(?:said|added|noted|stated|commented|explained|concluded)\b"
+    ),
 )
-_PLACES = set("""
+_PLACES = set(
+    """
 Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois
 Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
 Nebraska Nevada Hampshire Jersey Mexico York Carolina Dakota Ohio Oklahoma Oregon Pennsylvania Rhode Island
@@ -1187,7 +1575,8 @@ Albuquerque Charlotte Raleigh Indianapolis Milwaukee Louisville Cupertino Toront
 London Paris Berlin Munich Frankfurt Marburg Zurich Geneva Stockholm Amsterdam Brussels Madrid Barcelona Milan Rome
 Vienna Dublin Tokyo Osaka Beijing Shanghai Shenzhen Seoul Taipei Singapore Sydney Melbourne Mumbai Delhi Bangalore
 Jerusalem Caracas Bogota Santiago Lima Rockville Hauppauge Kelowna Encinitas Anaheim Broomfield Fremont
-""".split())
+""".split()  # noqa: SIM905 (a list of 200 names reads best as text)
+)
 
 
 @dataclass(frozen=True)
@@ -1222,45 +1611,130 @@ def _find_names(release: Release) -> Names:
     tokens = words(text, spans)
     counts = Counter(match.group() for match in tokens)
     company_words = re.findall(r"[A-Za-z]+", release.company)
-    company = next((word for word in company_words
-                    if len(word) >= 4 and word.lower() not in _CORPORATE and counts[word] >= 2), None)
+    company = next(
+        (
+            word
+            for word in company_words
+            if len(word) >= 4 and word.lower() not in _CORPORATE and counts[word] >= 2
+        ),
+        None,
+    )
     claimed = set(company_words)  # no word of the company's name is a product, person or term
 
     def claim(candidates: Iterable[str], minimum: int = 2) -> tuple[str, ...]:
-        chosen = tuple(sorted({word for word in candidates if word not in claimed and counts[word] >= minimum}))
+        chosen = tuple(
+            sorted({word for word in candidates if word not in claimed and counts[word] >= minimum})
+        )
         claimed.update(chosen)
         return chosen
 
-    persons = claim(match.group(1) for pattern in _PERSON_PATTERNS for match in pattern.finditer(text)
-                    if match.group(1).lower() not in _NOT_SURNAMES and not re.search(
-                        rf"(?<![A-Za-z]){re.escape(match.group(1).lower())}(?![A-Za-z])", text))
-    dateline = next((text[a:b] for a, b in blocks(text)[:6]
-                     if re.match(r"\s*[A-Z][A-Z.'\- ]{2,}[,\s–—-]", text[a:b])), "")
-    head = re.match(r"\s*([A-Z][A-Za-z.'\- ]+?(?:,\s*[A-Z][A-Za-z.'\- ]+?)?)\s*(?:,|\s[-–—]|--|/|\()", dateline)
-    dateline_words = set(re.findall(r"(?<![A-Za-z])[A-Za-z]{5,}(?![A-Za-z.])", head.group(1))) if head else set()
-    places = claim((word for word in counts if len(word) >= 5 and (
-        word in _PLACES or word in dateline_words or (word.title() in _PLACES and word.isupper()))), minimum=1)
-    organisations = set(re.findall(r"([A-Z][a-z]+),?\s+(?:LP|L\.P\.|LLC|Inc|Ltd|Capital|Partners|Management|Group)\b",
-                                   text))  # "Opaleye, LP" is a fund, though "opaleye" is in the UNII list
-    drugs = claim((word for word in counts if len(word) >= 5 and word.lower() in lexicon.drugs
-                   and not lexicon.is_english(word) and not re.search(r"[a-z][A-Z]", word)
-                   and word not in organisations), minimum=1)
-    marked = {match.group(1) for match in re.finditer(r"(?<![A-Za-z])([A-Za-z]{4,})\s?(?:®|™|\(R\)|\(TM\))", text)}
-    camel = {word for word in counts if re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}", word)}
+    persons = claim(
+        match.group(1)
+        for pattern in _PERSON_PATTERNS
+        for match in pattern.finditer(text)
+        if match.group(1).lower() not in _NOT_SURNAMES
+        and not re.search(rf"(?<![A-Za-z]){re.escape(match.group(1).lower())}(?![A-Za-z])", text)
+    )
+    dateline = next(
+        (
+            text[a:b]
+            for a, b in blocks(text)[:6]
+            if re.match(r"\s*[A-Z][A-Z.'\- ]{2,}[,\s–—-]", text[a:b])
+        ),
+        "",
+    )
+    head = re.match(
+        r"\s*([A-Z][A-Za-z.'\- ]+?(?:,\s*[A-Z][A-Za-z.'\- ]+?)?)\s*(?:,|\s[-–—]|--|/|\()", dateline
+    )
+    dateline_words = (
+        set(re.findall(r"(?<![A-Za-z])[A-Za-z]{5,}(?![A-Za-z.])", head.group(1))) if head else set()
+    )
+    places = claim(
+        (
+            word
+            for word in counts
+            if len(word) >= 5
+            and (
+                word in _PLACES
+                or word in dateline_words
+                or (word.title() in _PLACES and word.isupper())
+            )
+        ),
+        minimum=1,
+    )
+    # "Opaleye, LP" is a fund, though "opaleye" is in the UNII list.
+    organisations = set(
+        re.findall(
+            r"([A-Z][a-z]+),?\s+(?:LP|L\.P\.|LLC|Inc|Ltd|Capital|Partners|Management|Group)\b", text
+        )
+    )
+    drugs = claim(
+        (
+            word
+            for word in counts
+            if len(word) >= 5
+            and word.lower() in lexicon.drugs
+            and not lexicon.is_english(word)
+            and not re.search(r"[a-z][A-Z]", word)
+            and word not in organisations
+        ),
+        minimum=1,
+    )
+    marked = {
+        match.group(1)
+        for match in re.finditer(r"(?<![A-Za-z])([A-Za-z]{4,})\s?(?:®|™|\(R\)|\(TM\))", text)
+    }
+    camel = {
+        word
+        for word in counts
+        if re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z]{2,}", word)
+    }
     products = claim(word for word in marked | camel if len(word) >= 4 and not word.endswith("TM"))
     folded = Counter(match.group().lower() for match in tokens)
-    terms = claim(word for word in counts if len(word) >= 5 and not word.isupper() and folded[word.lower()] >= 2
-                  and not lexicon.is_english(word) and word.lower() not in _EXCHANGE_NAMES)
-    short = tuple(sorted(word for word in counts if 4 <= len(word) <= 6 and word[0].isupper() and not word.isupper()
-                         and counts[word] >= 3 and not lexicon.is_english(word) and word.lower() not in _EXCHANGE_NAMES))
+    terms = claim(
+        word
+        for word in counts
+        if len(word) >= 5
+        and not word.isupper()
+        and folded[word.lower()] >= 2
+        and not lexicon.is_english(word)
+        and word.lower() not in _EXCHANGE_NAMES
+    )
+    short = tuple(
+        sorted(
+            word
+            for word in counts
+            if 4 <= len(word) <= 6
+            and word[0].isupper()
+            and not word.isupper()
+            and counts[word] >= 3
+            and not lexicon.is_english(word)
+            and word.lower() not in _EXCHANGE_NAMES
+        )
+    )
     name_words = claimed | set(short)
-    common = tuple(sorted({word for word in counts if len(word) >= 5 and word not in name_words
-                           and (word.islower() or word.istitle()) and word.lower() in lexicon.common}))
-    return Names(company, products, persons, places, drugs, terms, short, code_names(release), common)
+    common = tuple(
+        sorted(
+            {
+                word
+                for word in counts
+                if len(word) >= 5
+                and word not in name_words
+                and (word.islower() or word.istitle())
+                and word.lower() in lexicon.common
+            }
+        )
+    )
+    return Names(
+        company, products, persons, places, drugs, terms, short, code_names(release), common
+    )
 
 
-_GENERIC_CODES = re.compile(r"COVID-19|SARS-CoV-2|GLP-1|PD-L?1|IL-\d+|CD\d+|HER2|BRCA\d|Q[1-4]|H[12]|FY\d{2,4}|B2[BCi]|"
-                            r"NCT\d+|[A-Z]-\d|\d{4}", re.I)
+_GENERIC_CODES = re.compile(
+    r"COVID-19|SARS-CoV-2|GLP-1|PD-L?1|IL-\d+|CD\d+|HER2|BRCA\d|Q[1-4]|H[12]|FY\d{2,4}|B2[BCi]|"
+    r"NCT\d+|[A-Z]-\d|\d{4}",
+    re.I,
+)
 
 
 def code_names(release: Release) -> tuple[str, ...]:
@@ -1271,26 +1745,47 @@ def code_names(release: Release) -> tuple[str, ...]:
     """
     text = release.text
     symbols = {match.group("symbol") for match in tickers(release)}
-    found = Counter(match.group() for match in re.finditer(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])", text)
-                    if not inside(protected(text), *match.span()))
+    found = Counter(
+        match.group()
+        for match in re.finditer(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])", text)
+        if not inside(protected(text), *match.span())
+    )
     codes = []
     for code, count in found.items():
         letters, digits = re.findall(r"[A-Za-z]", code), re.findall(r"\d", code)
-        if count >= 2 and len(letters) >= 2 and len(digits) >= 2 and code not in symbols \
-                and not _GENERIC_CODES.fullmatch(code) and re.search(r"\d\d|[A-Za-z]\d|-\d", code):
+        if (
+            count >= 2
+            and len(letters) >= 2
+            and len(digits) >= 2
+            and code not in symbols
+            and not _GENERIC_CODES.fullmatch(code)
+            and re.search(r"\d\d|[A-Za-z]\d|-\d", code)
+        ):
             codes.append(code)
     return tuple(sorted(codes))
 
 
-def _misspell_from(release: Release, rng: random.Random, k: int, candidates: Sequence[str],
-                   operations: str = "tdx", variant: str = "") -> list[Injection]:
+def _misspell_from(
+    release: Release,
+    rng: random.Random,
+    k: int,
+    candidates: Sequence[str],
+    operations: str = "tdx",
+    variant: str = "",
+) -> list[Injection]:
     """Misspell one occurrence each of up to *k* of *candidates* (distinct words)."""
     lexicon = get_lexicon()
 
     def build(word: str) -> Injection | None:
         injection = misspell_one_occurrence(release, rng, lexicon, word, operations)
-        return None if injection is None else Injection(injection.edits, injection.before, injection.after,
-                                                        variant=variant or word)
+        return (
+            None
+            if injection is None
+            else Injection(
+                injection.edits, injection.before, injection.after, variant=variant or word
+            )
+        )
+
     return pick(rng, candidates, k, build)
 
 
@@ -1301,7 +1796,12 @@ def inject_company_name(release: Release, rng: random.Random, k: int) -> list[In
         return []
     lexicon = get_lexicon()
     # The same word, several slips: the name is one word, so each copy is another occurrence.
-    return pick(rng, range(k * 3), k, lambda _i: misspell_one_occurrence(release, rng, lexicon, company, "tdx"))
+    return pick(
+        rng,
+        range(k * 3),
+        k,
+        lambda _i: misspell_one_occurrence(release, rng, lexicon, company, "tdx"),
+    )
 
 
 def inject_product_name(release: Release, rng: random.Random, k: int) -> list[Injection]:
@@ -1345,8 +1845,14 @@ def inject_english_word(release: Release, rng: random.Random, k: int) -> list[In
     """
     common = names_of(release).common
     calendar_words = [word for word in common if word.lower() in _CALENDAR]
-    made = _misspell_from(release, rng, k, calendar_words) if calendar_words and rng.random() < 0.25 else []
-    return made + _misspell_from(release, rng, k - len(made), [word for word in common if word not in calendar_words])
+    made = (
+        _misspell_from(release, rng, k, calendar_words)
+        if calendar_words and rng.random() < 0.25
+        else []
+    )
+    return made + _misspell_from(
+        release, rng, k - len(made), [word for word in common if word not in calendar_words]
+    )
 
 
 def inject_code_name(release: Release, rng: random.Random, k: int) -> list[Injection]:
@@ -1360,26 +1866,48 @@ def inject_code_name(release: Release, rng: random.Random, k: int) -> list[Injec
             piece = run.group()
             for i in range(len(piece) - 1):
                 if piece[i] != piece[i + 1] and piece[i].isupper() == piece[i + 1].isupper():
-                    swapped = code[:run.start() + i] + piece[i + 1] + piece[i] + code[run.start() + i + 2:]
+                    swapped = (
+                        code[: run.start() + i]
+                        + piece[i + 1]
+                        + piece[i]
+                        + code[run.start() + i + 2 :]
+                    )
                     if swapped not in present:
                         options.append(swapped)
-        occurrences = [match for match in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text)
-                       if not inside(protected(text), *match.span())]
+        occurrences = [
+            match
+            for match in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text)
+            if not inside(protected(text), *match.span())
+        ]
         if not options or not occurrences:
             return None
         match = rng.choice(occurrences)
         return word_edit(text, match.start(), match.end(), rng.choice(options), variant=code)
+
     return pick(rng, names_of(release).codes, k, build)
 
 
 # --------------------------------------------------------------------------- injectors: counts and residue
 
-NUMBER_WORDS = {word: number for number, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?<![\d,.$])(?:[2-9]|1[0-2])(?![\d,.]))"
-_COUNTED_LIST = re.compile(rf"\b{_COUNT}\s+(?P<noun>(?:[\w®™’'-]+\s+){{0,3}}?[a-z][\w-]*s)"
-                           r"(?P<sep>\s*:\s*|\s+[—–]\s+|\s+--?\s+|,\s+namely\s+)(?P<list>[^\n]+)", re.I)
-_APPOSITIVE = re.compile(rf",\s+the\s+{_COUNT}\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})\b", re.I)
+#: The counts a list can have, and one more (a slip can make "twelve" "thirteen").
+NUMBER_WORDS = {
+    name: number
+    for number, name in enumerate(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), start=2
+    )
+} | {"twelve": 12, "thirteen": 13}
+_COUNT = (
+    r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?<![\d,.$])(?:[2-9]|1[0-2])(?![\d,.]))"
+)
+_COUNTED_LIST = re.compile(
+    rf"\b{_COUNT}\s+(?P<noun>(?:[\w®™’'-]+\s+){{0,3}}?[a-z][\w-]*s)"
+    r"(?P<sep>\s*:\s*|\s+[—–]\s+|\s+--?\s+|,\s+namely\s+)(?P<list>[^\n]+)",
+    re.I,
+)
+_APPOSITIVE = re.compile(
+    rf",\s+the\s+{_COUNT}\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})\b", re.I
+)
 
 
 def list_items(segment: str) -> int:
@@ -1409,12 +1937,14 @@ def count_spots(release: Release) -> list[tuple[re.Match, int]]:
         rest = match.group("list")
         if not rest.strip():
             continue
-        items = list_items(rest[:_list_end(rest)])
+        items = list_items(rest[: _list_end(rest)])
         if items == count:
             spots.append((match, count))
-    for match in re.finditer(rf"\b{_COUNT}\s+(?P<noun>(?:[\w-]+\s+){{0,3}}?[a-z][\w-]*s)\s*:\s*$", text, re.I | re.M):
+    for match in re.finditer(
+        rf"\b{_COUNT}\s+(?P<noun>(?:[\w-]+\s+){{0,3}}?[a-z][\w-]*s)\s*:\s*$", text, re.I | re.M
+    ):
         count = NUMBER_WORDS.get(match.group("count").lower()) or int(match.group("count"))
-        following = text[match.end():].lstrip("\n").split("\n\n")
+        following = text[match.end() :].lstrip("\n").split("\n\n")
         bullets = 0
         for paragraph in following:
             if not _BULLET.match(paragraph):
@@ -1424,8 +1954,10 @@ def count_spots(release: Release) -> list[tuple[re.Match, int]]:
             spots.append((match, count))
     for match in _APPOSITIVE.finditer(text):
         count = NUMBER_WORDS.get(match.group("count").lower()) or int(match.group("count"))
-        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        before = text[sentence_start:match.start()]
+        sentence_start = (
+            max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        )
+        before = text[sentence_start : match.start()]
         name = r"[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*)*"  # "Johns Hopkins", "AT&T"
         tail = re.search(rf"(?:{name},\s+)+(?:and\s+)?{name}$", before)
         if tail and list_items(tail.group()) == count:
@@ -1447,13 +1979,19 @@ def inject_count_mismatch(release: Release, rng: random.Random, k: int) -> list[
             word = next(name for name, number in NUMBER_WORDS.items() if number == wrong)
             new = word.capitalize() if written[0].isupper() else word
         return word_edit(text, match.start("count"), match.end("count"), new)
+
     return pick(rng, count_spots(release), k, build)
 
 
-_TEAM_NOTES = ("Note to {name} team: quote pending CEO approval", "Note to {name} team: numbers to be confirmed by Finance",
-               "NOTE TO {name} TEAM: legal to review this paragraph before distribution")
-_LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
-          "dolore magna aliqua.")
+_TEAM_NOTES = (
+    "Note to {name} team: quote pending CEO approval",
+    "Note to {name} team: numbers to be confirmed by Finance",
+    "NOTE TO {name} TEAM: legal to review this paragraph before distribution",
+)
+_LOREM = (
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+    "dolore magna aliqua."
+)
 
 
 def body_paragraphs(release: Release) -> list[tuple[int, int]]:
@@ -1467,7 +2005,9 @@ def body_paragraphs(release: Release) -> list[tuple[int, int]]:
     return [(a, b) for a, b in blocks(text)[2:] if b <= stop and len(text[a:b].split()) >= 15]
 
 
-def _residue_builders(release: Release, rng: random.Random) -> dict[str, Callable[[], Injection | None]]:
+def _residue_builders(
+    release: Release, rng: random.Random
+) -> dict[str, Callable[[], Injection | None]]:
     """Return, by variant, a function that injects one kind of review residue into the release."""
     text = release.text
     spans = protected(text)
@@ -1479,8 +2019,12 @@ def _residue_builders(release: Release, rng: random.Random) -> dict[str, Callabl
     name = names_of(release).company or (release.company.split()[0] if release.company else "Acme")
 
     def anchor() -> Injection | None:
-        candidates = [m for a, b in prose for m in WORD.finditer(text, a, b)
-                      if len(m.group()) >= 4 and m.group().islower() and not inside(spans, *m.span())]
+        candidates = [
+            m
+            for a, b in prose
+            for m in WORD.finditer(text, a, b)
+            if len(m.group()) >= 4 and m.group().islower() and not inside(spans, *m.span())
+        ]
         if not candidates:
             return None
         match = rng.choice(candidates)
@@ -1501,16 +2045,23 @@ def _residue_builders(release: Release, rng: random.Random) -> dict[str, Callabl
             return None
         start, _end, match = rng.choice(quotes)
         placeholder = rng.choice(("[QUOTE]", "INSERT QUOTE", "[INSERT QUOTE]"))
-        return word_edit(text, start + match.start(1), start + match.end(1), placeholder, "quote-placeholder")
+        return word_edit(
+            text, start + match.start(1), start + match.end(1), placeholder, "quote-placeholder"
+        )
 
     def pattern(regex: str, replacement: str, variant: str) -> Callable[[], Injection | None]:
         def build() -> Injection | None:
-            located = [(a + m.start(), a + m.end()) for a, b in prose for m in re.finditer(regex, text[a:b])
-                       if not inside(spans, a + m.start(), a + m.end())]
+            located = [
+                (a + m.start(), a + m.end())
+                for a, b in prose
+                for m in re.finditer(regex, text[a:b])
+                if not inside(spans, a + m.start(), a + m.end())
+            ]
             if not located:
                 return None
             start, end = rng.choice(located)
             return word_edit(text, start, end, replacement, variant)
+
         return build
 
     company = names_of(release).company
@@ -1524,20 +2075,32 @@ def _residue_builders(release: Release, rng: random.Random) -> dict[str, Callabl
     def headline() -> Injection | None:
         start, end = all_blocks[0]
         first = text[start:end]
-        if not 4 <= len(first.split()) <= 40 or first.count("\n") > 2 or DATE.search(first) \
-                or re.match(r"\s*[A-Z][A-Z.' ]{2,},", first):
+        if (
+            not 4 <= len(first.split()) <= 40
+            or first.count("\n") > 2
+            or DATE.search(first)
+            or re.match(r"\s*[A-Z][A-Z.' ]{2,},", first)
+        ):
             return None  # no headline: the release opens with its dateline
         return word_edit(text, start, end, "Headline", "headline")
 
     return {
-        "comment-anchor": anchor, "team-note": team_note, "quote-placeholder": quote,
-        "company-placeholder": pattern(rf"(?<![A-Za-z]){re.escape(company)}(?![A-Za-z])", "[Company]", "company-placeholder")
-        if company else lambda: None,
+        "comment-anchor": anchor,
+        "team-note": team_note,
+        "quote-placeholder": quote,
+        "company-placeholder": pattern(
+            rf"(?<![A-Za-z]){re.escape(company)}(?![A-Za-z])", "[Company]", "company-placeholder"
+        )
+        if company
+        else lambda: None,
         "percent-placeholder": pattern(r"(?<![\w.])\d+(?:\.\d+)?%", "XX%", "percent-placeholder"),
-        "amount-placeholder": pattern(r"\$\d[\d,]*(?:\.\d+)?(?= (?:million|billion)\b)", "$X", "amount-placeholder"),
+        "amount-placeholder": pattern(
+            r"\$\d[\d,]*(?:\.\d+)?(?= (?:million|billion)\b)", "$X", "amount-placeholder"
+        ),
         "tbd": pattern(rf"{_MONTH} \d{{1,2}}, (?:19|20)\d\d", "TBD", "tbd"),
         "tk": pattern(r"(?<![\w$.,:/-])\d{1,3}(?:,\d{3})+(?![\w.,%])(?= [a-z])", "TK", "tk"),
-        "lorem-ipsum": lorem, "headline": headline,
+        "lorem-ipsum": lorem,
+        "headline": headline,
     }
 
 
@@ -1565,10 +2128,16 @@ def get_lexicon() -> Lexicon:
 
 def _classes() -> list[DefectClass]:
     """Return every defect class, in the order of the report."""
-    def make(name: str, categories: str, inject: Callable[[Release, random.Random, int], list[Injection]],
-             kinds: bool = False) -> DefectClass:
+
+    def make(
+        name: str,
+        categories: str,
+        inject: Callable[[Release, random.Random, int], list[Injection]],
+        kinds: bool = False,
+    ) -> DefectClass:
         summary = (inject.__doc__ or "").strip().split("\n")[0]
         return DefectClass(name, frozenset(categories.split(",")), inject, summary, kinds)
+
     return [
         make("ticker-markup", "ticker,markup", inject_ticker_markup),
         make("legend-removed", "safe-harbor", inject_legend_removed),
@@ -1598,7 +2167,9 @@ def _classes() -> list[DefectClass]:
 CLASSES = {klass.name: klass for klass in _classes()}
 
 
-def make_copies(releases: Sequence[Release], classes: Sequence[DefectClass], seed: int, per_release: int) -> list[Copy]:
+def make_copies(
+    releases: Sequence[Release], classes: Sequence[DefectClass], seed: int, per_release: int
+) -> list[Copy]:
     """Inject each class into each release that offers a spot, up to *per_release* copies each.
 
     Each (class, release) pair has its own random generator, seeded from the seed and
@@ -1642,8 +2213,11 @@ class Result:
         return self.caught / len(self.copies) if self.copies else None
 
 
-def false_findings(releases: Sequence[Release], findings: dict[str, list[dict]],
-                   judged: dict[tuple[str, int, str], str]) -> dict:
+def false_findings(
+    releases: Sequence[Release],
+    findings: dict[str, list[dict]],
+    judged: dict[tuple[str, int, str], str],
+) -> dict:
     """Match the originals' errors and warnings against the judgements: TRUE, FALSE, or not judged yet."""
     verdicts: Counter = Counter()
     unjudged: dict[str, list[str]] = defaultdict(list)
@@ -1654,29 +2228,51 @@ def false_findings(releases: Sequence[Release], findings: dict[str, list[dict]],
             verdict = judged.get((release.basename, int(finding["line"]), finding["rule"]))
             verdicts[verdict or "unjudged"] += 1
             if verdict is None:
-                unjudged[finding["rule"]].append(f"{release.name}:{finding['line']}: {finding['message']}")
+                unjudged[finding["rule"]].append(
+                    f"{release.name}:{finding['line']}: {finding['message']}"
+                )
     total = sum(verdicts.values())
-    return {"releases": len(releases), "reported": total, "false": verdicts["FALSE"], "true": verdicts["TRUE"],
-            "unjudged": verdicts["unjudged"], "false_per_release": verdicts["FALSE"] / len(releases) if releases else 0.0,
-            "unjudged_by_rule": dict(sorted(unjudged.items()))}
+    return {
+        "releases": len(releases),
+        "reported": total,
+        "false": verdicts["FALSE"],
+        "true": verdicts["TRUE"],
+        "unjudged": verdicts["unjudged"],
+        "false_per_release": verdicts["FALSE"] / len(releases) if releases else 0.0,
+        "unjudged_by_rule": dict(sorted(unjudged.items())),
+    }
 
 
-def print_report(results: Sequence[Result], falses: dict, args: argparse.Namespace, elapsed: float) -> None:
+def print_report(
+    results: Sequence[Result], falses: dict, args: argparse.Namespace, elapsed: float
+) -> None:
     """Print the Markdown table, the false-finding figures and what the developer asked to see."""
-    print(f"## prlint recall on injected defects (seed {args.seed}, up to {args.per_release} per release per class)\n")
+    print(
+        f"## prlint recall on injected defects (seed {args.seed}, up to {args.per_release} per release per class)\n"
+    )
     print("| class | releases | copies | caught | recall |")
     print("|---|---:|---:|---:|---:|")
     for result in results:
         shown = f"{result.recall:.0%}" if result.recall is not None else "n/a"
-        print(f"| {result.name} | {result.releases} | {len(result.copies)} | {result.caught} | {shown} |")
+        print(
+            f"| {result.name} | {result.releases} | {len(result.copies)} | {result.caught} | {shown} |"
+        )
     copies = sum(len(result.copies) for result in results)
     caught = sum(result.caught for result in results)
-    print(f"| **all** | | {copies} | {caught} | {caught / copies:.0%} |" if copies else "| **all** | | 0 | 0 | n/a |")
+    print(
+        f"| **all** | | {copies} | {caught} | {caught / copies:.0%} |"
+        if copies
+        else "| **all** | | 0 | 0 | n/a |"
+    )
     _print_kinds(results)
     print(f"\n## False findings on the {falses['releases']} clean originals\n")
-    print(f"errors and warnings: {falses['reported']}; judged FALSE: {falses['false']}; judged TRUE: {falses['true']}; "
-          f"not judged yet: {falses['unjudged']}")
-    print(f"false per release: {falses['false_per_release']:.2f} ({falses['false']} / {falses['releases']})")
+    print(
+        f"errors and warnings: {falses['reported']}; judged FALSE: {falses['false']}; judged TRUE: {falses['true']}; "
+        f"not judged yet: {falses['unjudged']}"
+    )
+    print(
+        f"false per release: {falses['false_per_release']:.2f} ({falses['false']} / {falses['releases']})"
+    )
     if falses["unjudged_by_rule"]:
         print("\nNot judged yet (judge them and add them to bench/judged-findings.tsv):")
         for rule, items in falses["unjudged_by_rule"].items():
@@ -1685,8 +2281,11 @@ def print_report(results: Sequence[Result], falses: dict, args: argparse.Namespa
                 print(f"    {item}")
     for result in results:
         _print_examples(result, args)
-    print(f"\n({copies} copies of {len({c.release.name for r in results for c in r.copies})} releases linted; "
-          f"{elapsed:.0f} s)", file=sys.stderr)
+    print(
+        f"\n({copies} copies of {len({c.release.name for r in results for c in r.copies})} releases linted; "
+        f"{elapsed:.0f} s)",
+        file=sys.stderr,
+    )
 
 
 def _print_kinds(results: Sequence[Result]) -> None:
@@ -1708,17 +2307,23 @@ def _print_kinds(results: Sequence[Result]) -> None:
 
 def _print_examples(result: Result, args: argparse.Namespace) -> None:
     """Print up to --show-misses missed copies and up to --show-diffs diffs of the class."""
-    misses = [copy for copy in result.copies if not copy.caught][:args.show_misses]
+    misses = [copy for copy in result.copies if not copy.caught][: args.show_misses]
     if misses:
-        print(f"\n### {result.name}: missed ({len(misses)} of {len(result.copies) - result.caught} shown)")
+        print(
+            f"\n### {result.name}: missed ({len(misses)} of {len(result.copies) - result.caught} shown)"
+        )
         for copy in misses:
             where = "any line" if copy.injection.any_line else f"line {_span(copy.lines)}"
-            print(f"- {copy.release.name} ({where}){' [' + copy.injection.variant + ']' if copy.injection.variant else ''}")
+            print(
+                f"- {copy.release.name} ({where}){' [' + copy.injection.variant + ']' if copy.injection.variant else ''}"
+            )
             print(f"    before: {copy.injection.before}")
             print(f"    after:  {copy.injection.after}")
-    for copy in result.copies[:args.show_diffs]:
-        print(f"\n### {result.name}: diff of {copy.path.name if copy.path else copy.release.name}"
-              f" ({'caught by ' + copy.finding['rule'] if copy.finding else 'missed'})")
+    for copy in result.copies[: args.show_diffs]:
+        print(
+            f"\n### {result.name}: diff of {copy.path.name if copy.path else copy.release.name}"
+            f" ({'caught by ' + copy.finding['rule'] if copy.finding else 'missed'})"
+        )
         for line in diff_lines(copy.release.text, copy.text)[:12]:
             print(f"    {line}")
 
@@ -1731,7 +2336,9 @@ def diff_lines(original: str, copy: str, width: int = 200) -> list[str]:
     """
     out: list[str] = []
     old, new = original.split("\n"), copy.split("\n")
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, old, new, autojunk=False
+    ).get_opcodes():
         if tag == "equal":
             continue
         removed, added = old[i1:i2], new[j1:j2]
@@ -1740,8 +2347,8 @@ def diff_lines(original: str, copy: str, width: int = 200) -> list[str]:
             column = len(os.path.commonprefix([removed[0], added[0]]))
         start = max(0, column - 60)
         out.append(f"@@ -{i1 + 1},{i2 - i1} +{j1 + 1},{j2 - j1} @@")
-        out += [f"-{'…' if start else ''}{line[start:start + width]}" for line in removed]
-        out += [f"+{'…' if start else ''}{line[start:start + width]}" for line in added]
+        out += [f"-{'…' if start else ''}{line[start : start + width]}" for line in removed]
+        out += [f"+{'…' if start else ''}{line[start : start + width]}" for line in added]
     return out
 
 
@@ -1753,16 +2360,32 @@ def _span(lines: frozenset[int]) -> str:
 def json_report(results: Sequence[Result], falses: dict, args: argparse.Namespace) -> dict:
     """Return the figures, and every copy's outcome, for machines."""
     return {
-        "seed": args.seed, "per_release": args.per_release,
-        "classes": [{
-            "class": result.name, "summary": result.summary, "releases": result.releases,
-            "copies": len(result.copies), "caught": result.caught, "recall": result.recall,
-            "outcomes": [{"release": copy.release.name, "copy": copy.path.name if copy.path else None,
-                          "lines": None if copy.injection.any_line else sorted(copy.lines),
-                          "variant": copy.injection.variant, "before": copy.injection.before,
-                          "after": copy.injection.after, "caught": copy.caught,
-                          "rule": copy.finding["rule"] if copy.finding else None} for copy in result.copies],
-        } for result in results],
+        "seed": args.seed,
+        "per_release": args.per_release,
+        "classes": [
+            {
+                "class": result.name,
+                "summary": result.summary,
+                "releases": result.releases,
+                "copies": len(result.copies),
+                "caught": result.caught,
+                "recall": result.recall,
+                "outcomes": [
+                    {
+                        "release": copy.release.name,
+                        "copy": copy.path.name if copy.path else None,
+                        "lines": None if copy.injection.any_line else sorted(copy.lines),
+                        "variant": copy.injection.variant,
+                        "before": copy.injection.before,
+                        "after": copy.injection.after,
+                        "caught": copy.caught,
+                        "rule": copy.finding["rule"] if copy.finding else None,
+                    }
+                    for copy in result.copies
+                ],
+            }
+            for result in results
+        ],
         "originals": falses,
     }
 
@@ -1773,17 +2396,48 @@ def json_report(results: Sequence[Result], falses: dict, args: argparse.Namespac
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Read the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prlint", help="prlint command (default: the prlint beside this Python, else prlint on PATH, "
-                                         "else python -m checker)")
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (default ../shared)")
-    parser.add_argument("--judged", type=Path, default=DEFAULT_JUDGED, help="judged findings (default bench/judged-findings.tsv)")
+    parser.add_argument(
+        "--prlint",
+        help="prlint command (default: the prlint beside this Python, else prlint on PATH, "
+        "else python -m checker)",
+    )
+    parser.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (default ../shared)"
+    )
+    parser.add_argument(
+        "--judged",
+        type=Path,
+        default=DEFAULT_JUDGED,
+        help="judged findings (default bench/judged-findings.tsv)",
+    )
     parser.add_argument("--classes", help=f"comma-separated subset of: {', '.join(CLASSES)}")
-    parser.add_argument("--per-release", type=int, default=1, help="max copies per release per class (default 1; 2 doubles "
-                                                                     "the copies and the time)")
-    parser.add_argument("--seed", type=int, default=20240505, help="random seed (default fixed: runs are reproducible)")
+    parser.add_argument(
+        "--per-release",
+        type=int,
+        default=1,
+        help="max copies per release per class (default 1; 2 doubles the copies and the time)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=20240505,
+        help="random seed (default fixed: runs are reproducible)",
+    )
     parser.add_argument("--jobs", type=int, default=2, help="prlint --jobs (default 2)")
-    parser.add_argument("--show-misses", type=int, default=0, metavar="N", help="print up to N missed copies per class")
-    parser.add_argument("--show-diffs", type=int, default=0, metavar="N", help="print the diffs of up to N copies per class")
+    parser.add_argument(
+        "--show-misses",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print up to N missed copies per class",
+    )
+    parser.add_argument(
+        "--show-diffs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the diffs of up to N copies per class",
+    )
     parser.add_argument("--keep", type=Path, help="write the copies to this folder and keep them")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     args = parser.parse_args(argv)
@@ -1799,7 +2453,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     releases = load_releases(args.shared)
     judged = load_judgements(args.judged)
-    classes = [CLASSES[name] for name in args.classes.split(",")] if args.classes else list(CLASSES.values())
+    classes = (
+        [CLASSES[name] for name in args.classes.split(",")]
+        if args.classes
+        else list(CLASSES.values())
+    )
     command = prlint_command(args.prlint)
     get_lexicon()
     copies = make_copies(releases, classes, args.seed, args.per_release)
@@ -1820,7 +2478,11 @@ def run(args: argparse.Namespace) -> int:
         for copy in copies:
             copy.path = copies_dir / copy_name(copy)
             copy.path.write_text(copy.text, "utf-8")
-        linted = lint(command, [*originals.values(), *(copies_dir / copy_name(copy) for copy in copies)], args.jobs)
+        linted = lint(
+            command,
+            [*originals.values(), *(copies_dir / copy_name(copy) for copy in copies)],
+            args.jobs,
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -1829,15 +2491,23 @@ def run(args: argparse.Namespace) -> int:
     results = {klass.name: Result(klass.name, klass.summary, klass.kinds) for klass in classes}
     for copy in copies:
         klass = CLASSES[copy.klass]
-        copy.finding = catching_finding(copy, linted[(copies_dir / copy_name(copy)).resolve()], keys[copy.release.name],
-                                        klass.categories)
+        copy.finding = catching_finding(
+            copy,
+            linted[(copies_dir / copy_name(copy)).resolve()],
+            keys[copy.release.name],
+            klass.categories,
+        )
         copy.caught = copy.finding is not None
         results[copy.klass].copies.append(copy)
     for result in results.values():
         result.releases = len({copy.release.name for copy in result.copies})
     falses = false_findings(releases, found, judged)
     if args.json:
-        print(json.dumps(json_report(list(results.values()), falses, args), indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                json_report(list(results.values()), falses, args), indent=2, ensure_ascii=False
+            )
+        )
     else:
         print_report(list(results.values()), falses, args, time.perf_counter() - started)
     return 0
