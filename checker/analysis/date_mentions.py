@@ -20,38 +20,21 @@ from dataclasses import dataclass
 
 import regex
 
+from checker.data import calendar_words
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 
-#: Month names as written, by the first three letters of the name.
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-#: Weekday names by their first three letters (0 is Monday, as in datetime).
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+#: Month numbers by the first three letters of the name, lower case ("sep" is 9).
+MONTHS = calendar_words.month_numbers()
+#: Weekday numbers by their first three letters (0 is Monday, as in datetime).
+WEEKDAYS = calendar_words.weekday_numbers()
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-_MONTH_TITLE = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|"
-    r"June?\.?|July?\.?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|"
-    r"Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-MONTH = rf"(?:{_MONTH_TITLE}|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
-WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
-)
+#: Every month form of checker/data/calendar.json, and full names in capitals
+#: ("DECEMBER 31, 2006", in headlines and legal text), which a dateline does not read.
+MONTH = calendar_words.month_pattern(capitals=True)
+#: Every weekday form: "Tuesday", "Tue.", "Tues.".
+WEEKDAY = calendar_words.weekday_pattern()
 _YEAR = r"(?:19|20)\d{2}"
 _Y2 = rf"(?:{_YEAR}|['’]\d{{2}})"
 

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
+from checker.data import calendar_words
 from checker.matching import pattern_cache
 
-MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|"
-    r"June?\.?|July?\.?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|"
-    r"Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
+#: Every month form of checker/data/calendar.json ("Jan.", "Sept", "September").
+MONTH = calendar_words.month_pattern()
 
 _DATE = (
     rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from checker.analysis import ticker_mentions, vocabulary
+from checker.data import calendar_words
 from checker.document.model import Document
 from checker.document.parts import is_block_heading
 from checker.matching import pattern_cache
@@ -28,26 +29,16 @@ _LOWER_WORD = pattern_cache.compile(r"(?<![\p{L}\p{N}_-])\p{Ll}{7,}(?![\p{L}\p{N
 _INITIAL_OR_TITLE = pattern_cache.compile(
     r"(?:\b\p{Lu}\.|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?|\b\p{Lu}\p{Ll}+)\s+\Z"
 )
+# Full month names (checker/data/calendar.json): a fiscal year end is written out in full.
+_MONTHS = [name.lower() for name in calendar_words.month_names()]
 _FISCAL_YEAR_END = pattern_cache.compile(
-    r"(?i)\b(?:fiscal\s+)?year\s+ended?\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2})"
+    r"(?i)\b(?:fiscal\s+)?year\s+ended?\s+(?P<month>"
+    + "|".join(calendar_words.month_names())
+    + r")\s+(?P<day>\d{1,2})"
 )
 _FILER = pattern_cache.compile(
     r"(?i)\b(large\s+accelerated|non-accelerated|accelerated)\s+filer\b|\b(smaller\s+reporting\s+company)\b"
 )
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 
 
 @dataclass
