@@ -64,7 +64,7 @@ _OPENINGS = "|".join(
 # which is cheap (written case by case, as "(?i:[...])" costs as much as it
 # saves; "ſ" is there because "(?i:second)" matches "ſecond"), then
 # _OPENINGS. Both only repeat how the alternatives begin, so they change
-# nothing that matches (tests/test_dates.py checks this).
+# nothing that matches (tests/analysis/test_date_mentions.py checks this).
 _MENTION_GATE = rf"(?<![\w/])(?=[\dADFHJMNOQSTWfstſ])(?={_OPENINGS})"
 _MENTION_BODY = rf"""
     (?:
@@ -98,6 +98,14 @@ _DATE_LEAD_IN = pattern_cache.compile(
 _DATE_FOLLOW = pattern_cache.compile(
     r"\A(?:\s*[,.;:)\]]|\s*\Z|\s+(?:at|to|through|and|in|from|with|before|after)\b)"
 )
+#: How far before a yearless date to look for a lead-in (characters): the longest
+#: lead-in words, "beginning" and "effective", with the space after them and one
+#: character before, so that ``\b`` sees where the word really starts.
+_LEAD_IN_REACH = 12
+#: How far after it to look for what may follow a date: room for the longest
+#: follower, " through", and the character after it that ``\b`` needs. (On the real
+#: releases any reach from 6 to 40, before and after, keeps the same 36 yearless dates.)
+_FOLLOW_REACH = 12
 
 
 @dataclass(frozen=True)
@@ -163,10 +171,9 @@ def _reads_as_date(text: str, match: regex.Match, floor: int) -> bool:
     """Tell whether a yearless "March 5" is a date, not "May 31 patients"."""
     if match.group("weekday"):
         return True
-    before = text[max(floor, match.start() - 12) : match.start()]
-    return bool(
-        _DATE_LEAD_IN.search(before) or _DATE_FOLLOW.match(text[match.end() : match.end() + 12])
-    )
+    before = text[max(floor, match.start() - _LEAD_IN_REACH) : match.start()]
+    after = text[match.end() : match.end() + _FOLLOW_REACH]
+    return bool(_DATE_LEAD_IN.search(before) or _DATE_FOLLOW.match(after))
 
 
 def _build(match: regex.Match, near: datetime.date | None) -> DateMention | None:

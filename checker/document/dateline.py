@@ -77,7 +77,14 @@ class Dateline:
     wire: str | None
 
 
-def find_dateline(text: str, start: int, limit: int = 600) -> Dateline | None:
+#: How far past a paragraph's start a dateline may run (characters). The longest in
+#: the real releases is 109 ("Fort Lauderdale, FL, March 18, 2026 – PRISM MediaWire
+#: (Press Release Service – ...)"); the bound only keeps the match from reading a whole
+#: first paragraph, so it leaves room for multi-city datelines with long wire tags.
+DATELINE_REACH = 600
+
+
+def find_dateline(text: str, start: int, limit: int = DATELINE_REACH) -> Dateline | None:
     """Return the dateline at *start* in *text*, or None.
 
     A dateline needs an all-capitals city followed by a date, a wire tag, or
