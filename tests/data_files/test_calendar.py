@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import regex
 from hypothesis import given
@@ -140,3 +142,11 @@ def test_an_alternation_matches_exactly_its_words_the_longest_first(
     prefixes = [word for word in words if probe.startswith(word)]
     match = pattern.match(probe)
     assert (match.end() if match else None) == (max(map(len, prefixes)) if prefixes else None)
+
+
+def test_the_month_style_rule_lists_the_ap_forms_of_the_data_file() -> None:
+    """rules/dates.json still carries its own ap_months (its kind reads them); they must not drift."""
+    pack = json.loads((REPO / "rules" / "dates.json").read_text(encoding="utf-8"))
+    (rule,) = [rule for rule in pack["rules"] if rule["id"] == "dates.dateline-month-style"]
+    expected = {str(month.number): month.ap for month in calendar_words.months()}
+    assert rule["check"]["ap_months"] == expected
