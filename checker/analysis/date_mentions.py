@@ -20,38 +20,21 @@ from dataclasses import dataclass
 
 import regex
 
+from checker.data import calendar_words
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 
-#: Month names as written, by the first three letters of the name.
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-#: Weekday names by their first three letters (0 is Monday, as in datetime).
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+#: Month numbers by the first three letters of the name, lower case ("sep" is 9).
+MONTHS = calendar_words.month_numbers()
+#: Weekday numbers by their first three letters (0 is Monday, as in datetime).
+WEEKDAYS = calendar_words.weekday_numbers()
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-_MONTH_TITLE = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|"
-    r"June?\.?|July?\.?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|"
-    r"Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-MONTH = rf"(?:{_MONTH_TITLE}|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
-WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
-)
+#: Every month form of checker/data/calendar.json, and full names in capitals
+#: ("DECEMBER 31, 2006", in headlines and legal text), which a dateline does not read.
+MONTH = calendar_words.month_pattern(capitals=True)
+#: Every weekday form: "Tuesday", "Tue.", "Tues.".
+WEEKDAY = calendar_words.weekday_pattern()
 _YEAR = r"(?:19|20)\d{2}"
 _Y2 = rf"(?:{_YEAR}|['’]\d{{2}})"
 
@@ -81,7 +64,7 @@ _OPENINGS = "|".join(
 # which is cheap (written case by case, as "(?i:[...])" costs as much as it
 # saves; "ſ" is there because "(?i:second)" matches "ſecond"), then
 # _OPENINGS. Both only repeat how the alternatives begin, so they change
-# nothing that matches (tests/test_dates.py checks this).
+# nothing that matches (tests/analysis/test_date_mentions.py checks this).
 _MENTION_GATE = rf"(?<![\w/])(?=[\dADFHJMNOQSTWfstſ])(?={_OPENINGS})"
 _MENTION_BODY = rf"""
     (?:
@@ -115,6 +98,14 @@ _DATE_LEAD_IN = pattern_cache.compile(
 _DATE_FOLLOW = pattern_cache.compile(
     r"\A(?:\s*[,.;:)\]]|\s*\Z|\s+(?:at|to|through|and|in|from|with|before|after)\b)"
 )
+#: How far before a yearless date to look for a lead-in (characters): the longest
+#: lead-in words, "beginning" and "effective", with the space after them and one
+#: character before, so that ``\b`` sees where the word really starts.
+_LEAD_IN_REACH = 12
+#: How far after it to look for what may follow a date: room for the longest
+#: follower, " through", and the character after it that ``\b`` needs. (On the real
+#: releases any reach from 6 to 40, before and after, keeps the same 36 yearless dates.)
+_FOLLOW_REACH = 12
 
 
 @dataclass(frozen=True)
@@ -180,10 +171,9 @@ def _reads_as_date(text: str, match: regex.Match, floor: int) -> bool:
     """Tell whether a yearless "March 5" is a date, not "May 31 patients"."""
     if match.group("weekday"):
         return True
-    before = text[max(floor, match.start() - 12) : match.start()]
-    return bool(
-        _DATE_LEAD_IN.search(before) or _DATE_FOLLOW.match(text[match.end() : match.end() + 12])
-    )
+    before = text[max(floor, match.start() - _LEAD_IN_REACH) : match.start()]
+    after = text[match.end() : match.end() + _FOLLOW_REACH]
+    return bool(_DATE_LEAD_IN.search(before) or _DATE_FOLLOW.match(after))
 
 
 def _build(match: regex.Match, near: datetime.date | None) -> DateMention | None:

@@ -8,30 +8,17 @@ read and extend them. This module is a helper, not a kind.
 from __future__ import annotations
 
 import datetime
-import json
-from functools import cache
-from importlib import resources
-from typing import Any
 
 import regex
 
 from checker.analysis.release_date import resolve_release_date
+from checker.data import calendar_words
+from checker.data import load as load  # the kinds read their data files through this module
 from checker.document.model import Document
 from checker.matching.patterns import compile_pattern
 
 #: "January 5, 2007", "Dec. 31, 2022", "Sept 30 2006" as written in releases.
-MONTH_DAY_YEAR = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
-    r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-    r"\s+\d{1,2},?\s+(?:19|20)\d\d"
-)
-
-
-@cache
-def load(name: str) -> dict[str, Any]:
-    """Return the parsed data file ``checker/data/<name>.json`` (read once)."""
-    text = resources.files("checker").joinpath(f"data/{name}.json").read_text("utf-8")
-    return json.loads(text)
+MONTH_DAY_YEAR = calendar_words.month_pattern() + r"\s+\d{1,2},?\s+(?:19|20)\d\d"
 
 
 def compile_list(sources: list[str], where: str) -> list[regex.Pattern]:

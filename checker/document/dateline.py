@@ -3,7 +3,8 @@
 The forms follow the major US and Canadian wires (research/domain.md 4.1):
 PR Newswire with and without a year, Business Wire, GlobeNewswire and Prime
 Newswire, Marketwire(d), CNW, ACCESSWIRE, NewMediaWire, and plain drafts
-("City, State, Month D, YYYY --"). Only the form is recognised here; what
+("City, State, Month D, YYYY --"). The wire tags are data:
+``checker/data/wires.json``. Only the form is recognised here; what
 the date means is for the date checks.
 """
 
@@ -13,13 +14,11 @@ from dataclasses import dataclass
 
 import regex
 
+from checker.data import calendar_words, load
 from checker.matching import pattern_cache
 
-MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|"
-    r"June?\.?|July?\.?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|"
-    r"Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
+#: Every month form of checker/data/calendar.json ("Jan.", "Sept", "September").
+MONTH = calendar_words.month_pattern()
 
 _DATE = (
     rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?"
@@ -27,20 +26,25 @@ _DATE = (
 )
 _PAREN_DATE = rf"\(\s*{_DATE}\s*\)"  # "San Jose, CA (August 10, 1995) --"
 
-_WIRE = rf"""
-    (?P<wire>(?i:
-        /\s*PR\s?Newswire(?:-[A-Za-z]+)?\s*/
-      | \(\s*BUSINESS\s+WIRE\s*\)
-      | \(\s*(?:GLOBE|PRIME)\s+NEWSWIRE\s*\)
-      | \(\s*Market\s?wired?\s*[-–—]?\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s*\d{{4}})?\s*\)
-      | /\s*CNW\s*/
-      | /\s*ACCESS\s?WIRE\s*/ | \(\s*ACCESS\s?WIRE\s*\)
-      | \(\s*NewMediaWire\s*\) | /\s*NewMediaWire\s*/
-      | /\s*EINPresswire\s*/ | \(\s*EINPresswire\s*\)
-      | \(\s*PRWEB\s*\) | Media\s+OutReach(?:\s+Newswire)?
-      | PRISM\s+MediaWire(?:\s*\((?:[^()]*?(?P<date>{MONTH}\s+\d{{1,2}},?\s*\d{{4}}))?[^()]*\))?
-    ))
-"""
+#: A date inside a wire tag: "(Marketwired - April 4, 2014)".
+_TAG_DATE = rf"{MONTH}\s+\d{{1,2}},?\s*\d{{4}}"
+
+
+def _wire_pattern() -> str:
+    """Return the wire tags of checker/data/wires.json as one group, alternatives in file order.
+
+    A ``{date}`` in a tag's pattern is the dated part some wires put inside
+    the tag; it is captured as the dateline's date.
+    """
+    alternatives = [
+        pattern.replace("{date}", f"(?P<date>{_TAG_DATE})")
+        for wire in load("wires")["wires"]
+        for pattern in wire["dateline"]
+    ]
+    return "(?P<wire>(?i:" + "|".join(alternatives) + "))"
+
+
+_WIRE = _wire_pattern()
 
 # A city word: "NEW", "WINSTON-SALEM", "ST." (title case is accepted too,
 # but then a full date must follow: "Boston, MA, May 3, 2025 --").
@@ -73,7 +77,14 @@ class Dateline:
     wire: str | None
 
 
-def find_dateline(text: str, start: int, limit: int = 600) -> Dateline | None:
+#: How far past a paragraph's start a dateline may run (characters). The longest in
+#: the real releases is 109 ("Fort Lauderdale, FL, March 18, 2026 – PRISM MediaWire
+#: (Press Release Service – ...)"); the bound only keeps the match from reading a whole
+#: first paragraph, so it leaves room for multi-city datelines with long wire tags.
+DATELINE_REACH = 600
+
+
+def find_dateline(text: str, start: int, limit: int = DATELINE_REACH) -> Dateline | None:
     """Return the dateline at *start* in *text*, or None.
 
     A dateline needs an all-capitals city followed by a date, a wire tag, or
@@ -106,5 +117,5 @@ def find_dateline(text: str, start: int, limit: int = 600) -> Dateline | None:
 
 def _clean_wire(tag: str) -> str:
     """Return a wire tag without its brackets and dates: ``PRNewswire-FirstCall``."""
-    inner = regex.sub(rf"[-–—]?\s*{MONTH}\s+\d{{1,2}},?\s*\d{{4}}", "", tag)
+    inner = regex.sub(rf"[-–—]?\s*{_TAG_DATE}", "", tag)
     return inner.strip("/() \t\n").strip()

@@ -12,15 +12,21 @@ from typing import Any
 
 import regex
 
+from checker.data import calendar_words
 from checker.profiles.facts import Facts, most_typical, products
+
+# Month names and AP abbreviations as profile patterns write them ("January|...|Jan\.|...").
+_MONTH_NAMES = "|".join(
+    regex.escape(name)
+    for name in (*calendar_words.month_names(), *calendar_words.ap_abbreviations())
+)
 
 # Spans of boilerplate that legitimately change from release to release: the
 # sentence that cites the latest filing, dates, quarters and numbers.
 VARIABLE_PATTERNS = [
     r"(?:(?:Annual|Quarterly|Current)\s+Reports?\s+on\s+)?Form\s+(?:[0-9]{1,2}-?[A-Z]{0,3}|[A-Z]{1,2}-[0-9]{1,2})(?:/A)?"
     r"(?:\s+(?:for|declared|filed|dated)\b[^;]*?\b(?:19|20)\d\d\b)?",
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+(?:\d{1,2},?\s+)?\d{4}\b",
+    r"\b(?:" + _MONTH_NAMES + r")\s+(?:\d{1,2},?\s+)?\d{4}\b",
     r"\b[1-4]Q\s*\d{4}\b|\bQ[1-4]\s*\d{4}\b",
     r"\$?\d[\d,.]*(?:\s+(?:million|billion|shares|patients|employees))?",
 ]
