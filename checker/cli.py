@@ -380,15 +380,17 @@ def _format_name(settings: Settings) -> str:
 
 def _without_per_file_ignores(results: list, runner: Runner) -> list:
     """Drop the findings each draft's config ``per-file-ignores`` for it."""
+    if not any(config.settings.per_file_ignores for config in runner.configs()):
+        return results  # the usual case: nothing to match, no config to look up again
     kept = []
     for result in results:
-        settings = runner.config_for(result.path).settings if result.path != "<stdin>" else None
-        tokens = ignored_in_file(result.path, settings) if settings else ()
-        if tokens:
-            rules = {rule.id: rule for rule in runner.config_for(result.path).ruleset.rules}
-            result = dataclasses.replace(
-                result, findings=drop_ignored(result.findings, tokens, rules)
-            )
+        if result.path != "<stdin>":
+            config = runner.config_for(result.path)
+            tokens = ignored_in_file(result.path, config.settings)
+            if tokens:
+                rules = {rule.id: rule for rule in config.ruleset.rules}
+                findings = drop_ignored(result.findings, tokens, rules)
+                result = dataclasses.replace(result, findings=findings)
         kept.append(result)
     return kept
 
