@@ -1,14 +1,22 @@
 """The command line: the only place that reads files, prints or exits.
 
-Exit codes: 0, nothing at or above ``--fail-on``; 1, findings at or above
-it; 2, a usage, configuration, rule-pack or input error.
+Exit codes: 0, nothing at or above ``--fail-on`` (or ``--exit-zero``); 1,
+findings at or above it; 2, a usage, configuration, rule-pack, input or
+output error; 130, interrupted (Ctrl-C). Every error is one line on stderr.
+
+The command line is a thin shell: the formatters own every line of the
+report, :mod:`checker.config` the settings, :class:`~checker.runner.Runner`
+the linting.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import os
+import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -17,13 +25,27 @@ import click
 from checker import __version__
 from checker.api import LintConfig, load_config
 from checker.config.discovery import expand_paths
-from checker.config.settings import FORMATS, Settings, find_config, parse_date, read_config
+from checker.config.selection import check_per_file_ignores, drop_ignored, ignored_in_file
+from checker.config.settings import (
+    FORMATS,
+    Settings,
+    find_config,
+    parse_date,
+    parse_severity_options,
+    read_config,
+    run_settings,
+)
 from checker.errors import ConfigError, PrlintError, RulePackError
-from checker.formatters import Report, render
+from checker.formatters import STATISTICS_FORMATS, Display, Report, render, shown
+from checker.formatters.rules import render_rules
+from checker.formatters.safe_text import visible
 from checker.inputs import INPUT_FORMATS, detect_format
 from checker.model import Severity
 from checker.packs.loader import schema_text
 from checker.runner import Runner
+
+_SEVERITY_NAMES = ["error", "warning", "info"]
+_NOT_A_TERMINAL_WIDTH = 100  # columns of a report written to a pipe or a file
 
 
 class ExitCode(enum.IntEnum):
@@ -32,16 +54,69 @@ class ExitCode(enum.IntEnum):
     CLEAN = 0
     FINDINGS = 1
     ERROR = 2
+    INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C in the main process: not a KeyboardInterrupt, so click never says "Aborted!"."""
 
 
 class _DefaultToLint(click.Group):
-    """A group whose default command is ``lint``: ``prlint draft.txt`` works."""
+    """A group whose default command is ``lint``: ``prlint draft.txt`` works.
+
+    Its help lists the lint options too, and every usage error is one line.
+    """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Insert ``lint`` when the first argument is not a subcommand."""
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Run the command; usage errors become one line and exit 2, Ctrl-C exits 130."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except _NO_ARGS_IS_HELP as error:  # bare `prlint`: the help is the answer
+            error.show()
+            sys.exit(ExitCode.ERROR)
+        except click.ClickException as error:
+            hint = " (see 'prlint --help')" if isinstance(error, click.UsageError) else ""
+            _fail(" ".join(error.format_message().split()) + hint)
+        except (_Interrupted, KeyboardInterrupt, click.Abort):
+            click.echo("prlint: interrupted", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else ExitCode.CLEAN)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Show both ways to call prlint: drafts directly, or a subcommand."""
+        formatter.write_usage(ctx.command_path, "[OPTIONS] PATH...")
+        formatter.write_usage(ctx.command_path, "COMMAND [ARGS]...", prefix="       ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the lint options (what `prlint PATH...` takes), then the subcommands."""
+        lint = self.commands["lint"]
+        lint_ctx = click.Context(lint, info_name="lint", parent=ctx)
+        lint_help = lint.get_help_option(lint_ctx)  # the group's own --help is listed below
+        records = [
+            record
+            for param in lint.get_params(lint_ctx)
+            if isinstance(param, click.Option)
+            and param is not lint_help
+            and (record := param.get_help_record(lint_ctx))
+        ]
+        records += [
+            record for param in self.get_params(ctx) if (record := param.get_help_record(ctx))
+        ]
+        with formatter.section("Options"):
+            formatter.write_dl(records)
+        self.format_commands(ctx, formatter)
+
+
+# click 8.2+ raises this for a bare group call; older versions print the help themselves
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -50,8 +125,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _fail(message: str) -> None:
-    """Print an error for the user and exit with code 2."""
-    click.echo(f"prlint: error: {message}", err=True)
+    """Print an error for the user (control characters shown as escapes) and exit with code 2."""
+    click.echo(f"prlint: error: {visible(message)}", err=True)
     sys.exit(ExitCode.ERROR)
 
 
@@ -62,7 +137,7 @@ def _errors_exit_2():
         yield
     except RulePackError as error:
         for problem in error.problems:
-            click.echo(f"prlint: error: {problem}", err=True)
+            click.echo(f"prlint: error: {visible(problem)}", err=True)
         sys.exit(ExitCode.ERROR)
     except PrlintError as error:
         _fail(str(error))
@@ -73,8 +148,8 @@ def _errors_exit_2():
 def main() -> None:
     """prlint: lint press-release drafts before they go to the wire.
 
-    Run `prlint DRAFT...` to lint drafts (files, folders, or - for stdin);
-    `prlint lint --help` lists the options (--fix, --format, --select ...).
+    `prlint PATH...` lints drafts (files, folders, or - for stdin) with the
+    options below; the commands list, explain and build rules.
     """
 
 
@@ -87,6 +162,13 @@ def main() -> None:
     "--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories."
 )
 @click.option(
+    "--severity",
+    "severity_options",
+    multiple=True,
+    metavar="RULE=LEVEL",
+    help="Report RULE (id, prefix or category) at LEVEL (repeatable; merges with the config).",
+)
+@click.option(
     "--pack",
     "packs",
     multiple=True,
@@ -95,14 +177,29 @@ def main() -> None:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
+    type=click.Choice(_SEVERITY_NAMES),
     help="Lowest severity that fails the run [default: error].",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(_SEVERITY_NAMES),
+    help="Show only findings at this severity or above [default: info]; --fail-on still counts all.",
 )
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
     help="Output format [default: text; github under GitHub Actions].",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option("--statistics", is_flag=True, help="Count the findings by rule after them.")
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when findings reach --fail-on (errors still 2)."
 )
 @click.option(
     "--input-format",
@@ -153,9 +250,14 @@ def lint_command(
     paths,
     select,
     ignore,
+    severity_options,
     packs,
     fail_on,
+    min_severity,
     output_format,
+    output_file,
+    statistics,
+    exit_zero,
     input_format,
     date,
     encoding,
@@ -175,24 +277,40 @@ def lint_command(
         cli = {
             "select": _split(select),
             "ignore": _split(ignore),
+            "severities": parse_severity_options(_split(severity_options)),
             "packs": tuple(Path(pack) for pack in packs),
-            "fail_on": Severity.parse(fail_on) if fail_on else None,
-            "format": output_format,
             "date": parse_date(date, "--date"),
             "encoding": encoding,
         }
+        config_path = Path(config_file) if config_file else None
+        settings = run_settings(
+            config_path,
+            {
+                **cli,
+                "fail_on": Severity.parse(fail_on) if fail_on else None,
+                "min_severity": Severity.parse(min_severity) if min_severity else None,
+                "format": output_format,
+            },
+        )
+        name = _format_name(settings)
+        if statistics and name not in STATISTICS_FORMATS:
+            raise ConfigError(f"--statistics goes with --format {' or '.join(STATISTICS_FORMATS)}")
+        for target, option in (
+            (output_file, "--output-file"),
+            (record, "--record"),
+            (write_baseline, "--write-baseline"),
+        ):
+            _check_writable(target, option)
         drafts = expand_paths(list(paths))
         if fix or show_diff:
             _refuse_word_fixes(drafts, input_format)
-        runner = Runner(
-            cli, Path(config_file) if config_file else None, input_format, reuse=not no_cache
-        )
+        runner = Runner(cli, config_path, input_format, reuse=not no_cache)
         # fixes and audit records need each draft's bytes, the HTML report its whole text
-        runner.keep_drafts = (
-            bool(fix or show_diff or record)
-            or runner.config_for(drafts[0]).settings.format == "html"
-        )
+        runner.keep_drafts = bool(fix or show_diff or record) or name == "html"
         results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
+        for config in runner.configs():
+            check_per_file_ignores(config.settings, config.ruleset.rules)
+        results = _without_per_file_ignores(results, runner)
         if fix or show_diff:
             from checker.outputs.fixing import fix_drafts  # only --fix and --diff need it
 
@@ -201,61 +319,139 @@ def lint_command(
                 click.echo(diff, nl=False)
             for path, count in outcome.fixed:
                 click.echo(
-                    f"prlint: fixed {count} problem{'s' if count != 1 else ''} in {path}", err=True
+                    f"prlint: fixed {count} problem{'s' if count != 1 else ''} in {visible(path)}",
+                    err=True,
                 )
-            results = outcome.results
-    settings = runner.config_for(drafts[0]).settings
+            results = _without_per_file_ignores(outcome.results, runner)
     for result in results:
         if result.error:
-            click.echo(f"prlint: error: {result.error}", err=True)
+            click.echo(f"prlint: error: {visible(result.error)}", err=True)
     findings = [finding for result in results for finding in result.findings]
     lines = {result.path: result.lines for result in results}
-    if record:
-        from checker.outputs.record import build_record, dump_record  # only --record needs it
+    with _errors_exit_2():
+        if record:
+            from checker.outputs.record import build_record, dump_record  # only --record needs it
 
-        Path(record).write_text(
-            dump_record(build_record(results, runner.configs(), settings)), encoding="utf-8"
-        )
-    if write_baseline:
-        from checker.outputs.baseline import (
-            write_baseline as write_baseline_file,  # only baselines need it
-        )
+            _write(
+                record, dump_record(build_record(results, runner.configs(), settings)), "--record"
+            )
+        if write_baseline:
+            from checker.outputs.baseline import (
+                write_baseline as write_baseline_file,  # only baselines need it
+            )
 
-        count = write_baseline_file(Path(write_baseline), findings, lines)
-        click.echo(f"prlint: wrote {count} findings to the baseline {write_baseline}", err=True)
-        sys.exit(ExitCode.CLEAN)
-    if baseline:
-        from checker.outputs.baseline import new_findings  # only baselines need it
+            try:
+                count = write_baseline_file(Path(write_baseline), findings, lines)
+            except OSError as error:
+                raise ConfigError(
+                    _cannot_write(write_baseline, "--write-baseline", error)
+                ) from None
+            click.echo(
+                f"prlint: wrote {count} findings to the baseline {visible(write_baseline)}",
+                err=True,
+            )
+            sys.exit(ExitCode.CLEAN)
+        if baseline:
+            from checker.outputs.baseline import new_findings  # only baselines need it
 
-        with _errors_exit_2():
             findings = new_findings(Path(baseline), findings, lines)
-    _print_report(findings, results, runner, settings, output_format, quiet, no_color)
-    if any(result.error for result in results):
-        sys.exit(ExitCode.ERROR)
-    failing = any(finding.severity >= settings.fail_on for finding in findings)
-    sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
+        display = Display(
+            color=not output_file and _use_color(no_color),
+            quiet=quiet,
+            statistics=statistics,
+            width=_width(output_file),
+        )
+        report = _report(findings, results, runner, settings.min_severity)
+        text = render(report, name, display=display)
+        if output_file:
+            _write(output_file, text, "--output-file")
+        else:
+            click.echo(text, nl=False)
+    sys.exit(_exit_code(results, findings, settings.fail_on, exit_zero))
 
 
-def _print_report(findings, results, runner, settings, output_format, quiet, no_color) -> None:
-    """Render the findings in the chosen format and print them."""
+def _format_name(settings: Settings) -> str:
+    """Return the output format: the one chosen, else github under GitHub Actions, else text."""
+    if settings.format is not None:
+        return settings.format
+    # annotations on the pull request, with no flag needed
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _without_per_file_ignores(results: list, runner: Runner) -> list:
+    """Drop the findings each draft's config ``per-file-ignores`` for it."""
+    if not any(config.settings.per_file_ignores for config in runner.configs()):
+        return results  # the usual case: nothing to match, no config to look up again
+    kept = []
+    for result in results:
+        if result.path != "<stdin>":
+            config = runner.config_for(result.path)
+            tokens = ignored_in_file(result.path, config.settings)
+            if tokens:
+                rules = {rule.id: rule for rule in config.ruleset.rules}
+                findings = drop_ignored(result.findings, tokens, rules)
+                result = dataclasses.replace(result, findings=findings)
+        kept.append(result)
+    return kept
+
+
+def _report(findings: list, results: list, runner: Runner, min_severity: Severity) -> Report:
+    """Return the report of the findings shown (``--min-severity``) and what they need."""
     rules = {rule.id: rule for config in runner.configs() for rule in config.ruleset.rules}
     lines = {result.path: result.lines for result in results}
     files = sum(1 for result in results if not result.error)
-    report = Report(tuple(findings), files, __version__, rules, lines)
-    name = settings.format
-    if (
-        output_format is None
-        and settings.source is None
-        and os.environ.get("GITHUB_ACTIONS") == "true"
-    ):
-        name = "github"  # annotations on the pull request, with no flag needed
-    if name == "text" and files == 0:
-        return  # every draft failed to read: the errors said so; "no problems" would mislead
-    if quiet and name == "text":
-        click.echo(_quiet_lines(report), nl=False)
+    kept, hidden = shown(findings, min_severity)
+    return Report(kept, files, __version__, rules, lines, hidden, min_severity)
+
+
+def _exit_code(results: list, findings: list, fail_on: Severity, exit_zero: bool) -> ExitCode:
+    """Return the exit code: errors 2, findings at or above *fail_on* 1 (0 with --exit-zero)."""
+    if any(result.error for result in results):
+        return ExitCode.ERROR
+    if not exit_zero and any(finding.severity >= fail_on for finding in findings):
+        return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+def _use_color(no_color: bool) -> bool:
+    """Tell whether to colour: on a terminal, unless --no-color or NO_COLOR says not to."""
+    return not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+def _width(output_file: str | None) -> int:
+    """Return the columns the report may use: ``COLUMNS``, else the terminal's, else 100."""
+    if output_file:
+        return _NOT_A_TERMINAL_WIDTH
+    if not os.environ.get("COLUMNS", "").isdigit() and not sys.stdout.isatty():
+        return _NOT_A_TERMINAL_WIDTH
+    return shutil.get_terminal_size((_NOT_A_TERMINAL_WIDTH, 24)).columns
+
+
+def _check_writable(target: str | None, option: str) -> None:
+    """Refuse, before any work, an output file whose folder is missing or read-only."""
+    if not target:
         return
-    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    click.echo(render(report, name, color), nl=False)
+    path = Path(target)
+    folder = path.parent
+    if path.is_dir():
+        raise ConfigError(f"{option} {target}: is a folder, not a file")
+    if not folder.is_dir():
+        raise ConfigError(f"{option} {target}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ConfigError(f"{option} {target}: cannot write there (permission denied)")
+
+
+def _cannot_write(target: str, option: str, error: OSError) -> str:
+    """Return the one-line message for an output file that could not be written."""
+    return f"{option} {target}: cannot write: {error.strerror or error}"
+
+
+def _write(target: str, text: str, option: str) -> None:
+    """Write *text* to the file *target* as UTF-8, or raise a one-line ConfigError."""
+    try:
+        Path(target).write_text(text, encoding="utf-8", errors="backslashreplace")
+    except OSError as error:
+        raise ConfigError(_cannot_write(target, option, error)) from None
 
 
 def _jobs(value: str) -> int:
@@ -291,14 +487,6 @@ def _refuse_word_fixes(drafts: list[str], input_format: str | None) -> None:
             )
 
 
-def _quiet_lines(report: Report) -> str:
-    """Return one line per finding, without excerpts or summary."""
-    return "".join(
-        f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}\n"
-        for f in report.findings
-    )
-
-
 @main.command("rules")
 @click.option(
     "--pack",
@@ -307,17 +495,17 @@ def _quiet_lines(report: Report) -> str:
     type=click.Path(dir_okay=False),
     help="Load an extra rule pack.",
 )
-def rules_command(packs):
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="A table per pack, or a JSON array of the rules [default: text].",
+)
+def rules_command(packs, output_format):
     """List the rules with their category and default severity."""
     config = _config_or_exit(packs)
-    width = max(len(rule.id) for rule in config.ruleset.rules)
-    for pack in config.ruleset.packs:
-        click.echo(f"# {pack.id} {pack.version}: {pack.description}")
-        for rule in config.ruleset.rules:
-            if rule.pack == pack.id:
-                click.echo(
-                    f"{rule.id:<{width}}  {rule.category:<12} {str(rule.severity):<8} {rule.kind}"
-                )
+    click.echo(render_rules(config.ruleset, output_format), nl=False)
 
 
 @main.command("explain")
@@ -406,15 +594,32 @@ def _config_or_exit(packs: tuple[str, ...]) -> LintConfig:
         return load_config(settings.merged_with(packs=tuple(Path(pack) for pack in packs)))
 
 
-def run() -> None:
-    """Console entry point: ``main``, quiet when the reader of our output goes away.
+_MAIN_PID: int | None = None  # the process whose Ctrl-C is reported (not a --jobs worker's)
 
+
+def _on_interrupt(signum, frame) -> None:
+    """Ctrl-C: the main process stops with one line; a worker leaves quietly (the pool ends)."""
+    if os.getpid() != _MAIN_PID:
+        os._exit(ExitCode.INTERRUPTED)
+    raise _Interrupted
+
+
+def run() -> None:
+    """Console entry point: ``main``, with Ctrl-C and a closed output pipe handled.
+
+    Ctrl-C prints "prlint: interrupted" and exits 130, never a traceback nor
+    click's "Aborted!" with exit 1 (which would read as "findings found").
     ``prlint rules | head`` closes the pipe early; that is not an error worth
     a traceback, so stdout is pointed at /dev/null and the exit code is 1.
     """
+    global _MAIN_PID
+    _MAIN_PID = os.getpid()
+    previous = signal.signal(signal.SIGINT, _on_interrupt)
     try:
         main()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
+    finally:
+        signal.signal(signal.SIGINT, previous)  # a caller that goes on (a test) keeps its own

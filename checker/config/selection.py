@@ -1,5 +1,9 @@
 """Choose which rules run: ``select`` and ``ignore`` by id, prefix or category.
 
+``per-file-ignores`` drops rules for the drafts a glob matches; they still
+run (one configuration serves every draft beside it), their findings in
+those drafts are dropped before anything is reported, fixed or recorded.
+
 As in flake8, the most specific match wins: an exact rule id beats a
 longer prefix, which beats a shorter one, which beats a category; on a tie
 ``ignore`` wins. With nothing selected, every rule is selected.
@@ -8,9 +12,11 @@ longer prefix, which beats a shorter one, which beats a category; on a tie
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fnmatch import fnmatchcase
+from pathlib import Path
 
 from checker.errors import ConfigError
-from checker.model import CATEGORIES, Rule
+from checker.model import CATEGORIES, Finding, Rule
 
 
 def specificity(token: str, rule: Rule) -> int:
@@ -46,3 +52,51 @@ def select_rules(rules: Iterable[Rule], select: Iterable[str], ignore: Iterable[
     """Return the rules that run, keeping their order."""
     select, ignore = list(select), list(ignore)
     return [rule for rule in rules if is_selected(rule, select, ignore)]
+
+
+def check_per_file_ignores(settings, rules: Iterable[Rule]) -> None:
+    """Raise :class:`ConfigError` for a ``per-file-ignores`` id that names no rule."""
+    where = (
+        f"{settings.source}: [prlint] per-file-ignores" if settings.source else "per-file-ignores"
+    )
+    for glob, tokens in settings.per_file_ignores:
+        check_tokens(tokens, rules, f"{where} {glob}")
+
+
+def ignored_in_file(path: str, settings) -> tuple[str, ...]:
+    """Return the rule tokens ``per-file-ignores`` drops for the draft at *path*.
+
+    As in flake8, a glob is matched against the draft's path relative to the
+    config file's folder (``*`` crosses ``/``), and a glob with no ``/`` is
+    also matched against the file name alone. Standard input matches none.
+    """
+    if not settings.per_file_ignores or settings.source is None or path == "<stdin>":
+        return ()
+    absolute = Path(path).resolve()
+    try:
+        relative = absolute.relative_to(Path(settings.source).resolve().parent).as_posix()
+    except ValueError:
+        relative = absolute.as_posix()
+    tokens: list[str] = []
+    for glob, ids in settings.per_file_ignores:
+        pattern = glob.removeprefix("./")
+        if fnmatchcase(relative, pattern) or (
+            "/" not in pattern and fnmatchcase(absolute.name, pattern)
+        ):
+            tokens.extend(ids)
+    return tuple(tokens)
+
+
+def drop_ignored(
+    findings: Iterable[Finding], tokens: Iterable[str], rules: dict[str, Rule]
+) -> list[Finding]:
+    """Return *findings* without those whose rule *tokens* name (by id, prefix or category)."""
+    tokens = list(tokens)
+    if not tokens:
+        return list(findings)
+    kept = []
+    for finding in findings:
+        rule = rules.get(finding.rule)
+        if rule is None or not any(specificity(token, rule) for token in tokens):
+            kept.append(finding)
+    return kept

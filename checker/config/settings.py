@@ -8,9 +8,16 @@ Precedence, lowest first:
 3. the ``[prlint]`` section of the nearest ``prlint.cfg``, ``.prlint.cfg``
    or ``setup.cfg`` (checked in that order in each folder), found by walking
    up from the linted file's folder to the root;
-4. command-line options, which replace the config's value for that key.
+4. command-line options, which replace the config's value for that key
+   (``--severity`` merges with ``severity``, the command line winning).
 
-Pack paths in a config file are relative to that file's folder.
+Pack paths and ``per-file-ignores`` globs in a config file are relative to
+that file's folder.
+
+The keys that shape the whole run's output (``format``, ``fail-on``,
+``min-severity``) are read once, from ``--config`` or else the config file
+found for the current folder (:func:`run_settings`): each draft may have a
+config of its own for its rules, but a run has one report and one exit code.
 """
 
 from __future__ import annotations
@@ -28,7 +35,18 @@ from checker.model import Severity
 CONFIG_NAMES = ("prlint.cfg", ".prlint.cfg", "setup.cfg")
 SECTION = "prlint"
 FORMATS = ("text", "json", "sarif", "github", "html")
-_KEYS = {"packs", "select", "ignore", "severity", "fail-on", "format", "date", "encoding"}
+_KEYS = {
+    "packs",
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "fail-on",
+    "min-severity",
+    "format",
+    "date",
+    "encoding",
+}
 _DATE = pattern_cache.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -40,8 +58,11 @@ class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
+    #: (glob, rule tokens) pairs; globs are relative to the config file's folder
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: Severity = Severity.ERROR
-    format: str = "text"
+    min_severity: Severity = Severity.INFO  # findings below it are not shown
+    format: str | None = None  # None: text, or github under GitHub Actions
     date: str | None = None
     encoding: str | None = None
     source: Path | None = None  # the config file these came from
@@ -85,10 +106,15 @@ def read_config(path: Path) -> Settings:
 
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(path, encoding="utf-8")
+        with open(path, encoding="utf-8") as stream:
+            parser.read_file(stream)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
     except (configparser.Error, UnicodeDecodeError) as error:
         first_line = str(error).splitlines()[0]
         raise ConfigError(f"{path}: cannot parse config: {first_line}") from None
+    if not parser.has_section(SECTION):
+        raise ConfigError(f"{path}: no [{SECTION}] section (prlint reads its settings from one)")
     section = parser[SECTION]
     unknown = sorted(set(section) - _KEYS)
     if unknown:
@@ -101,8 +127,10 @@ def read_config(path: Path) -> Settings:
         select=tuple(split_list(section.get("select", ""))),
         ignore=tuple(split_list(section.get("ignore", ""))),
         severities=parse_severities(section.get("severity", ""), where),
+        per_file_ignores=parse_per_file_ignores(section.get("per-file-ignores", ""), where),
         fail_on=parse_severity(section.get("fail-on", "error"), f"{where} fail-on"),
-        format=parse_format(section.get("format", "text"), f"{where} format"),
+        min_severity=parse_severity(section.get("min-severity", "info"), f"{where} min-severity"),
+        format=parse_format(section["format"], f"{where} format") if "format" in section else None,
         date=parse_date(section.get("date"), f"{where} date"),
         encoding=section.get("encoding") or None,
         source=path,
@@ -133,6 +161,50 @@ def parse_severities(value: str, where: str) -> dict[str, Severity]:
             raise ConfigError(f"{where} severity: expected 'rule-id: level', got {line.strip()!r}")
         severities[parts[0]] = parse_severity(parts[1], f"{where} severity {parts[0]}")
     return severities
+
+
+def parse_severity_options(items: tuple[str, ...]) -> dict[str, Severity]:
+    """Parse ``--severity RULE=LEVEL`` values (``RULE:LEVEL`` works too), later ones winning."""
+    severities: dict[str, Severity] = {}
+    for item in items:
+        parts = regex.split(r"\s*[:=]\s*", item.strip(), maxsplit=1)
+        if len(parts) != 2 or not parts[0]:
+            raise ConfigError(f"--severity: expected RULE=LEVEL, got {item.strip()!r}")
+        severities[parts[0]] = parse_severity(parts[1], f"--severity {parts[0]}")
+    return severities
+
+
+def parse_per_file_ignores(value: str, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Parse lines of ``GLOB: ids`` (ids comma-separated), as flake8's per-file-ignores.
+
+    The glob is split off at the last colon, since rule ids never contain one.
+    """
+    entries = []
+    for line in value.splitlines():
+        if not line.strip():
+            continue
+        glob, colon, ids = line.strip().rpartition(":")
+        tokens = tuple(split_list(ids))
+        if not colon or not glob.strip() or not tokens:
+            raise ConfigError(
+                f"{where} per-file-ignores: expected 'GLOB: rule-ids', got {line.strip()!r}"
+            )
+        entries.append((glob.strip(), tokens))
+    return tuple(entries)
+
+
+def run_settings(config_file: Path | None, cli: dict[str, object]) -> Settings:
+    """Return the settings that shape the whole run: the CLI over the run's config file.
+
+    That file is ``--config`` when given, else the one found for the current
+    folder; configs found beside drafts choose rules, never the report's
+    format, its filter or the exit code.
+    """
+    if config_file is not None and not config_file.is_file():
+        raise ConfigError(f"{config_file}: no such config file")
+    source = config_file if config_file is not None else find_config(Path.cwd())
+    settings = read_config(source) if source else Settings()
+    return settings.merged_with(**cli)
 
 
 def parse_format(value: str, where: str) -> str:

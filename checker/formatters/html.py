@@ -5,7 +5,8 @@ coloured by severity (``data-rule``, ``data-severity``, ``data-line`` and
 ``data-column`` say which finding it is), a margin note beside the line with
 the message and the fix, and the rule's why and source on hover (the mark's
 title) or on click (the note opens). A summary by category heads the page.
-Everything is escaped; the page loads nothing from the network.
+Everything is escaped, control characters in paths, messages and lines are
+shown as escapes (``\x1b``); the page loads nothing from the network.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from html import escape
 
+from checker.formatters.safe_text import message, visible
 from checker.model import Finding, Rule, Severity
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -53,8 +55,8 @@ if(t)show(t.dataset.finding);});
 """
 
 
-def render(report, color: bool = False) -> str:
-    """Render the report as one HTML page (*color* is ignored: it always is)."""
+def render(report, display) -> str:
+    """Render the report as one HTML page (*display* is ignored: the page is always coloured)."""
     by_path: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
     for number, finding in enumerate(report.findings):
         by_path[finding.path].append((number, finding))
@@ -120,7 +122,8 @@ def _draft(
         if notes[0]
         else ""
     )
-    return f'<section class="draft" data-path="{escape(path)}"><h2>{escape(path)}</h2>{loose}{"".join(rows)}</section>\n'
+    shown = escape(visible(path))
+    return f'<section class="draft" data-path="{shown}"><h2>{shown}</h2>{loose}{"".join(rows)}</section>\n'
 
 
 def _pieces(finding: Finding, lines: list[str]) -> list[tuple[int, int, int]]:
@@ -157,7 +160,7 @@ def _marked(text: str, spans: list, row: int) -> str:
     stack: list[tuple] = []  # open marks, outermost first
     position = 0
     for point in points:
-        out.append(escape(text[position:point]))
+        out.append(escape(visible(text[position:point], keep_tabs=True)))
         position = point
         ending = [index for index, span in enumerate(stack) if span[1] == point]
         if ending:
@@ -191,7 +194,7 @@ def _open(span: tuple, row: int) -> str:
 
 def _title(finding: Finding, rule: Rule | None) -> str:
     """Return the hover text of a mark: the message, then why and source."""
-    title = f"{finding.severity} [{finding.rule}] {finding.message}"
+    title = f"{finding.severity} [{finding.rule}] {message(finding.message)}"
     if rule is not None:
         title += f"\n\nWhy: {rule.why}\nSource: {rule.source}"
     return title
@@ -202,7 +205,7 @@ def _note(number: int, finding: Finding, rule: Rule | None) -> str:
     severity = str(finding.severity)
     fix = ""
     if finding.fix is not None:
-        fix = f'<div class="fix">fix: replace with <q>{escape(finding.fix.replacement)}</q></div>'
+        fix = f'<div class="fix">fix: replace with <q>{escape(visible(finding.fix.replacement))}</q></div>'
     why = ""
     if rule is not None:
         why = (
@@ -213,5 +216,5 @@ def _note(number: int, finding: Finding, rule: Rule | None) -> str:
         f'<div class="note {severity}" id="note-f{number}" data-finding="f{number}">'
         f'<span class="sev">{severity}</span> <code>{escape(finding.rule)}</code> '
         f'<span class="ln">{finding.line}:{finding.column}</span>'
-        f'<div class="msg">{escape(finding.message)}</div>{fix}{why}</div>'
+        f'<div class="msg">{escape(message(finding.message))}</div>{fix}{why}</div>'
     )

@@ -2,20 +2,25 @@
 
 Rules are described in ``tool.driver.rules`` with their why, source and
 examples as help text; columns count Unicode code points, as prlint's do.
+Artifact URIs are percent-encoded from the file name's bytes (RFC 3986), so
+a name that is not UTF-8 or holds spaces, ``#`` or ``%`` stays one valid URI;
+messages show control characters as escapes.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from urllib.parse import quote_from_bytes
 
+from checker.formatters.safe_text import message
 from checker.model import Finding, Rule, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def render(report, color: bool = False) -> str:
+def render(report, display) -> str:
     """Render the report as one SARIF 2.1.0 log with a single run."""
     rule_ids = sorted({finding.rule for finding in report.findings} | set(report.rules))
     index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
@@ -28,7 +33,6 @@ def render(report, color: bool = False) -> str:
                     "driver": {
                         "name": "prlint",
                         "version": report.version,
-                        "informationUri": "https://pypi.org/project/prlint/",
                         "rules": [
                             _descriptor(rule_id, report.rules.get(rule_id)) for rule_id in rule_ids
                         ],
@@ -70,7 +74,7 @@ def _result(finding: Finding, rule_index: int) -> dict:
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": message(finding.message)},
         "locations": [
             {"physicalLocation": {"artifactLocation": location, "region": _region(finding)}}
         ],
@@ -112,5 +116,17 @@ def _region(finding: Finding) -> dict:
 
 
 def _uri(path: str) -> str:
-    """Return a relative URI reference for a path (stdin stays as named)."""
-    return PurePath(path).as_posix() if path != "<stdin>" else "stdin"
+    """Return a percent-encoded URI for a path: relative as given, absolute as ``file://``.
+
+    Standard input stays ``stdin``. The bytes are the file name's own (a
+    non-UTF-8 name is held as lone surrogates, which ``surrogateescape`` turns back).
+    """
+    if path == "<stdin>":
+        return "stdin"
+    posix = PurePath(path).as_posix()
+    try:
+        data = posix.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system gave: keep it visible
+        data = posix.encode("utf-8", "backslashreplace")
+    quoted = quote_from_bytes(data, safe="/")
+    return "file://" + quoted if posix.startswith("/") else quoted

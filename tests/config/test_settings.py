@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from checker.config.settings import Settings, find_config, read_config
+from checker.config.settings import (
+    Settings,
+    find_config,
+    parse_severity_options,
+    read_config,
+    run_settings,
+)
 from checker.errors import ConfigError
 from checker.model import Severity
 
@@ -79,5 +85,61 @@ def test_cli_values_replace_config_values_and_severities_merge() -> None:
     )
     assert merged.select == ("sec",)
     assert merged.fail_on == Severity.INFO
-    assert merged.format == "text"
+    assert merged.format is None  # not chosen: text, or github under GitHub Actions
     assert merged.severities == {"core.a": Severity.INFO, "core.b": Severity.ERROR}
+
+
+def test_per_file_ignores_and_min_severity_are_read(tmp_path) -> None:
+    path = write(
+        tmp_path / "prlint.cfg",
+        "[prlint]\nmin-severity = warning\nper-file-ignores =\n"
+        "    archive/2007/*: sec.exchange-name-retired\n"
+        "    drafts/old*.txt: core.doubled-word, style\n",
+    )
+    settings = read_config(path)
+    assert settings.min_severity == Severity.WARNING
+    assert settings.per_file_ignores == (
+        ("archive/2007/*", ("sec.exchange-name-retired",)),
+        ("drafts/old*.txt", ("core.doubled-word", "style")),
+    )
+    assert settings.format is None  # not set: the CLI picks text or github
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[other]\nx = 1\n", "no [prlint] section"),
+        ("[prlint]\nper-file-ignores = archive/*\n", "expected 'GLOB: rule-ids'"),
+        ("[prlint]\nper-file-ignores = archive/*:\n", "expected 'GLOB: rule-ids'"),
+        ("[prlint]\nmin-severity = loud\n", "min-severity: 'loud' is not one of"),
+    ],
+)
+def test_more_bad_configs_are_one_line_errors(tmp_path, body: str, message: str) -> None:
+    path = write(tmp_path / "o.cfg", body)
+    with pytest.raises(ConfigError) as error:
+        read_config(path)
+    assert str(error.value).startswith(str(path)) and message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_run_settings_come_from_config_option_else_the_current_folder(
+    tmp_path, monkeypatch
+) -> None:
+    write(tmp_path / "prlint.cfg", "[prlint]\nfail-on = warning\nformat = json\n")
+    other = write(tmp_path / "elsewhere" / "x.cfg", "[prlint]\nfail-on = info\n")
+    monkeypatch.chdir(tmp_path)
+    here = run_settings(None, {"format": None})
+    assert (here.fail_on, here.format) == (Severity.WARNING, "json")
+    assert run_settings(None, {"format": "sarif"}).format == "sarif"
+    assert run_settings(other, {}).fail_on == Severity.INFO
+    with pytest.raises(ConfigError, match="no such config file"):
+        run_settings(tmp_path / "missing.cfg", {})
+
+
+def test_severity_options_parse_and_later_ones_win() -> None:
+    assert parse_severity_options(("core.a=info", "style: error", "core.a = warning")) == {
+        "core.a": Severity.WARNING,
+        "style": Severity.ERROR,
+    }
+    with pytest.raises(ConfigError, match="--severity core.a: 'loud' is not one of"):
+        parse_severity_options(("core.a=loud",))
