@@ -19,6 +19,7 @@ import shutil
 import signal
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -124,7 +125,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     """Print an error for the user (control characters shown as escapes) and exit with code 2."""
     click.echo(f"prlint: error: {visible(message)}", err=True)
     sys.exit(ExitCode.ERROR)

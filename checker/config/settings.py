@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -67,7 +68,7 @@ class Settings:
     encoding: str | None = None
     source: Path | None = None  # the config file these came from
 
-    def merged_with(self, **cli: object) -> Settings:
+    def merged_with(self, **cli: Any) -> Settings:
         """Return these settings with every CLI value that was given replacing ours."""
         given = {key: value for key, value in cli.items() if value not in (None, (), [])}
         if "severities" in given:
