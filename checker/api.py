@@ -45,7 +45,10 @@ def load_config(settings: Settings | None = None) -> LintConfig:
     check_tokens(settings.ignore, ruleset.rules, "ignore")
     check_tokens(settings.severities, ruleset.rules, "severity")
     chosen = []
-    for rule in select_rules(ruleset.rules, settings.select, settings.ignore):
+    check_tokens(settings.extend_select, ruleset.rules, "extend-select")
+    for rule in select_rules(
+        ruleset.rules, settings.select, settings.ignore, settings.extend_select
+    ):
         chosen.append(_with_severity(rule, settings))
     return LintConfig(ruleset=ruleset, rules=tuple(chosen), settings=settings)
 

@@ -160,6 +160,12 @@ def main() -> None:
     "--select", multiple=True, metavar="IDS", help="Only these rule ids, id prefixes or categories."
 )
 @click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="IDS",
+    help="Add these rules to the selection; opt-in style notes run when named by id.",
+)
+@click.option(
     "--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories."
 )
 @click.option(
@@ -250,6 +256,7 @@ def main() -> None:
 def lint_command(
     paths,
     select,
+    extend_select,
     ignore,
     severity_options,
     packs,
@@ -277,6 +284,7 @@ def lint_command(
     with _errors_exit_2():
         cli = {
             "select": _split(select),
+            "extend_select": _split(extend_select),
             "ignore": _split(ignore),
             "severities": parse_severity_options(_split(severity_options)),
             "packs": tuple(Path(pack) for pack in packs),

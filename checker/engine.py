@@ -15,7 +15,7 @@ from checker.document.suppressions import Directive, parse_directives
 from checker.errors import PatternTimeout
 from checker.kinds.base import Context
 from checker.matching.patterns import PATTERN_TIMEOUT
-from checker.model import Finding, Fix, Hit, Rule
+from checker.model import Finding, Fix, Hit, Rule, Severity
 
 
 class _Fields(dict):
@@ -41,6 +41,7 @@ def lint_with_directives(
         findings.extend(run_rule(rule, document, context))
     directives = parse_directives(document)
     findings = [finding for finding in findings if not _suppressed(finding, directives)]
+    findings = _without_echoes(findings)
     if last:
         late_context = replace(context, directives=tuple(directives))
         for rule in last:
@@ -57,6 +58,8 @@ def run_rule(rule: Rule, document: Document, context: Context) -> list[Finding]:
             f"{rule.origin}: rule {rule.id} ran over {PATTERN_TIMEOUT:g} s on {document.path}; "
             "its pattern probably backtracks catastrophically"
         ) from None
+    if rule.once and hits:
+        hits = [min(hits, key=lambda hit: (hit.start, hit.end))]
     return [make_finding(rule, document, hit) for hit in hits]
 
 
@@ -86,6 +89,34 @@ def make_finding(rule: Rule, document: Document, hit: Hit) -> Finding:
         message=message,
         fix=fix,
     )
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop the notes of other rules on a span an error already reports.
+
+    One slip often trips several rules: "(Frankfurt”>CA4)" is broken ticker
+    markup (an error) and a Frankfurt listing note (info) on the same span;
+    the note only repeats what the error says to fix. Warnings stay: the
+    stray quote the same markup leaves is a defect of its own.
+    """
+    errors = [finding for finding in findings if finding.severity is Severity.ERROR]
+    if not errors:
+        return findings
+    return [
+        finding
+        for finding in findings
+        if finding.severity is not Severity.INFO
+        or not any(error.rule != finding.rule and _overlap(error, finding) for error in errors)
+    ]
+
+
+def _overlap(one: Finding, other: Finding) -> bool:
+    """Tell whether two findings' spans share a character (an empty span counts at its point)."""
+    one_start, one_end = (one.line, one.column), (one.end_line, one.end_column)
+    other_start, other_end = (other.line, other.column), (other.end_line, other.end_column)
+    one_end = max(one_end, (one_start[0], one_start[1] + 1))
+    other_end = max(other_end, (other_start[0], other_start[1] + 1))
+    return one_start < other_end and other_start < one_end
 
 
 def _suppressed(finding: Finding, directives: list[Directive]) -> bool:

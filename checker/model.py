@@ -76,6 +76,10 @@ class Rule:
     fix: str = "suggest"  # "safe": --fix may apply it; "suggest"; "none"
     fix_in_legend: bool = False  # --fix may change the legal legend too
     enabled: bool = True
+    #: Off unless named: style notes that most published releases break.
+    opt_in: bool = False
+    #: Report only the first finding per draft (notes about the issuer, not each mention).
+    once: bool = False
     origin: str = ""  # "file: $.rules[i]", for error messages
 
 

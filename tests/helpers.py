@@ -37,11 +37,17 @@ TEST_RULE = {
 
 
 def findings(
-    text: str, select: str = "", date: str | None = None, packs: tuple = (), ignore: str = ""
+    text: str,
+    select: str = "",
+    date: str | None = None,
+    packs: tuple = (),
+    ignore: str = "",
+    extend: str = "",
 ) -> list[Finding]:
     """Lint *text* with the built-in packs (plus *packs*), keeping rules under *select*."""
     settings = Settings(
         select=tuple(t for t in select.split(",") if t),
+        extend_select=tuple(t for t in extend.split(",") if t),
         ignore=tuple(t for t in ignore.split(",") if t),
         date=date,
         packs=tuple(packs),
@@ -50,7 +56,8 @@ def findings(
 
 
 def rule_hits(text: str, rule_id: str, **kwargs) -> list[Finding]:
-    """Return the findings of one rule on *text*."""
+    """Return the findings of one rule on *text* (an opt-in rule is turned on for it)."""
+    kwargs.setdefault("extend", rule_id)
     return [finding for finding in findings(text, **kwargs) if finding.rule == rule_id]
 
 

@@ -48,10 +48,27 @@ def check_tokens(tokens: Iterable[str], rules: Iterable[Rule], option: str) -> N
             raise ConfigError(f"{option}: {token!r} is not a rule id, id prefix or category")
 
 
-def select_rules(rules: Iterable[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
-    """Return the rules that run, keeping their order."""
-    select, ignore = list(select), list(ignore)
-    return [rule for rule in rules if is_selected(rule, select, ignore)]
+def select_rules(
+    rules: Iterable[Rule],
+    select: Iterable[str],
+    ignore: Iterable[str],
+    extend: Iterable[str] = (),
+) -> list[Rule]:
+    """Return the rules that run, keeping their order.
+
+    ``extend`` adds rules to what ``select`` chose, as ruff's
+    ``extend-select`` does. An opt-in rule runs only when ``select`` or
+    ``extend`` names it by its id: a prefix or a category never turns it on.
+    """
+    select, ignore, extend = list(select), list(ignore), list(extend)
+    named = set(select) | set(extend)
+    chosen = []
+    for rule in rules:
+        if rule.opt_in and rule.id not in named:
+            continue
+        if is_selected(rule, select, ignore) or (extend and is_selected(rule, extend, ignore)):
+            chosen.append(rule)
+    return chosen
 
 
 def check_per_file_ignores(settings, rules: Iterable[Rule]) -> None:

@@ -39,6 +39,7 @@ FORMATS = ("text", "json", "sarif", "github", "html")
 _KEYS = {
     "packs",
     "select",
+    "extend-select",
     "ignore",
     "per-file-ignores",
     "severity",
@@ -57,6 +58,8 @@ class Settings:
 
     packs: tuple[Path, ...] = ()
     select: tuple[str, ...] = ()
+    #: Rules added to the selection, opt-in style notes included when named by id.
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: dict[str, Severity] = field(default_factory=dict)
     #: (glob, rule tokens) pairs; globs are relative to the config file's folder
@@ -126,6 +129,7 @@ def read_config(path: Path) -> Settings:
     return Settings(
         packs=tuple(path.parent / item for item in split_list(section.get("packs", ""))),
         select=tuple(split_list(section.get("select", ""))),
+        extend_select=tuple(split_list(section.get("extend-select", ""))),
         ignore=tuple(split_list(section.get("ignore", ""))),
         severities=parse_severities(section.get("severity", ""), where),
         per_file_ignores=parse_per_file_ignores(section.get("per-file-ignores", ""), where),

@@ -274,5 +274,7 @@ def _make_rule(raw: dict[str, Any], pack_id: str, compiled: Any, origin: str) ->
         fix=raw.get("fix", "suggest"),
         fix_in_legend=raw.get("fix_in_legend", False),
         enabled=raw.get("enabled", True),
+        opt_in=raw.get("opt_in", False),
+        once=raw.get("once", False),
         origin=origin,
     )

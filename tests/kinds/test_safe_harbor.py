@@ -212,7 +212,7 @@ def test_historic_ipo_is_not_an_excluded_context() -> None:
 
 
 def test_otc_issuer_is_an_excluded_context() -> None:
-    text = FLS.replace("XYZ Corp.", "XYZ Corp. (OTCQB: XYZC)") + LEGEND_HEAD + GOOD_LEGEND
+    text = FLS.replace("XYZ Corp.", "XYZ Corp. (OTCBB: XYZC)") + LEGEND_HEAD + GOOD_LEGEND
     hits = rule_hits(text, "sec.safe-harbor-excluded-context")
     assert len(hits) == 1 and "over the counter" in hits[0].message
 
