@@ -224,6 +224,18 @@ def test_dateline_month_style_offers_the_ap_form_as_a_safe_fix() -> None:
     assert finding.fix.replacement == "Sept. 4" and finding.fix.safe
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("September 03", "Sept. 3"), ("Sept. 03", "Sept. 3"), ("Jan 4", "Jan. 4")],
+)
+def test_dateline_month_style_drops_a_leading_zero_as_ap_does(written: str, expected: str) -> None:
+    [finding] = rule_hits(
+        f"NEW YORK, {written}, 2007 /PRNewswire/ -- Acme announced results.",
+        "dates.dateline-month-style",
+    )
+    assert finding.fix.replacement == expected
+
+
 def test_release_date_option_fills_a_yearless_dateline() -> None:
     text = "NEW YORK, March 5 /PRNewswire-FirstCall/ -- Acme will host a call on March 1, 2007."
     assert _hits(text, "plan-before-release", date="2007-03-05")

@@ -104,9 +104,10 @@ def dateline_month_style(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     month = month_number(match.group("month"))
     expected = check.data["ap_months"][month]
     written = match.group("month")
-    if written == expected and not match.group("ordinal"):
+    day = str(int(match.group("day")))  # AP writes "Sept. 3", never "Sept. 03"
+    if written == expected and not match.group("ordinal") and day == match.group("day"):
         return
-    replacement = f"{expected} {match.group('day')}"
+    replacement = f"{expected} {day}"
     fields = {"match": match.group(), "replacement": replacement}
     yield Hit(match.start(), match.end(), fields, replacement)
 
