@@ -116,6 +116,9 @@ def _historical(term: Term, text: str, sentence: tuple[int, int]) -> bool:
     return False
 
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"date", "match", "note"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

@@ -38,6 +38,8 @@ class Kind(Protocol):
     SCHEMA: dict[str, Any]
     #: True for kinds that judge the other rules' results (suppression comments).
     RUNS_LAST: bool
+    #: The message fields its hits carry; a message may name these and its patterns' named groups.
+    FIELDS: frozenset[str]
 
     def compile(self, params: dict[str, Any], where: str) -> Any:
         """Validate and compile a rule's parameters; raise PatternProblem on bad ones."""

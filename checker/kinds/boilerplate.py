@@ -207,6 +207,9 @@ REPORTS: dict[str, Callable[[Boilerplate, Document, list[Span]], Iterator[Hit]]]
     "drift": _drift_report,
 }
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"block", "diff", "opening"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

@@ -127,6 +127,9 @@ def _matches(pattern: regex.Pattern, text: str, span: Span) -> bool:
     return pattern.search(text, span[0], span[1], timeout=PATTERN_TIMEOUT) is not None
 
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"match"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

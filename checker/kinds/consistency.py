@@ -112,6 +112,9 @@ def _written_form(occurrences: list[_Occurrence], group: str, check: Consistency
     return forms.most_common(1)[0][0]
 
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"counts", "expected", "key", "value"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

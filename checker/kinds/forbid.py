@@ -62,6 +62,9 @@ def _named_groups(match: regex.Match) -> dict[str, str]:
     return {name: value for name, value in match.groupdict().items() if value is not None}
 
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"match", "replacement"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

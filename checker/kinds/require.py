@@ -57,6 +57,9 @@ def find(check: Require, document: Document, scope: Scope, context: Context) -> 
         yield Hit(start, start, {})
 
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"match"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

@@ -262,6 +262,9 @@ REPORTS: dict[str, Report] = {
     "factor-gap": _factor_gaps,
 }
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"context", "count", "date", "legend", "match", "topic"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

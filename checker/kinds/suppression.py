@@ -60,6 +60,9 @@ def _names_any(token: str, rule_ids: frozenset[str]) -> bool:
 #: What a rule's ``report`` can ask for, and the function that looks for it.
 REPORTS: dict[str, Callable[[Context], Iterator[Hit]]] = {"unknown": _unknown, "unused": _unused}
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"token"})
+
 #: Rules of this kind run after the others, when the engine knows which comments were used.
 RUNS_LAST = True
 

@@ -20,6 +20,7 @@ from checker.cache.store import known_valid, remember_valid, validation_key
 from checker.errors import RulePackError
 from checker.matching.patterns import PatternProblem
 from checker.model import Rule, Scope, Severity
+from checker.packs.templates import template_problems
 
 #: Packs larger than this are refused before parsing.
 MAX_PACK_BYTES = 8 * 1024 * 1024
@@ -208,6 +209,11 @@ class _Loader:
             return
         self._rule_origins[rule_id] = origin
         params = raw["check"]
+        bad_templates = list(template_problems(raw, kinds.get(params["kind"]).FIELDS))
+        for where, reason in bad_templates:
+            self.problems.append(f"{origin}{where[1:]}: {reason}")
+        if bad_templates:
+            return
         try:
             compiled = kinds.compile_check(params, "$.check")
         except PatternProblem as problem:

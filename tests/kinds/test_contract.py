@@ -59,6 +59,7 @@ def _shout_module() -> types.ModuleType:
     shout.compile = compile
     shout.find = find
     shout.RUNS_LAST = False
+    shout.FIELDS = frozenset({"match"})
     shout.SCHEMA = {
         "type": "object",
         "additionalProperties": False,

@@ -226,6 +226,9 @@ def _hit(count: Counted, listed: Counted, document: Document) -> Hit:
     return Hit(count.start, count.end, fields)
 
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"counted", "items", "phrase", "stated", "total", "values", "where"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

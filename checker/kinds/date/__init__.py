@@ -55,6 +55,25 @@ def _excused(check: DateCheck, document: Document, hit: Hit) -> bool:
     return False
 
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset(
+    {
+        "actual",
+        "day",
+        "detail",
+        "event",
+        "match",
+        "other",
+        "release",
+        "replacement",
+        "season",
+        "word",
+        "written",
+        "year",
+        "zone",
+    }
+)
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

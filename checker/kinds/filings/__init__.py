@@ -391,6 +391,25 @@ REPORTS: dict[str, Report] = {
     "fpi-mix": _per_reference(_fpi_mix_reference),
 }
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset(
+    {
+        "canonical",
+        "category",
+        "date",
+        "expected",
+        "filed",
+        "form",
+        "later",
+        "legend",
+        "note",
+        "other",
+        "period",
+        "problem",
+        "title",
+    }
+)
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

@@ -300,6 +300,9 @@ REPORTS: dict[str, Report] = {
     "case": _case_report,
 }
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset({"count", "expected", "match", "note"})
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 

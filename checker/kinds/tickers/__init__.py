@@ -345,6 +345,25 @@ REPORTS: dict[str, Report] = {
     "frankfurt": _signal_report("frankfurt"),
 }
 
+#: The message fields this kind's hits carry (besides the named groups of its patterns).
+FIELDS = frozenset(
+    {
+        "counts",
+        "current",
+        "date",
+        "exchange",
+        "expected",
+        "from",
+        "match",
+        "other",
+        "qualifier",
+        "replacement",
+        "symbol",
+        "until",
+        "where",
+    }
+)
+
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
 
