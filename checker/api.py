@@ -7,6 +7,7 @@ can be linted with ``multiprocessing`` or a cluster framework.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -74,3 +75,19 @@ def lint_document(document: Document, config: LintConfig) -> list[Finding]:
 def lint_text(text: str, config: LintConfig | None = None, path: str = "<text>") -> list[Finding]:
     """Lint a draft given as text and return its findings, sorted."""
     return lint_document(Document.from_text(text, path), config or default_config())
+
+
+def example_failures(rules: Iterable[Rule], config: LintConfig) -> Iterator[str]:
+    """Yield one line for each example of *rules* that does not behave as the rule says.
+
+    A 'fail' example the rule does not report, or a 'pass' example it does,
+    means the rule cannot do what its documentation shows: ``prlint
+    check-pack`` runs this so pack authors find out before their users do.
+    """
+    for rule in rules:
+        for text in rule.examples_fail:
+            if not any(finding.rule == rule.id for finding in lint_text(text, config)):
+                yield f"{rule.origin}: {rule.id}: not reported on its fail example {text!r}"
+        for text in rule.examples_pass:
+            if any(finding.rule == rule.id for finding in lint_text(text, config)):
+                yield f"{rule.origin}: {rule.id}: reported on its pass example {text!r}"

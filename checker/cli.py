@@ -24,7 +24,7 @@ from typing import NoReturn
 import click
 
 from checker import __version__
-from checker.api import LintConfig, load_config
+from checker.api import LintConfig, example_failures, load_config
 from checker.config.discovery import expand_paths
 from checker.config.selection import check_per_file_ignores, drop_ignored, ignored_in_file
 from checker.config.settings import (
@@ -587,6 +587,27 @@ def init_command(sources, output, pack_id, force):
     for line in summary:
         click.echo(f"  {line}")
     click.echo(f"Use it with: prlint --pack {output} DRAFT (or packs = {output} under [prlint]).")
+
+
+@main.command("check-pack")
+@click.argument("pack_file", type=click.Path(dir_okay=False))
+def check_pack_command(pack_file):
+    """Load a rule pack and run its rules' examples: each 'fail' must be reported, no 'pass'."""
+    with _errors_exit_2():
+        pack_path = Path(pack_file)
+        ruleset = load_config(Settings(packs=(pack_path,))).ruleset
+        named = [info for info in ruleset.packs if Path(info.path).resolve() == pack_path.resolve()]
+        pack_id = (named or list(ruleset.packs))[-1].id
+        own = [rule for rule in ruleset.rules if rule.id.startswith(f"{pack_id}.")]
+        config = load_config(
+            Settings(packs=(pack_path,), extend_select=tuple(rule.id for rule in own))
+        )
+    failures = list(example_failures(own, config))
+    for failure in failures:
+        click.echo(visible(failure))
+    examples = sum(len(rule.examples_fail) + len(rule.examples_pass) for rule in own)
+    click.echo(f"{len(own)} rules, {examples} examples, {len(failures)} failing")
+    sys.exit(ExitCode.FINDINGS if failures else ExitCode.CLEAN)
 
 
 @main.command("schema")
