@@ -7,6 +7,7 @@ what suppression comments cover, and returns the findings in order.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from checker import kinds
@@ -58,8 +59,8 @@ def run_rule(rule: Rule, document: Document, context: Context) -> list[Finding]:
             f"{rule.origin}: rule {rule.id} ran over {PATTERN_TIMEOUT:g} s on {document.path}; "
             "its pattern probably backtracks catastrophically"
         ) from None
-    if rule.once and hits:
-        hits = [min(hits, key=lambda hit: (hit.start, hit.end))]
+    if rule.once:
+        hits = _first_per(rule.once, document, hits)
     return [make_finding(rule, document, hit) for hit in hits]
 
 
@@ -89,6 +90,16 @@ def make_finding(rule: Rule, document: Document, hit: Hit) -> Finding:
         message=message,
         fix=fix,
     )
+
+
+def _first_per(unit: str, document: Document, hits: list[Hit]) -> list[Hit]:
+    """Keep the first hit of each draft or each paragraph."""
+    first: dict[int, Hit] = {}
+    starts = [start for start, _end in document.paragraphs]
+    for hit in sorted(hits, key=lambda hit: (hit.start, hit.end)):
+        key = bisect.bisect_right(starts, hit.start) if unit == "paragraph" else 0
+        first.setdefault(key, hit)
+    return list(first.values())
 
 
 def _without_echoes(findings: list[Finding]) -> list[Finding]:

@@ -78,8 +78,9 @@ class Rule:
     enabled: bool = True
     #: Off unless named: style notes that most published releases break.
     opt_in: bool = False
-    #: Report only the first finding per draft (notes about the issuer, not each mention).
-    once: bool = False
+    #: Report only the first finding per ``draft`` (a note about the issuer, not each
+    #: mention) or per ``paragraph`` (one stray quote mark, not each mark); None: every one.
+    once: str | None = None
     origin: str = ""  # "file: $.rules[i]", for error messages
 
 

@@ -28,12 +28,13 @@ def test_extend_select_adds_to_select_instead_of_replacing_it() -> None:
 
 
 def test_a_once_rule_reports_only_its_first_finding(tmp_path) -> None:
-    rule = {"id": "t.word", "message": "m", "once": True,
+    rule = {"id": "t.word", "message": "m", "once": "draft",
             "check": {"kind": "forbid", "patterns": ["Frankfurt"]}}  # fmt: skip
     text = "Frankfurt here.\n\nAnd Frankfurt there.\n"
     [finding] = run_rules(tmp_path, text, rule)
     assert finding.line == 1
-    assert len(run_rules(tmp_path, text, {**rule, "id": "t.every", "once": False})) == 2
+    every = {key: value for key, value in rule.items() if key != "once"}
+    assert len(run_rules(tmp_path, text, {**every, "id": "t.every"})) == 2
 
 
 def test_a_note_on_an_error_span_is_dropped_but_a_warning_stays(tmp_path) -> None:
@@ -50,3 +51,21 @@ def test_a_note_on_an_error_span_is_dropped_but_a_warning_stays(tmp_path) -> Non
         ("t.note", 22),
         ("t.warning", 22),
     ]
+
+
+def test_one_stray_mark_is_one_finding_per_paragraph() -> None:
+    text = (
+        "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme filed with the Commission (the ”SEC”) today.\n\n"
+        "“We are pleased, said the CEO.\n"
+    )
+    hits = [f for f in findings(text) if f.rule == "core.unbalanced-quotes"]
+    assert [f.line for f in hits] == [1, 3]
+
+
+def test_a_well_formed_link_in_plain_text_is_one_warning_and_a_trailing_tag_end_is_residue() -> (
+    None
+):
+    link = 'NEW YORK, May 5, 2026 /PRNewswire/ -- See <a href="https://x.com">our site</a> today.\n'
+    assert [(f.rule, f.severity.name) for f in findings(link)] == [("core.html-tag", "WARNING")]
+    tail = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme said the results will report. ”>\n"
+    assert "core.html-attribute-residue" in [f.rule for f in findings(tail)]

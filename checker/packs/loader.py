@@ -281,6 +281,6 @@ def _make_rule(raw: dict[str, Any], pack_id: str, compiled: Any, origin: str) ->
         fix_in_legend=raw.get("fix_in_legend", False),
         enabled=raw.get("enabled", True),
         opt_in=raw.get("opt_in", False),
-        once=raw.get("once", False),
+        once=raw.get("once"),
         origin=origin,
     )
