@@ -17,7 +17,7 @@ from checker.document.suppressions import blank_directives
 from checker.errors import InputError
 from checker.inputs.reading import read_draft
 from checker.packs.loader import load_packs
-from checker.profiles.facts import gather
+from checker.profiles.facts import Facts, gather, issuers
 from checker.profiles.pack import build_pack
 
 
@@ -29,7 +29,25 @@ def build_profile(paths: list[str], pack_id: str | None = None) -> tuple[dict, l
         documents.append(Document(path=raw.path, source=raw.text, text=blank_directives(raw.text)))
     if not documents:
         raise InputError("no releases to build a profile from")
-    return build_pack(gather(documents), pack_id)
+    facts = gather(documents)
+    _refuse_mixed_issuers(facts)
+    return build_pack(facts, pack_id)
+
+
+def _refuse_mixed_issuers(facts: Facts) -> None:
+    """Refuse releases of several companies: a profile describes one issuer.
+
+    A second company counts when it is the issuer of two releases or more,
+    or of a tenth of them: one release whose lead names a partner first is
+    a misreading, not a second issuer.
+    """
+    found = issuers(facts)
+    others = [(name, count) for name, count in found[1:] if count >= max(2, facts.releases / 10)]
+    if others:
+        named = "; ".join(f"{name} ({count})" for name, count in found[: len(others) + 1])
+        raise InputError(
+            f"these releases are of several issuers: {named}; build a profile from one company's releases"
+        )
 
 
 def write_profile(pack: dict, output: Path, force: bool) -> None:

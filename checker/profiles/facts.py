@@ -8,6 +8,7 @@ seen once is a guess.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from checker.analysis import ticker_mentions, vocabulary
+from checker.analysis.release_date import resolve_release_date
 from checker.data import calendar_words
 from checker.document.model import Document
 from checker.document.parts import is_block_heading
@@ -58,6 +60,10 @@ class Facts:
     name_uses: Counter = field(default_factory=Counter)  # candidate -> uses in all releases
     lower_words: Counter = field(default_factory=Counter)
     about: list[str] = field(default_factory=list)
+    #: Per release: the issuer its lead names (or None) and the issuer's ticker symbols.
+    release_issuers: list[tuple[str | None, frozenset[str]]] = field(default_factory=list)
+    #: (release date, About text) of each release that has one and a known date.
+    dated_about: list[tuple[datetime.date, str]] = field(default_factory=list)
     legend: list[str] = field(default_factory=list)
     fiscal_year_ends: Counter = field(default_factory=Counter)
     filer_categories: Counter = field(default_factory=Counter)
@@ -79,6 +85,9 @@ def _gather_one(document: Document, facts: Facts) -> None:
     legend = _block_text(document, "legend")
     if about:
         facts.about.append(about)
+        released = resolve_release_date(document, None)
+        if released is not None:
+            facts.dated_about.append((released.date, about))
         short = regex.match(
             r"(\p{Lu}[\w&.-]*(?:\s+\p{Lu}[\w&.-]*){0,3}?)(?:,[^.]{0,40})?\s+(?:is|are)\s+(?:a|an|the)\b",
             about,
@@ -87,12 +96,14 @@ def _gather_one(document: Document, facts: Facts) -> None:
             facts.short_names[short.group(1)] += 1
     if legend:
         facts.legend.append(legend)
-    for pair in {
+    pairs = {
         (m.venue.short or m.alias, m.symbol)
         for m in ticker_mentions.mentions(document, document.company)
         if m.issuer and not m.markup
-    }:
+    }
+    for pair in pairs:
         facts.tickers[pair] += 1
+    facts.release_issuers.append((document.company, frozenset(symbol for _, symbol in pairs)))
     _gather_names(document, facts)
     for found in {
         (m.group("month").lower(), int(m.group("day")))
@@ -170,6 +181,38 @@ def products(facts: Facts, company: str | None) -> list[tuple[str, int]]:
         if any(len(core) >= 6 and core in word and core != word for core in cores):
             chosen.append((word, releases))
     return chosen
+
+
+def newest(dated: list[tuple[datetime.date, str]]) -> str | None:
+    """Return the text of the newest release: approved boilerplate is the latest that went out."""
+    return max(dated, key=lambda entry: entry[0])[1] if dated else None
+
+
+def issuers(facts: Facts) -> list[tuple[str, int]]:
+    """Return the companies the releases are from, with their release counts, most first.
+
+    A release is known by the issuer its lead names, else by the issuer's
+    ticker; a ticker seen beside a name belongs to that company, and names
+    whose first words agree ("Apple Computer, Inc.", "Apple Inc.") are one
+    company, as the ticker analysis reads them. Releases that show neither
+    are left out.
+    """
+    owner_of: dict[str, str] = {}
+    for company, symbols in facts.release_issuers:
+        for symbol in symbols if company else ():
+            owner_of.setdefault(symbol, company)
+    counts: list[tuple[str, int]] = []
+    for company, symbols in facts.release_issuers:
+        name = company or next((owner_of.get(s, s) for s in sorted(symbols)), None)
+        if name is None:
+            continue
+        for index, (kept, total) in enumerate(counts):
+            if ticker_mentions.same_company(name, kept):
+                counts[index] = (kept, total + 1)
+                break
+        else:
+            counts.append((name, 1))
+    return sorted(counts, key=lambda entry: -entry[1])
 
 
 def most_typical(texts: list[str]) -> tuple[str, int]:

@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from checker.data import calendar_words
-from checker.profiles.facts import Facts, most_typical, products
+from checker.profiles.facts import Facts, most_typical, newest, products
 
 # Month names and AP abbreviations as profile patterns write them ("January|...|Jan\.|...").
 _MONTH_NAMES = "|".join(
@@ -44,6 +44,8 @@ def build_pack(facts: Facts, pack_id: str | None = None) -> tuple[dict, list[str
     ]
     names = products(facts, legal)
     about, about_same = most_typical(facts.about)
+    about = newest(facts.dated_about) or about
+    about_same = sum(text == about for text in facts.about)
     legend, legend_same = most_typical(facts.legend)
     about, legend = (
         _canonical_names(text, [name for name, _ in names]) for text in (about, legend)

@@ -179,3 +179,28 @@ def test_a_draft_disagreeing_with_the_profile_gets_the_profiles_forms() -> None:
     ticker = found["sec.ticker-inconsistent"]
     assert ticker.fix.replacement == "KAL" and "in the company profile" in ticker.message
     assert found["callisto.product-names"].fix.replacement == "Atiprimod"
+
+
+def test_init_refuses_releases_of_several_issuers_and_names_them(releases, tmp_path) -> None:
+    other = (
+        "Orvane Reports Results\n\nDALLAS, May {day}, 2026 /PRNewswire/ -- Orvane Systems Corp. "
+        "(NYSE: ORVS) today reported results.\n"
+    )
+    for day in (2, 9):
+        (releases / f"orvane-{day}.txt").write_text(other.format(day=day), encoding="utf-8")
+    result = init("--from", releases, "-o", tmp_path / "p.json")
+    assert result.exit_code == 2
+    assert "several issuers" in result.stderr
+    assert "Zephyra Bio, Inc. (3)" in result.stderr and "Orvane Systems Corp. (2)" in result.stderr
+    assert not (tmp_path / "p.json").exists()
+
+
+def test_init_takes_the_approved_about_text_from_the_newest_release(releases, tmp_path) -> None:
+    newer = ABOUT.replace("severe asthma", "severe eosinophilic asthma")
+    text = release(20, "Quellimab news.").replace(ABOUT, newer)
+    (releases / "d.txt").write_text(text, encoding="utf-8")
+    output = tmp_path / "z.json"
+    assert init("--from", releases, "-o", output).exit_code == 0
+    pack = json.loads(output.read_text(encoding="utf-8"))
+    drift = next(rule for rule in pack["rules"] if rule["id"] == "zephyra.about-drift")
+    assert drift["check"]["approved"] == newer  # three older releases agree, but the newest wins
