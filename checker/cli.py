@@ -231,6 +231,12 @@ def main() -> None:
     help="Show the safe fixes as a unified diff; write nothing.",
 )
 @click.option(
+    "--annotate",
+    type=click.Path(),
+    metavar="OUT",
+    help="Write a copy of each Word draft with the findings as comments: OUT.docx, or OUT/<name>.docx.",
+)
+@click.option(
     "--write-baseline",
     type=click.Path(dir_okay=False),
     help="Record today's findings in FILE and exit 0.",
@@ -272,6 +278,7 @@ def lint_command(
     config_file,
     fix,
     show_diff,
+    annotate,
     write_baseline,
     baseline,
     record,
@@ -313,9 +320,11 @@ def lint_command(
         drafts = expand_paths(list(paths))
         if fix or show_diff:
             _refuse_word_fixes(drafts, input_format)
+        if annotate:
+            _check_annotatable(drafts, input_format, Path(annotate))
         runner = Runner(cli, config_path, input_format, reuse=not no_cache)
         # fixes and audit records need each draft's bytes, the HTML report its whole text
-        runner.keep_drafts = bool(fix or show_diff or record) or name == "html"
+        runner.keep_drafts = bool(fix or show_diff or record or annotate) or name == "html"
         results = runner.lint_all(drafts, _jobs(jobs), _progress(len(drafts)))
         for config in runner.configs():
             check_per_file_ignores(config.settings, config.ruleset.rules)
@@ -371,6 +380,8 @@ def lint_command(
             width=_width(output_file),
         )
         report = _report(findings, results, runner, settings.min_severity)
+        if annotate:
+            _write_annotated(Path(annotate), results, report.findings)
         text = render(report, name, display=display)
         if output_file:
             _write(output_file, text, "--output-file")
@@ -485,6 +496,47 @@ def _progress(count: int):
             yield from bar
 
     return wrap
+
+
+def _check_annotatable(drafts: list[str], input_format: str | None, out: Path) -> None:
+    """Stop before linting when --annotate cannot do what it says."""
+    for draft in drafts:
+        if draft == "-":
+            raise ConfigError("--annotate needs a Word draft named as a file, not standard input")
+        if detect_format(draft, input_format) != "docx":
+            raise ConfigError(
+                f"--annotate writes Word comments: {draft} is not a Word (.docx) draft"
+            )
+    if len(drafts) > 1 and not out.is_dir():
+        raise ConfigError(f"--annotate {out}: with several drafts, give an existing folder")
+    for draft in drafts:
+        target = _annotated_path(out, draft)
+        if draft != "-" and target.resolve() == Path(draft).resolve():
+            raise ConfigError(f"--annotate {out}: would overwrite the draft itself")
+        if not target.parent.is_dir():
+            raise ConfigError(f"--annotate {out}: the folder {target.parent} does not exist")
+
+
+def _annotated_path(out: Path, draft: str) -> Path:
+    """Return where the annotated copy of *draft* goes: *out*, or *out*/<name>.docx for a folder."""
+    return out / Path(draft).name if out.is_dir() else out
+
+
+def _write_annotated(out: Path, results: list, shown: tuple) -> None:
+    """Write each Word draft's annotated copy with the findings the report shows."""
+    from checker.inputs import read_bytes
+    from checker.outputs.annotate import annotate  # only --annotate needs python-docx's writer
+
+    for result in results:
+        if result.error:
+            continue
+        findings = [finding for finding in shown if finding.path == result.path]
+        target = _annotated_path(out, result.path)
+        count = annotate(read_bytes(result.path), findings, target)
+        click.echo(
+            f"prlint: wrote {count} comment{'s' if count != 1 else ''} to {visible(str(target))}",
+            err=True,
+        )
 
 
 def _refuse_word_fixes(drafts: list[str], input_format: str | None) -> None:
