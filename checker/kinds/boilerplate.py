@@ -14,6 +14,7 @@ the same character; everything else, case included, counts.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -89,8 +90,11 @@ def _drift_report(check: Boilerplate, document: Document, spans: list[Span]) -> 
     drafted: list[_Token] = []
     for start, end in spans:
         drafted.extend(_tokens(document.text, start, end, check.variable))
-    yield from _drift(check, approved, drafted)
+    yield from _per_paragraph(document, list(_drift(check, approved, drafted)))
 
+
+#: Changes a merged paragraph finding spells out before "and N more".
+_DIFFS_SHOWN = 2
 
 _BLOCK_NAMES = {"about": "About paragraph", "legend": "forward-looking-statements legend"}
 
@@ -133,6 +137,28 @@ def _drift(check: Boilerplate, approved: list[_Token], drafted: list[_Token]) ->
         yield Hit(
             start, end, fields, replacement=replacement if replacement.strip() or new else None
         )
+
+
+def _per_paragraph(document: Document, hunks: list[Hit]) -> Iterator[Hit]:
+    """Merge the differing runs of each paragraph into one finding.
+
+    A reworded About paragraph differs in many places; one finding per run
+    of words buried editors in forty findings for twelve releases. One per
+    paragraph names the first changes and says how many more there are, and
+    keeps the fix only when the paragraph has a single change.
+    """
+    starts = [start for start, _end in document.paragraphs]
+    grouped: dict[int, list[Hit]] = {}
+    for hunk in hunks:
+        grouped.setdefault(bisect.bisect_right(starts, hunk.start), []).append(hunk)
+    for group in grouped.values():
+        if len(group) == 1:
+            yield group[0]
+            continue
+        shown = "; ".join(hunk.fields["diff"] for hunk in group[:_DIFFS_SHOWN])
+        more = len(group) - _DIFFS_SHOWN
+        diff = shown + (f" (and {more} more change{'s' if more != 1 else ''})" if more > 0 else "")
+        yield Hit(group[0].start, max(h.end for h in group), {**group[0].fields, "diff": diff})
 
 
 def _word_diff(approved, drafted, a1, a2, d1, d2, old: str, new: str) -> str:

@@ -204,3 +204,27 @@ def test_init_takes_the_approved_about_text_from_the_newest_release(releases, tm
     pack = json.loads(output.read_text(encoding="utf-8"))
     drift = next(rule for rule in pack["rules"] if rule["id"] == "zephyra.about-drift")
     assert drift["check"]["approved"] == newer  # three older releases agree, but the newest wins
+
+
+def test_drift_is_one_finding_per_paragraph_with_a_short_word_diff(tmp_path) -> None:
+    from tests.helpers import run_rules
+
+    rule = {
+        "id": "t.about",
+        "category": "boilerplate",
+        "message": "The {block} differs: {diff}",
+        "check": {"kind": "boilerplate", "block": "about", "report": "drift", "approved": ABOUT},
+    }
+    changed = (
+        ABOUT.replace("clinical-stage", "commercial-stage")
+        .replace("severe asthma", "mild asthma")
+        .replace("exclusive rights", "rights")
+    )
+    [finding] = run_rules(tmp_path, release(1, "News.").replace(ABOUT, changed), rule)
+    assert "[-clinical-stage-]{+commercial-stage+}" in finding.message
+    assert "(and 1 more change)" in finding.message
+    assert finding.fix is None  # three changes: no single replacement is safe to offer
+    [single] = run_rules(
+        tmp_path, release(1, "News.").replace(ABOUT, ABOUT.replace("severe", "mild")), rule
+    )
+    assert single.fix is not None and single.fix.replacement == "severe"
