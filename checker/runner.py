@@ -17,8 +17,8 @@ from checker.cache import results as findings_cache
 from checker.config.settings import Settings, find_config, read_config
 from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PrlintError
-from checker.inputs import detect_format, extract, read_bytes
-from checker.inputs.reading import RawDraft, read_draft
+from checker.inputs import read_input
+from checker.inputs.reading import RawDraft
 from checker.model import Finding
 
 
@@ -77,16 +77,11 @@ class Runner:
     def lint_one(self, path: str) -> DraftResult:
         """Lint one draft; an unreadable draft becomes a result with an error."""
         config = self.config_for(path)
-        input_format = detect_format(path, self.input_format)
         try:
-            if input_format == "docx":  # bytes, never rewritten: no RawDraft
-                raw = None
-                document = extract(input_format, read_bytes(path), path)
-            else:
-                raw = read_draft(path, config.settings.encoding)
-                document = extract(input_format, raw.text, raw.path)
+            draft = read_input(path, self.input_format, config.settings.encoding)
         except PrlintError as error:
             return DraftResult(path, error=str(error))
+        document, input_format, raw = draft.document, draft.input_format, draft.raw
         if not self.reuse:
             outcome = _checked(document, config)
         else:

@@ -1,22 +1,38 @@
 """Hostile input: each ends within seconds with a clear message or findings.
 
-Limits (documented in the README): one draft at most 512 KiB; one rule pack
-at most 8 MiB; each pattern at most 2 s on a draft. Timed against generous
-bounds so that a hang, not a slow machine, fails the test.
+Limits (documented in the README): one draft at most 512 KiB, read from a
+regular file or stdin and never more than that; a Word file at most 16 MiB,
+unpacking to at most 8 MiB of XML; one rule pack at most 8 MiB; each pattern
+at most 2 s on a draft. Timed against generous bounds so that a hang, not a
+slow machine, fails the test; memory is capped so that reading without
+bound fails fast.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
+import zipfile
 
 import pytest
 
 from tests.helpers import REPO
 
 LIMIT_SECONDS = 60  # a hang would take far longer; a healthy run takes a few seconds
+MEMORY_CAP = 2 * 1024**3  # bytes of address space: a run that reads without bound hits it
+
+
+def _cap_memory() -> None:
+    """Limit the child's address space (where the system lets us)."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def prlint(*args: str, stdin: bytes | None = None) -> tuple[int, str, str, float]:
@@ -28,6 +44,7 @@ def prlint(*args: str, stdin: bytes | None = None) -> tuple[int, str, str, float
         capture_output=True,
         timeout=LIMIT_SECONDS,
         cwd=REPO,
+        preexec_fn=_cap_memory if os.name == "posix" else None,
     )
     return (
         process.returncode,
@@ -103,3 +120,50 @@ def test_a_deeply_nested_pack_is_a_clear_error(tmp_path) -> None:
     code, _out, err, _seconds = prlint("--pack", str(pack), str(draft))
     assert code == 2
     assert_one_clear_line(err, "deep.json")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_as_a_draft_is_refused_at_once(tmp_path) -> None:
+    """``mkfifo f.txt; prlint f.txt`` used to wait forever for a writer."""
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    code, _out, err, _seconds = prlint(str(fifo))
+    assert code == 2
+    assert_one_clear_line(err, "is a pipe or FIFO, not a regular file")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_dev_zero_is_refused_without_reading_it() -> None:
+    """``prlint /dev/zero`` used to read until memory ran out (8.9 GB)."""
+    code, _out, err, _seconds = prlint("/dev/zero")
+    assert code == 2
+    assert_one_clear_line(err, "/dev/zero: is a character device")
+
+
+def test_a_docx_zip_bomb_is_refused_in_a_moment(tmp_path) -> None:
+    """89 KB holding 20 MB of XML took 39 s and 1.2 GB, then blamed a rule for timing out."""
+    pytest.importorskip("docx")
+    paragraph = "<w:p><w:r><w:t>NEW YORK -- Acme announced the news today.</w:t></w:r></w:p>"
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:body>" + paragraph * 300_000 + "</w:body>")
+    assert bomb.stat().st_size < 200_000
+    code, _out, err, seconds = prlint(str(bomb))
+    assert code == 2 and seconds < 20
+    assert_one_clear_line(err, "MiB of XML, over prlint's 8 MiB limit for a Word draft")
+
+
+def test_a_word_file_on_standard_input_is_bounded() -> None:
+    code, _out, err, _seconds = prlint(
+        "--input-format", "docx", "-", stdin=b"PK" + bytes(20 * 1024 * 1024)
+    )
+    assert code == 2
+    assert_one_clear_line(err, "<stdin>: over prlint's 16 MiB limit for one Word file")
+
+
+def test_a_utf16_draft_gets_a_hint_to_pass_its_encoding(tmp_path) -> None:
+    draft = tmp_path / "utf16.txt"
+    draft.write_text("NEW YORK, May 5, 2026 -- Acme news.\n", encoding="utf-16")
+    code, _out, err, _seconds = prlint(str(draft))
+    assert code == 2
+    assert_one_clear_line(err, "pass --encoding utf-16")

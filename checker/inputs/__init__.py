@@ -11,21 +11,22 @@ in (the file as the user sees it; for Word, one paragraph per line, so
 the checks read, and ``offsets`` maps each text offset to its source offset.
 Suppression comments stay in ``source`` and never reach ``text``.
 
-:func:`read_document` is what the CLI calls: it picks the format, reads the
-file (with the usual checks for missing, empty, binary or undecodable
-drafts) and extracts it.
+:func:`read_input` is the one way a draft is read, by the runner for every
+lint: it picks the format, reads the file (bounded, with the usual checks for
+missing, empty, binary or undecodable drafts) and extracts it, keeping what
+``--fix`` needs to write the draft back.
 """
 
 from __future__ import annotations
 
 import bisect
-import sys
-from pathlib import Path, PurePath
+from dataclasses import dataclass
+from pathlib import PurePath
 
 from checker.document.model import Document
 from checker.document.suppressions import blank_directives
 from checker.errors import InputError
-from checker.inputs.reading import MAX_DRAFT_BYTES, read_draft
+from checker.inputs.reading import RawDraft, read_draft, read_limited
 
 #: Input format names, as ``--input-format`` accepts them.
 INPUT_FORMATS = ("text", "markdown", "html", "docx")
@@ -80,32 +81,32 @@ def extract(input_format: str, data: str | bytes, path: str) -> Document:
     return Document(path=path, source=data, text=blank_directives(data))
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A draft as read: its Document, its input format, and how it was stored."""
+
+    document: Document
+    input_format: str
+    raw: RawDraft | None  # None for Word drafts: read as bytes, never rewritten
+
+
+def read_input(path: str, input_format: str | None = None, encoding: str | None = None) -> Draft:
+    """Read the draft at *path* (``-`` for stdin) in its format and extract it."""
+    chosen = detect_format(path, input_format)
+    if chosen == "docx":
+        from checker.inputs.docx import MAX_WORD_BYTES  # only Word drafts need it
+
+        data, _identity = read_limited(path, MAX_WORD_BYTES, "Word file")
+        return Draft(extract(chosen, data, "<stdin>" if path == "-" else path), chosen, None)
+    raw = read_draft(path, encoding)
+    return Draft(extract(chosen, raw.text, raw.path), chosen, raw)
+
+
 def read_document(
     path: str, input_format: str | None = None, encoding: str | None = None
 ) -> Document:
-    """Read the draft at *path* (``-`` for stdin) and extract it."""
-    chosen = detect_format(path, input_format)
-    if chosen == "docx":
-        return extract(chosen, read_bytes(path), "<stdin>" if path == "-" else path)
-    raw = read_draft(path, encoding)
-    return extract(chosen, raw.text, raw.path)
-
-
-def read_bytes(path: str) -> bytes:
-    """Read a binary draft (a Word file), refusing what cannot be read."""
-    if path == "-":
-        return sys.stdin.buffer.read()
-    file = Path(path)
-    if not file.is_file():
-        raise InputError(f"{path}: {'is a directory' if file.is_dir() else 'no such file'}")
-    try:
-        if file.stat().st_size > MAX_DRAFT_BYTES:
-            raise InputError(
-                f"{path}: draft is larger than {MAX_DRAFT_BYTES // (1024 * 1024)} MB; refusing to lint it"
-            )
-        return file.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    """Return the Document of the draft at *path*, read by :func:`read_input` (for tests, scripts)."""
+    return read_input(path, input_format, encoding).document
 
 
 def text_span(document: Document, start: int, end: int) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ import pytest
 from checker.api import default_config, lint_document, load_config
 from checker.config.settings import Settings
 from checker.errors import InputError
-from checker.inputs import detect_format, escape_replacement, extract, read_document, text_span
+from checker.inputs import detect_format, escape_replacement, extract, read_input, text_span
 from tests.helpers import DATA as TEST_DATA
 from tests.helpers import SEEDS, needs_shared
 
@@ -75,7 +75,7 @@ def test_unknown_input_format_is_an_input_error() -> None:
 
 
 def test_html_text_skips_head_scripts_and_tags_and_decodes_entities() -> None:
-    document = read_document(str(DATA / "release.html"))
+    document = read_input(str(DATA / "release.html")).document
     assert document.text.startswith(
         "Acme Reports Phase\u00a02 Results\n\nNEW YORK, May 5, 2026 /PRNewswire/ — Acme"
     )
@@ -93,7 +93,7 @@ def test_html_text_skips_head_scripts_and_tags_and_decodes_entities() -> None:
 
 
 def test_html_findings_land_on_the_html_source() -> None:
-    document = read_document(str(DATA / "release.html"))
+    document = read_input(str(DATA / "release.html")).document
     line, column = locate(document.source, "(Frankfurt&rdquo;&gt;CA4)")
     end = column + len("(Frankfurt&rdquo;&gt;CA4)")
     assert where(document, "probe.ticker-markup") == [(line, column, line, end)]
@@ -118,7 +118,7 @@ def test_html_without_prose_is_an_input_error() -> None:
 
 
 def test_markdown_text_drops_syntax_and_keeps_headings_apart() -> None:
-    document = read_document(str(DATA / "release.md"))
+    document = read_input(str(DATA / "release.md")).document
     assert document.text.startswith("Acme Reports Phase 2 Results\n\nNEW YORK, May 5, 2026")
     assert "of peptide therapeutics, had the the results of its trial.\n" in document.text
     assert "Run in a shell\nContact: Jane Doe" in document.text
@@ -134,7 +134,7 @@ def test_markdown_front_matter_tables_and_escapes() -> None:
 
 
 def test_markdown_findings_land_on_the_markdown_source() -> None:
-    document = read_document(str(DATA / "release.md"))
+    document = read_input(str(DATA / "release.md")).document
     line, column = locate(document.source, "(Frankfurt”>CA4)")
     assert where(document, "probe.ticker-markup") == [(line, column, line, column + 16)]
     # Only the bold one: the link target, code span, image and code block are not prose,
@@ -176,7 +176,7 @@ def test_not_a_docx_is_an_input_error(tmp_path: Path) -> None:
     draft = tmp_path / "broken.docx"
     draft.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match="broken.docx: not a Word .docx file"):
-        read_document(str(draft))
+        read_input(str(draft))
 
 
 # -- the same seed in every format --------------------------------------------
@@ -202,8 +202,8 @@ def test_docx_of_seed_reports_what_the_text_reports(tmp_path: Path) -> None:
     draft = tmp_path / "seed-001.docx"
     draft.write_bytes(make_docx(paragraphs))
     config = default_config()
-    as_text = lint_document(read_document(str(SEED)), config)
-    as_word = lint_document(read_document(str(draft)), config)
+    as_text = lint_document(read_input(str(SEED)).document, config)
+    as_word = lint_document(read_input(str(draft)).document, config)
     assert len(as_text) >= 5
     # Text line 2k-1 is paragraph k; a Word line is its paragraph.
     assert _by_paragraph(as_word, lambda line: line) == _by_paragraph(
@@ -226,7 +226,7 @@ def test_seed_as_html_or_markdown_reports_the_same_rules(input_format: str) -> N
     else:
         source = "\n\n".join(paragraphs) + "\n"
     config = default_config()
-    as_text = lint_document(read_document(str(SEED)), config)
+    as_text = lint_document(read_input(str(SEED)).document, config)
     converted = lint_document(extract(input_format, source, f"seed.{input_format}"), config)
     assert sorted(f.rule for f in converted) == sorted(f.rule for f in as_text)
     lines = source.split("\n")
