@@ -258,3 +258,35 @@ def test_unless_patterns_in_a_pack_excuse_a_sentence(tmp_path) -> None:
         "The call is on July 10, 2007 at 10 a.m. PST (Pacific).", select="local", packs=(pack,)
     )
     assert [finding.rule for finding in reported] == ["local.tz"] and excused == []
+
+
+DL_SEPT25 = "NEW YORK, Sept. 16, 2025 /PRNewswire/ -- "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The date belongs to the past verb; the relative clause after it tells of the agreement.
+        "The filing follows the completion of toxicology studies in May 2025. Zenith entered into a"
+        " supply agreement with Orion Chemicals Holdings (NYSE: ORCH) on June 12, 2025, under which"
+        " Orion will provide the comparator drug.",
+        "Zenith signed a license with Orion (“Orion”) in May 2025, pursuant to which Orion will pay royalties.",
+        "Zenith acquired Orion (Nasdaq: ORN) on June 12, 2025, which will give it a second product.",
+        "Zenith entered into an agreement with Orion on June 12, 2025, whereby Orion will supply the drug.",
+    ],
+)
+def test_a_verb_after_a_parenthesis_or_in_a_relative_clause_does_not_govern_the_date(
+    text: str,
+) -> None:
+    assert _hits(DL_SEPT25 + text, "plan-before-release") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On June 12, 2025, Zenith will present data.",
+        "Zenith will present data (poster 12) on June 12, 2025.",  # the aside no longer cuts the clause
+    ],
+)
+def test_a_plan_dated_before_the_release_is_still_reported(text: str) -> None:
+    assert _hits(DL_SEPT25 + text, "plan-before-release")
