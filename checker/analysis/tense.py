@@ -29,7 +29,8 @@ _PAST = (
     r"initiated|launched|submitted|filed|published|hosted|signed|achieved|began|"
     r"started|commenced|concluded|randomi[sz]ed|acquired|raised|issued|granted|"
     r"approved|cleared|opened|released|delivered|became|joined|appointed|named|"
-    r"elected|occurred|took\s+place|finished|treated|met|attended|showed|demonstrated"
+    r"elected|occurred|took\s+place|finished|treated|met|attended|showed|demonstrated|"
+    r"entered\s+into"
 )
 # Plans and expectations, modal verbs, and words that look ahead.
 _FUTURE = (
@@ -72,9 +73,15 @@ _MARKER = pattern_cache.compile(
     rf"(?i)\b(?:(?P<unsure>{_PAST_PLAN})|(?P<future>(?:to|will|would|shall|may|can|could|must|should)\s+(?:be|have\s+been)\s+(?:{_PAST}))|"
     rf"(?P<past>{_PAST})|(?P<future>{_FUTURE})|(?P<unsure>{_UNSURE}))\b"
 )
+# A relative clause ("..., under which Orion will provide") tells of the noun
+# before it, not of the date before it: it ends the date's clause both ways.
+_RELATIVE = r"(?:(?:under|pursuant\s+to|in|by|through|with|for|of)\s+)?(?:which|whom)|whereby|wherein|who|while|and|whereas"
 _CLAUSE_BREAK = pattern_cache.compile(
-    r"[;:]|--|[.!?]\s*\n|\n\s*[*•●▪·-]\s|\s[—–]\s|\(|\)|\bbut\b|,\s+(?:which|who|while|and|whereas)\b"
+    rf"[;:]|--|[.!?]\s*\n|\n\s*[*•●▪·-]\s|\s[—–]\s|\(|\)|\bbut\b|,\s+(?:{_RELATIVE})\b"
 )
+# A closed parenthesis before the date ("Orion Chemicals Holdings (NYSE: ORCH)
+# on June 12, 2025") is an aside inside the clause, not the clause's start.
+_PARENTHETICAL = pattern_cache.compile(r"\([^()]*\)")
 _DETERMINER = pattern_cache.compile(
     r"(?i)\b(?:a|an|the|its|our|their|his|her|this|these|those|each|any|all|other|newly|recently|"
     r"first|second|two|three|\d+)\s+\Z"
@@ -82,8 +89,17 @@ _DETERMINER = pattern_cache.compile(
 _PASSIVE_LINKS = frozenset(
     ["with", "to", "by", "at", "in", "on", "for", "from", "of", "as", "into", "under"]
 )
+#: How far back from a date its governing verb is looked for: about 15 words,
+#: the reach of one clause in release prose ("initiated a Phase I trial of
+#: L-Annamycin in ..."); a verb further back governs something else.
 _LOOKBACK = 90
+#: How far after a date that opens a sentence its verb is looked for ("On
+#: March 3, 2007, Callisto completed ..."): the same one clause.
 _LOOKAHEAD = 90
+#: How far before a date its preposition of time must end ("in", "at the
+#: start of"): the longest such phrase, "at the beginning of the second half
+#: of the" with spacing, is under 60 characters.
+_PREPOSITION_REACH = 60
 
 
 def sentence_of(document: Document, offset: int) -> tuple[int, int]:
@@ -98,9 +114,8 @@ def sentence_of(document: Document, offset: int) -> tuple[int, int]:
 
 def tense_of(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
     """Return PAST or FUTURE for the date at ``text[start:end]``, or None when unsure."""
-    clause_start = _clause_start(text, max(sentence[0], start - _LOOKBACK), start)
-    before = text[clause_start:start]
-    if not _TIME_PREPOSITION.search(before[-60:]):
+    before = _clause_before(text, sentence, start)
+    if not _TIME_PREPOSITION.search(before[-_PREPOSITION_REACH:]):
         return None
     found = _last_marker(before)
     if found is not None:
@@ -119,12 +134,21 @@ def future_context(text: str, sentence: tuple[int, int], start: int) -> bool:
     return False
 
 
-def _clause_start(text: str, floor: int, start: int) -> int:
-    """Return where the clause holding *start* begins (not before *floor*)."""
-    begin = floor
-    for match in _CLAUSE_BREAK.finditer(text, floor, start, timeout=PATTERN_TIMEOUT):
+def _clause_before(text: str, sentence: tuple[int, int], start: int) -> str:
+    """Return the words of the date's clause before *start*, asides blanked out.
+
+    A closed parenthesis ("(NYSE: ORCH)", "(the “Agreement”)") is blanked
+    with spaces of its length, so that neither its colon nor its brackets
+    end the clause: otherwise the clause would seem to open with the date,
+    and a verb after it ("under which Orion will provide") would be taken
+    for the date's.
+    """
+    floor = max(sentence[0], start - _LOOKBACK)
+    window = _PARENTHETICAL.sub(lambda match: " " * len(match.group()), text[floor:start])
+    begin = 0
+    for match in _CLAUSE_BREAK.finditer(window, timeout=PATTERN_TIMEOUT):
         begin = match.end()
-    return begin
+    return window[begin:]
 
 
 def _last_marker(before: str) -> str | None:
@@ -178,8 +202,7 @@ def event_phrase(text: str, sentence: tuple[int, int], start: int) -> str | None
     gives "initiated a phase i trial of l-annamycin". None when no tense
     marker governs the date or the phrase is too short to name an event.
     """
-    clause_start = _clause_start(text, max(sentence[0], start - _LOOKBACK), start)
-    before = text[clause_start:start]
+    before = _clause_before(text, sentence, start)
     preposition = _TIME_PREPOSITION.search(before)
     if not preposition:
         return None

@@ -270,3 +270,84 @@ def test_unless_patterns_in_a_pack_excuse_a_sentence(tmp_path) -> None:
         "The call is on July 10, 2007 at 10 a.m. PST (Pacific).", select="local", packs=(pack,)
     )
     assert [finding.rule for finding in reported] == ["local.tz"] and excused == []
+
+
+DL_SEPT25 = "NEW YORK, Sept. 16, 2025 /PRNewswire/ -- "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The date belongs to the past verb; the relative clause after it tells of the agreement.
+        "The filing follows the completion of toxicology studies in May 2025. Zenith entered into a"
+        " supply agreement with Orion Chemicals Holdings (NYSE: ORCH) on June 12, 2025, under which"
+        " Orion will provide the comparator drug.",
+        "Zenith signed a license with Orion (“Orion”) in May 2025, pursuant to which Orion will pay royalties.",
+        "Zenith acquired Orion (Nasdaq: ORN) on June 12, 2025, which will give it a second product.",
+        "Zenith entered into an agreement with Orion on June 12, 2025, whereby Orion will supply the drug.",
+    ],
+)
+def test_a_verb_after_a_parenthesis_or_in_a_relative_clause_does_not_govern_the_date(
+    text: str,
+) -> None:
+    assert _hits(DL_SEPT25 + text, "plan-before-release") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On June 12, 2025, Zenith will present data.",
+        "Zenith will present data (poster 12) on June 12, 2025.",  # the aside no longer cuts the clause
+    ],
+)
+def test_a_plan_dated_before_the_release_is_still_reported(text: str) -> None:
+    assert _hits(DL_SEPT25 + text, "plan-before-release")
+
+
+DL_FEB24 = "NEW YORK, Feb. 1, 2024 /PRNewswire/ -- "
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (
+            "period-not-ended",
+            "Revenue for the first quarter ended December 30, 2026 was $119.6 billion.",
+        ),
+        ("period-not-ended", "Net loss for fiscal year 2023 ended March 3, 2025 was $2 million."),
+        (
+            "as-of-after-release",
+            "Cash and cash equivalents were $12.1 million as of December 31, 2026.",
+        ),
+        (
+            "as-of-after-release",
+            "As of March 23, 2027, the Company has received approvals in 12 states.",
+        ),
+        (
+            "as-of-after-release",
+            "Shares outstanding as of September 30, 2025 and December 31, 2023 were 10,000.",
+        ),
+        ("as-of-after-release", "This press release is current as of July 10, 2025."),
+        ("past-event-after-release", "Acme completed the merger on March 3, 2025."),
+        ("past-event-after-release", "Acme received the FDA letter on June 2, 2024."),
+        ("past-event-after-release", "Acme announced on May 5, 2024 that enrollment closed."),
+    ],
+)
+def test_a_period_or_event_after_the_release_is_an_error(rule: str, text: str) -> None:
+    [finding] = rule_hits(DL_FEB24 + text, f"dates.{rule}", select="dates")
+    assert finding.severity.name == "ERROR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cash and cash equivalents were $12.1 million as of December 31, 2023.",
+        "Acme expects cash of $10 million as of December 31, 2024.",
+        "The dividend is payable to shareholders of record as of February 15, 2024.",
+        "The amendment is effective as of March 1, 2024.",
+        "The options vest as of June 1, 2026.",
+        "Acme will report its cash position as of March 31, 2024 in May.",
+    ],
+)
+def test_an_as_of_date_that_may_lie_ahead_is_quiet(text: str) -> None:
+    assert _hits(DL_FEB24 + text, "as-of-after-release") == []

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.analysis.date_mentions import WEEKDAY, WEEKDAYS, DateMention
-from checker.analysis.tense import FUTURE, PAST, sentence_of, tense_of
+from checker.analysis.tense import FUTURE, PAST, future_context, sentence_of, tense_of
 from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_hit
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
@@ -20,9 +20,28 @@ from checker.model import Hit
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ENDED = pattern_cache.compile(r"(?i)\bended\s*\Z")
+#: "ended" must stand right before the date: "quarter ended  December 30" with
+#: spacing fits in 20 characters, and a farther "ended" ends another phrase.
+_ENDED_REACH = 20
+#: How far "filed ... on" may stretch: "filed with the Securities and Exchange
+#: Commission on" is about 55 characters; 80 leaves room for "(the SEC)" and
+#: stops before the next clause.
+_FILED_GAP = 80
 _FILED = pattern_cache.compile(
-    r"(?i)(?<!\bbe\s)(?<!\bbeen\s)\b(?:filed|furnished)\b[^.;]{0,80}?\bon\s*\Z"
+    rf"(?i)(?<!\bbe\s)(?<!\bbeen\s)\b(?:filed|furnished)\b[^.;]{{0,{_FILED_GAP}}}?\bon\s*\Z"
 )
+#: The whole "filed ... on" phrase and the spaces before the date.
+_FILED_REACH = 100
+# A figure "as of" a date states what was so on that day: "cash of $12 million
+# as of December 31, 2026". A record, effective or expiry date may lie ahead.
+_AS_OF = pattern_cache.compile(
+    r"(?i)(?<!\b(?:record|effective|payable|expir\w*|valid|due|vest\w*)\s(?:[\w,]+\s){0,2})"
+    r"\bas\s+(?:of|at)\s*\Z"
+)
+#: "as of" stands right before its date ("as of  December 31, 2026").
+_AS_OF_REACH = 12
+#: "today, " or "today (" stands right before its date.
+_TODAY_REACH = 14
 _TODAY_BEFORE = pattern_cache.compile(r"(?i)\b(?P<word>today|yesterday|tomorrow)\s*[,(]?\s*\Z")
 _TODAY_WEEKDAY = pattern_cache.compile(
     rf"(?i)\b(?P<word>today|yesterday|tomorrow)\s*[,(]\s*(?P<weekday>{WEEKDAY})(?!,?\s+[A-Z][a-z]*\.?\s+\d)"
@@ -79,7 +98,7 @@ def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     return _against_release(
         facts,
         lambda m, release: (
-            m.kind == "date" and m.first >= release and _before(facts, m, _ENDED, 20)
+            m.kind == "date" and m.first >= release and _before(facts, m, _ENDED, _ENDED_REACH)
         ),
     )
 
@@ -89,9 +108,28 @@ def filed_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     return _against_release(
         facts,
         lambda m, release: (
-            m.kind == "date" and m.first > release and _before(facts, m, _FILED, 100)
+            m.kind == "date" and m.first > release and _before(facts, m, _FILED, _FILED_REACH)
         ),
     )
+
+
+def as_of_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
+    """Report a figure stated "as of" a day after the release: "cash as of December 31, 2026".
+
+    A balance or a count as of a day can only be known once the day is past,
+    so the date is a wrong year, unless the sentence looks ahead ("is
+    expected to have ... as of") or the date is a record or effective date.
+    """
+
+    def wrong(mention: DateMention, release: datetime.date) -> bool:
+        if mention.kind != "date" or mention.first <= release:
+            return False
+        head = list_head(facts, mention)
+        if not _before(facts, head, _AS_OF, _AS_OF_REACH):
+            return False
+        return not future_context(facts.text, sentence_of(facts.document, head.start), head.start)
+
+    return _against_release(facts, wrong)
 
 
 def letter_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
@@ -110,7 +148,7 @@ def today_mismatch(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
         return
     release = facts.release.date
     for mention in _dated(facts, yearless=True):
-        said = _before(facts, mention, _TODAY_BEFORE, 14)
+        said = _before(facts, mention, _TODAY_BEFORE, _TODAY_REACH)
         if (
             said
             and mention.kind == "date"
@@ -188,6 +226,7 @@ REPORTS = {
     "future-before-release": future_before_release,
     "period-not-ended": period_not_ended,
     "filed-after-release": filed_after_release,
+    "as-of-after-release": as_of_after_release,
     "letter-after-release": letter_after_release,
     "today-mismatch": today_mismatch,
 }
