@@ -61,6 +61,7 @@ class Venue:
     start: datetime.date | None
     until: datetime.date | None
     line: str | None
+    report_after: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def venues() -> tuple[dict[str, Venue], str]:
             iso(raw.get("from")),
             iso(raw.get("until")),
             raw.get("line"),
+            iso(raw.get("report_after")),
         )
         for alias in raw["aliases"]:
             table.setdefault(alias.casefold(), venue)
@@ -225,3 +227,56 @@ def venue_at(line: str | None, day: datetime.date) -> Venue | None:
         if venue.line == line and started and (venue.until is None or day < venue.until):
             return venue
     return None
+
+
+@dataclass(frozen=True)
+class LooseMention:
+    """A symbol written outside ticker parentheses: "under the symbol “ZTNH”", "Nasdaq: ZTNH"."""
+
+    symbol: str
+    start: int
+    end: int
+    venue: Venue | None
+
+
+_LOOSE_SYMBOL = rf"[{_QUOTES}]?(?P<sym>(?-i:[A-Z][A-Z0-9]{{0,5}}(?:\.[A-Z]{{1,2}})?))(?![\w-])"
+#: "under the (new) (stock/ticker/trading) symbol", "ticker (symbol)", "symbol changed to".
+_SYMBOL_PHRASE = pattern_cache.compile(
+    r"(?i)\b(?:(?:under|with|using)\s+the\s+(?:new\s+|same\s+)?(?:(?:stock|ticker|trading|equity)\s+)*"
+    r"symbols?|ticker(?:\s+symbol)?|symbol)\s+(?:(?:of|is|from|to|as)\s+)?" + _LOOSE_SYMBOL
+)
+
+
+@lru_cache(maxsize=1)
+def _venue_symbol() -> regex.Pattern:
+    """Compile "Nasdaq: ZTNH", "NASDAQ:ZTNH", "OTCQB: ABCD" as written outside parentheses."""
+    _table, alias = venues()
+    return pattern_cache.compile(
+        rf"(?P<alias>{alias})\s*[:：]\s*" + _LOOSE_SYMBOL, regex.IGNORECASE | regex.VERSION0
+    )
+
+
+@per_document
+def loose_mentions(document: Document) -> list[LooseMention]:
+    """Return the symbols written outside ticker parentheses, in text order.
+
+    Parenthesised tickers are :func:`mentions`; these are the other forms a
+    release uses for its own symbol, which an editor retypes by hand.
+    """
+    table, _alias = venues()
+    inside = [mention.paren for mention in mentions(document)]
+    found: dict[int, LooseMention] = {}
+    for match in _venue_symbol().finditer(document.text, timeout=PATTERN_TIMEOUT):
+        if not any(start <= match.start() < end for start, end in inside):
+            venue = table[alias_key(match.group("alias"))]
+            found[match.start("sym")] = LooseMention(
+                match.group("sym"), match.start("sym"), match.end("sym"), venue
+            )
+    for match in _SYMBOL_PHRASE.finditer(document.text, timeout=PATTERN_TIMEOUT):
+        if match.start("sym") not in found and not any(
+            start <= match.start() < end for start, end in inside
+        ):
+            found[match.start("sym")] = LooseMention(
+                match.group("sym"), match.start("sym"), match.end("sym"), None
+            )
+    return [found[start] for start in sorted(found)]

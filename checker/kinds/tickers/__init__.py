@@ -113,6 +113,19 @@ def _inconsistent_report(
     yield from _inconsistent(check, _mentions(check, document, scope))
 
 
+def _symbol_mention_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report the issuer's symbol retyped wrong outside the parentheses ("under the symbol ZTNH")."""
+    loose = [
+        mention
+        for mention in ticker_mentions.loose_mentions(document)
+        if document.in_scope(mention.start, scope)
+    ]
+    if loose:
+        yield from _symbol_mentions(check, _mentions(check, document, scope), loose)
+
+
 def _two_exchanges_report(
     check: Tickers, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
@@ -229,6 +242,87 @@ def _expected_symbol(check: Tickers, group: str, group_mentions: list[Mention]) 
     return next(m.symbol for m in group_mentions if _key(m.symbol) == best)
 
 
+def near_miss(one: str, other: str) -> bool:
+    """Tell whether two symbols are one slip apart: two letters swapped, or (3+ letters) one changed, added or dropped.
+
+    Only such a slip makes a symbol the issuer's written wrong; a symbol unlike
+    the issuer's is a partner's, a new one or a class's, and is left alone.
+    """
+    if one == other or _related(one, other):
+        return False
+    if len(one) == len(other):
+        diff = [index for index in range(len(one)) if one[index] != other[index]]
+        swapped = (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and one[diff[0]] == other[diff[1]]
+            and one[diff[1]] == other[diff[0]]
+        )
+        return swapped or (len(diff) == 1 and len(one) >= 3)
+    short, long = sorted((one, other), key=len)
+    if len(long) - len(short) != 1 or len(short) < 3:
+        return False
+    return any(long[:index] + long[index + 1 :] == short for index in range(len(long)))
+
+
+def _symbol_mentions(
+    check: Tickers, found: list[Mention], loose: list[ticker_mentions.LooseMention]
+) -> Iterator[Hit]:
+    """Compare the symbols written outside parentheses with the issuer's, profile's first.
+
+    The issuer's form is the profile's, else the one its tickers and the loose
+    mentions use most (ties: the first ticker's). A loose symbol one slip from
+    it, and no other company's ticker in the release, is the issuer's mistyped;
+    so is the one ticker the loose mentions outvote.
+    """
+    partners = {_key(m.symbol) for m in found if not m.issuer}
+    issuer_tickers = [m for m in found if m.issuer]
+    configured = [symbol for _group, symbol in check.tickers]
+    for mention, expected, where in _symbol_verdicts(configured, issuer_tickers, loose):
+        if _key(mention.symbol) in partners and isinstance(mention, ticker_mentions.LooseMention):
+            continue
+        yield Hit(
+            mention.start,
+            mention.end,
+            {"symbol": mention.symbol, "expected": expected, "where": where},
+            replacement=expected,
+        )
+
+
+def _symbol_verdicts(
+    configured: list[str],
+    issuer_tickers: list[Mention],
+    loose: list[ticker_mentions.LooseMention],
+) -> Iterator[tuple[Mention | ticker_mentions.LooseMention, str, str]]:
+    """Yield (mention, expected symbol, where it is written) for each mistyped symbol."""
+    if configured:
+        for mention in loose:
+            key = _key(mention.symbol)
+            if any(_key(symbol) == key or _related(key, _key(symbol)) for symbol in configured):
+                continue
+            for symbol in configured:
+                if near_miss(key, _key(symbol)):
+                    yield mention, symbol, "in the company profile"
+                    break
+        return
+    pool: list[Mention | ticker_mentions.LooseMention] = [*issuer_tickers, *loose]
+    tickers_agree = len({_key(m.symbol) for m in issuer_tickers}) <= 1
+    for mention in pool:
+        key = _key(mention.symbol)
+        cluster = [m for m in pool if _key(m.symbol) == key or near_miss(_key(m.symbol), key)]
+        counts = Counter(_key(m.symbol) for m in cluster)
+        best = max(
+            counts,
+            key=lambda k: (counts[k], -pool.index(next(m for m in cluster if _key(m.symbol) == k))),
+        )
+        if best == key or not near_miss(key, best):
+            continue
+        if isinstance(mention, Mention) and not tickers_agree:
+            continue  # tickers that disagree among themselves are the "inconsistent" report's
+        expected = next(m.symbol for m in cluster if _key(m.symbol) == best)
+        yield mention, expected, "elsewhere in this release"
+
+
 def _two_exchanges(found: list[Mention]) -> Iterator[Hit]:
     """Report a symbol shown on two US exchanges (dual listings abroad are normal)."""
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -333,6 +427,7 @@ def _signals(report: str, found: list[Mention]) -> Iterator[Hit]:
 #: What a rule's ``report`` can ask for, and the function that looks for it.
 REPORTS: dict[str, Report] = {
     "inconsistent": _inconsistent_report,
+    "symbol-mention": _symbol_mention_report,
     "two-exchanges": _two_exchanges_report,
     "broken-markup": _broken_markup_report,
     "exchange-retired": _anachronism_report("exchange-retired"),

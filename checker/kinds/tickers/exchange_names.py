@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from checker.analysis.sec_data import load
 from checker.analysis.ticker_mentions import Mention, Venue, alias_key, venue_at, venues
 from checker.document.model import Document
 from checker.matching import pattern_cache
@@ -69,10 +70,82 @@ def anachronisms(
             )
     for match in _present_listing().finditer(document.text, timeout=PATTERN_TIMEOUT):
         if match.start("alias") not in seen and document.in_scope(match.start(), scope):
+            seen.add(match.start("alias"))
             venue = venues()[0][alias_key(match.group("alias"))]
             yield from _anachronism(
                 report, grace, venue, match.group("alias"), match.start("alias"), day, short=False
             )
+    if report == "exchange-retired":
+        for match in _retired_names().finditer(document.text, timeout=PATTERN_TIMEOUT):
+            start = match.start()
+            if start in seen or not document.in_scope(start, scope):
+                continue
+            if _bare(match.group()) and not _EXCHANGE_LIST.search(
+                _around(document.text, start, match.end()), timeout=PATTERN_TIMEOUT
+            ):
+                continue  # "Amex" alone may be American Express; in a list of exchanges it is not
+            if _historical(document, start, day):
+                continue
+            venue = venues()[0][alias_key(match.group())]
+            yield from _anachronism(report, grace, venue, match.group(), start, day, short=True)
+
+
+@lru_cache(maxsize=1)
+def _retired_names() -> regex.Pattern:
+    """Compile every retired exchange name as the tables write it (case kept), once."""
+    names = sorted(
+        {
+            alias
+            for raw in load("exchanges")["venues"]
+            if raw.get("until")
+            for alias in raw["aliases"]
+        },
+        key=len,
+        reverse=True,
+    )
+    alternation = "|".join(regex.escape(name).replace("\\ ", r"\s+") for name in names)
+    return pattern_cache.compile(rf"(?<![\w./@-])(?:{alternation})(?![\w@]|\.(?:com|net)\b)")
+
+
+def _bare(name: str) -> bool:
+    """Tell whether a name is a bare abbreviation that other things share ("Amex": American Express)."""
+    return name.casefold() == "amex"
+
+
+#: Another exchange or regulator beside a bare name: "a member of NYSE, AMEX, FINRA".
+_EXCHANGE_LIST = pattern_cache.compile(
+    r"\b(?:NYSE|Nasdaq|NASDAQ|FINRA|SIPC|CBOE|Cboe|NFA|MSRB|stock\s+exchanges?|exchanges?)\b"
+    r"|\b(?:listed|traded|quoted)\s+on\s+(?:the\s+)?\Z"
+)
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """Return the few words on either side of a name, within its clause."""
+    before = regex.split(r"[.;:()\n]", text[max(0, start - 40) : start])[-1]
+    after = regex.split(r"[.;:()\n]", text[end : end + 40])[0]
+    return f"{before} {after}"
+
+
+#: Words that tell a name as history: "formerly listed on the American Stock Exchange".
+_HISTORY = pattern_cache.compile(
+    r"(?i)\b(?:formerly|former|previously|prior\s+to|originally|once|until|predecessor|"
+    r"(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:listed|traded|quoted|admitted|a\s+member)|"
+    r"delist\w*|transferr?\w*|mov(?:e|ed|ing)\s+(?:\w+\s+){0,3}from|switch\w*\s+from|"
+    r"known\s+as|renamed|rebrand\w*|name\s+change|history|historic\w*|founded|acquired|"
+    r"acquisition|merg\w*|served|worked|joined|began|started|spent|since)\b"
+)
+
+
+def _historical(document: Document, start: int, day: datetime.date) -> bool:
+    """Tell whether the sentence around a name tells of the past (a history word, or a year before the release's)."""
+    sentence = next(
+        (document.text[a:b] for a, b in document.sentences if a <= start < b),
+        document.text[max(0, start - 200) : start + 200],
+    )
+    if _HISTORY.search(sentence, timeout=PATTERN_TIMEOUT):
+        return True
+    years = [int(year) for year in regex.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    return any(year < day.year - 1 for year in years)
 
 
 def _anachronism(
@@ -86,7 +159,8 @@ def _anachronism(
 ) -> Iterator[Hit]:
     """Yield a hit when *venue*'s name was not (yet, or any longer) in use on *day*."""
     too_early = venue.start is not None and day < venue.start - grace
-    too_late = venue.until is not None and day >= venue.until + grace
+    retired = max(venue.until, venue.report_after or venue.until) if venue.until else None
+    too_late = retired is not None and day >= retired + grace
     if not (
         (report == "exchange-not-yet" and too_early) or (report == "exchange-retired" and too_late)
     ):
