@@ -97,7 +97,8 @@ def _tail(node: dict[str, dict]) -> str:
         return ""
     if len(branches) == 1 and not ends_here:
         return branches[0]
-    if len(branches) == 1 and len(branches[0].lstrip("\\")) == 1:
+    letters = [char for char in node if char]
+    if len(letters) == 1 and node[letters[0]] == {"": {}}:
         return branches[0] + "?"  # one optional character: "June?"
     return "(?:" + "|".join(branches) + ")" + ("?" if ends_here else "")
 
