@@ -132,6 +132,7 @@ def test_a_headline_placeholder_is_reported_only_as_the_headline() -> None:
         "“We believe [the Company's] platform is unique,” he said.",
         "The court said the [City's] director of regulatory services had violated the rule.",
         "Market size is $23.5 billion[2], per analysts. See note [1] below.",
+        "Revenue\t[1]\t$4.2 million\nNet loss (1)\t$0.3 million*\n\n###",
         "Low-density lipoprotein cholesterol [LDL-C] and lipoprotein(a) [Lp(a)] fell.",
         "NOTE TO EDITORS: For additional information visit Apple Newsroom.",
         "Note: Amounts may not add due to rounding.",
