@@ -524,7 +524,8 @@ def _annotated_path(out: Path, draft: str) -> Path:
 
 def _write_annotated(out: Path, results: list, shown: tuple) -> None:
     """Write each Word draft's annotated copy with the findings the report shows."""
-    from checker.inputs import read_bytes
+    from checker.inputs.docx import MAX_WORD_BYTES
+    from checker.inputs.reading import read_limited
     from checker.outputs.annotate import annotate  # only --annotate needs python-docx's writer
 
     for result in results:
@@ -532,7 +533,8 @@ def _write_annotated(out: Path, results: list, shown: tuple) -> None:
             continue
         findings = [finding for finding in shown if finding.path == result.path]
         target = _annotated_path(out, result.path)
-        count = annotate(read_bytes(result.path), findings, target)
+        data, _identity = read_limited(result.path, MAX_WORD_BYTES, "Word file")
+        count = annotate(data, findings, target)
         click.echo(
             f"prlint: wrote {count} comment{'s' if count != 1 else ''} to {visible(str(target))}",
             err=True,
