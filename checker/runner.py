@@ -88,10 +88,12 @@ class Runner:
             key = findings_cache.draft_key(
                 self._fingerprint(config), document.path, input_format, document.source
             )
-            outcome = findings_cache.lookup(key, document.path)
-            if outcome is None:
+            cached = findings_cache.lookup(key, document.path)
+            if cached is None:
                 outcome = _checked(document, config)
                 findings_cache.store(key, outcome)
+            else:
+                outcome = cached
         lines = document.source.split("\n")
         return DraftResult(
             path=document.path,

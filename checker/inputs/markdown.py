@@ -73,7 +73,7 @@ def _blocks(source: str, out: list[str | None], breaks: set[int], base: int = 0)
         start = starts[number]
         opening = _FENCE.match(line)
         if fence or opening:
-            if not fence:
+            if not fence and opening:
                 fence = opening.group(1)
             elif line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(
                 fence[0]
@@ -131,7 +131,8 @@ def _line(
         if start + len(line) < len(out):
             out[start + len(line)] = None  # keep the header row in the table's paragraph
         return
-    prefix = _CONTAINER.match(line).end()
+    container = _CONTAINER.match(line)
+    prefix = container.end() if container else 0
     _drop(out, start, start + prefix)
     heading = _ATX.match(line, prefix)
     if heading:

@@ -34,6 +34,7 @@ def annotate(data: bytes, findings: Iterable[Finding], output: Path) -> int:
     paragraphs is anchored on its first paragraph.
     """
     import docx
+    from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
     document = docx.Document(io.BytesIO(data))
@@ -50,7 +51,7 @@ def annotate(data: bytes, findings: Iterable[Finding], output: Path) -> int:
         runs = _runs_between(paragraph, start, end)
         if not runs:
             continue
-        parent = docx.text.paragraph.Paragraph(paragraph, document.part)
+        parent = Paragraph(paragraph, document.part)
         document.add_comment(
             [Run(run, parent) for run in runs], _comment_text(finding), AUTHOR, INITIALS
         )

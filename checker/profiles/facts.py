@@ -199,7 +199,9 @@ def issuers(facts: Facts) -> list[tuple[str, int]]:
     """
     owner_of: dict[str, str] = {}
     for company, symbols in facts.release_issuers:
-        for symbol in symbols if company else ():
+        if company is None:
+            continue
+        for symbol in symbols:
             owner_of.setdefault(symbol, company)
     counts: list[tuple[str, int]] = []
     for company, symbols in facts.release_issuers:

@@ -307,8 +307,8 @@ def _symbol_verdicts(
         return
     pool: list[Mention | ticker_mentions.LooseMention] = [*issuer_tickers, *loose]
     tickers_agree = len({_key(m.symbol) for m in issuer_tickers}) <= 1
-    for mention in pool:
-        key = _key(mention.symbol)
+    for candidate in pool:
+        key = _key(candidate.symbol)
         cluster = [m for m in pool if _key(m.symbol) == key or near_miss(_key(m.symbol), key)]
         counts = Counter(_key(m.symbol) for m in cluster)
         best = max(
@@ -317,10 +317,10 @@ def _symbol_verdicts(
         )
         if best == key or not near_miss(key, best):
             continue
-        if isinstance(mention, Mention) and not tickers_agree:
+        if isinstance(candidate, Mention) and not tickers_agree:
             continue  # tickers that disagree among themselves are the "inconsistent" report's
         expected = next(m.symbol for m in cluster if _key(m.symbol) == best)
-        yield mention, expected, "elsewhere in this release"
+        yield candidate, expected, "elsewhere in this release"
 
 
 def _two_exchanges(found: list[Mention]) -> Iterator[Hit]:
