@@ -122,3 +122,75 @@ def test_corpus_drafts_count_mismatch_is_found_and_matching_count_is_not() -> No
     ) and "says 6, but 5 are listed" in finding.message
     brenwick = (REPO / "corpus" / "brenwick-first-patient.txt").read_text(encoding="utf-8")
     assert rule_hits(brenwick, LIST) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (
+            "Apple’s six software platforms — iOS, iPadOS, macOS, watchOS, and tvOS — provide"
+            " seamless experiences across all Apple devices.",
+            "says 6, but 5 are listed",
+        ),
+        (
+            "The consortium was formed by its partners, Alpha, Beta, Gamma and Delta, the three"
+            " founding members of the consortium.",
+            "says 3, but 4 are listed",
+        ),
+        (
+            "The Study includes but is not limited to the following three main improvements:\n\n"
+            "(1) First, a tablet will be used.\n\n(2) Second, SNAC will be added.\n\n"
+            "The Study is fully funded.",
+            "says 3, but 2 are listed",
+        ),
+        (
+            "The collaboration covers three oncology indications:\n\n1. TNBC\n\n2. NSCLC\n\n"
+            "3. MDS\n\n4. AML\n\nAll four indications have INDs.",
+            "says 3, but 4 are listed",
+        ),
+        (
+            "Patients must meet two of the following:\n\n* Age of 18 or more\n\nThe trial is open.",
+            "says 2, but 1 are listed",
+        ),
+        (
+            "The Company operates through three business units: Vycor Medical, which makes VBAS"
+            " for neurosurgeons; and NovaVision®, which offers therapy programs.",
+            "says 3, but 2 are listed",
+        ),
+        (
+            "ABVC holds patents in five key territories: the U.S., Australia, Japan, and Taiwan -"
+            " laying a strong foundation.",
+            "says 5, but 4 are listed",
+        ),
+        (
+            "The drug is in three clinical trials: a Phase II trial in advanced carcinoid cancer"
+            " patients, and a Phase I/IIa trial in relapsed or refractory multiple myeloma patients.",
+            "says 3, but 2 are listed",
+        ),
+    ],
+)
+def test_lists_after_a_dash_a_colon_bullets_or_before_an_appositive_count_are_checked(
+    text: str, says: str
+) -> None:
+    [finding] = rule_hits(text, LIST)
+    assert says in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple’s five software platforms — iOS, iPadOS, macOS, watchOS, and tvOS — provide"
+        " seamless experiences.",
+        "Its partners, Alpha, Beta, Gamma and Delta, the four founding members, signed.",
+        "In 2024, Alpha and Beta, the two companies, merged.",  # a date and a clause, not names
+        "Patients must meet two of the following:\n\n* Age over 18\n\n* Prior therapy\n\n* ECOG 0-1\n\nDone.",
+        "The study covers the following two improvements:\n\n(1) A tablet.\n\n(2) A capsule.\n\nDone.",
+        "Of 17 subjects, five showed objective responses: 2 complete responses and 3 partial responses.",
+        "Ten institutions include Emory, University of Colorado – Denver Children’s and Duke.",
+        "It operates in four markets: the U.S., Australia, Japan, and Taiwan.",
+        "The three sites: Rockville, Maryland and San Diego, California.",  # address commas
+        "Acme has three programs such as Alpha and Beta.",  # a partial list may be shorter
+    ],
+)
+def test_agreeing_partial_or_unreadable_new_list_forms_are_quiet(text: str) -> None:
+    assert rule_hits(text, LIST) == []

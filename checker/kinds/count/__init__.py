@@ -11,7 +11,14 @@ and their values, e.g. ``{"ten": 10}``; numerals are always understood),
 with a capital or a digit, as names do, or the list is not counted),
 ``not_after`` (words after which a number is a label, not a count: "Phase 3
 trials") and ``not_items`` (a pattern for items that show the commas belong to
-addresses, "Rockville, Maryland", so the list cannot be counted). A count in the headline with no list of its own is
+addresses, "Rockville, Maryland", so the list cannot be counted), ``marked`` (marks
+after which any plural noun opens a list: a colon, a spaced dash, "five software
+platforms — iOS, ..."), ``max_described_words`` (after such a mark, items that open with
+"a"/"an" may be this long) and ``lead_words`` (words that open a clause, not a name).
+Besides a list after the count, the list may be bullets or numbers in the paragraphs
+after "the following three improvements:", or come before the count in an appositive
+("Alpha, Beta and Gamma, the three founding members"); "two of the following:" needs
+at least two items. A count in the headline with no list of its own is
 checked against a body list with the same number ("Ten Institutions" in the
 headline, "This ten-member group includes" eleven names in the body).
 
@@ -36,8 +43,32 @@ from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
 from checker.model import Hit, Scope
 
 _CONJUNCTION = pattern_cache.compile(r"(?:^|\s)(?:and|or|as\s+well\s+as|&)\s+", regex.IGNORECASE)
-_NAME_START = pattern_cache.compile(r"(?:the\s+)?[\p{Lu}\d]")
+# Names start with a capital or a digit, or are camel-cased ("iOS", "macOS", "eBay").
+_NAME_START = pattern_cache.compile(r"(?:the\s+)?(?:[\p{Lu}\d]|\p{Ll}{1,6}\p{Lu})")
+# Inside a name, lower-case words are only these links ("University of Florida").
+_NAME_LINKS = frozenset(
+    ["of", "the", "and", "for", "de", "du", "la", "von", "van", "&", "at", "in"]
+)
+# Items told with an article ("a Phase II trial in ..., and a Phase I trial in ...")
+# after a colon or dash: each is one thing however long its description.
+_ARTICLE_START = pattern_cache.compile(r"(?:a|an)\s+\S")
 _ITEM_SEPARATOR = pattern_cache.compile(r"[,;]\s*")
+# A spaced dash before a lower-case word closes an aside list ("five platforms —
+# iOS, ..., and tvOS — provide"); before a capital it is inside a name
+# ("University of Colorado – Denver").
+_LIST_CLOSE = pattern_cache.compile(r"\s(?:[—–-]|--)\s+(?=\p{Ll})")
+# "2 complete responses and 3 partial responses": a breakdown of the count, not a list.
+_QUANTITY = pattern_cache.compile(
+    r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten)\s+\p{L}", regex.IGNORECASE
+)
+# A list marker at a line's start: a bullet, "1." / "(1)" / "1)", "a." / "(a)".
+_BULLET = pattern_cache.compile(
+    r"[ \t]*(?:(?P<bullet>[*•●▪·‣◦–-])|\(?(?P<number>\d{1,2})[.)]|\(?(?P<letter>[a-z])[.)])[ \t]+\S"
+)
+# "the following" before a count says the whole list comes next.
+_FOLLOWING = pattern_cache.compile(r"(?i)\bfollowing\s+\Z")
+_SEMICOLON = pattern_cache.compile(r"\s*;\s*")
+_LEADING_CONJUNCTION = pattern_cache.compile(r"(?i)\A(?:and|or|as\s+well\s+as|&)\s+")
 
 
 @dataclass(frozen=True)
@@ -51,6 +82,7 @@ class Counted:
     items: tuple[str, ...] | None
     partial: bool
     headline: bool
+    at_least: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,8 +93,10 @@ class ListCount:
     lead_in: regex.Pattern
     numbers: dict[str, int]
     max_item_words: int
+    max_described_words: int
     names_only: bool
     not_items: regex.Pattern | None
+    lead_words: regex.Pattern | None
 
 
 def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
@@ -77,11 +111,17 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
     )
     not_after = params["not_after"]
     labelled = rf"(?<!\b(?:{not_after})\s+)" if not_after else ""
+    marked = params["marked"]
     stated = (
-        _number_first(number)
-        + rf"(?<![\w$.,%/-]){labelled}(?:(?P<part>{number})\s+of\s+(?:the|its|our|these|those|their)\s+)?"
+        _number_first(number) + rf"(?<![\w$.,%/-]){labelled}(?:"
+        # "two of the following:": a choice from the list, which must be at least as long
+        rf"(?P<choose>{number})\s+of\s+the\s+following\b(?:\s+(?!\d)[\w'’-]+){{0,3}}?(?=\s*:)"
+        rf"|(?:(?P<part>{number})\s+of\s+(?:the|its|our|these|those|their)\s+)?"
         rf"(?P<number>{number})(?:[- ]member\s+(?:[\w'’-]+\s+)?(?:{params['groups']})"
-        rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,2}}?(?:{params['nouns']}))\b"
+        rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,2}}?(?:{params['nouns']})"
+        # any plural noun when a colon or a dash opens the list ("five software platforms —")
+        rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,3}}?[A-Za-z'’-]{{2,}}s(?=\s*(?:{marked}))"
+        r")\b)"
     )
     lead_in = (
         r"\A(?:\s+(?!(?:and|or|but)\b)[\w'’.-]+){0,6}?\s*"
@@ -93,9 +133,13 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
         lead_in=compile_pattern(lead_in, f"{where}.complete", ignore_case=True),
         numbers=numbers,
         max_item_words=params["max_item_words"],
+        max_described_words=params["max_described_words"],
         names_only=params["names_only"],
         not_items=compile_pattern(params["not_items"], f"{where}.not_items")
         if "not_items" in params
+        else None,
+        lead_words=compile_pattern(params["lead_words"], f"{where}.lead_words")
+        if "lead_words" in params
         else None,
     )
 
@@ -147,21 +191,111 @@ def _body_list_for(headline: Counted, counts: list[Counted]) -> Counted | None:
 
 
 def _stated_counts(check: ListCount, document: Document, scope: Scope) -> Iterator[Counted]:
-    """Yield every stated count in scope with the list that follows it."""
+    """Yield every stated count in scope with the list that goes with it."""
     text = document.text
     for start, end in document.sentences:
         for match in check.stated.finditer(text, start, end, timeout=PATTERN_TIMEOUT):
             if not document.in_scope(match.start(), scope):
                 continue
-            said = match.group("part") or match.group("number")
+            said = match.group("choose") or match.group("part") or match.group("number")
             value = _value(said, check.numbers)
             if value is None or value < 2:
                 continue
             items, partial = _read_list(check, text[match.end() : end])
+            if items is None and _opens_bullets(text, match.end(), end):
+                items = _bullets(document, end)
+                partial = partial and not _FOLLOWING.search(text, start, match.start())
+            if items is None and match.group("number"):
+                items = _appositive(check, text, start, match.start())
+                partial = False
             headline = document.part_at(match.start()) in (HEADLINE, SUBHEADLINE)
             yield Counted(
-                match.start(), match.end(), match.group(), value, items, partial, headline
+                match.start(),
+                match.end(),
+                match.group(),
+                value,
+                items,
+                partial,
+                headline,
+                at_least=match.group("choose") is not None,
             )
+
+
+def _opens_bullets(text: str, after: int, end: int) -> bool:
+    """Tell whether the sentence ends right after the count with a colon ("the following three:")."""
+    rest = text[after:end].rstrip()
+    return rest.endswith(":") and len(rest.split()) <= 6
+
+
+def _bullets(document: Document, sentence_end: int) -> tuple[str, ...] | None:
+    """Return the items of the bulleted or numbered list after a sentence, or None.
+
+    Each paragraph after the sentence that opens with the list's marker is
+    one item (lines inside it that open with the same marker are items too;
+    other lines continue an item); the list ends at the first paragraph
+    without a marker. A different marker inside is a sub-list and is not
+    counted.
+    """
+    text = document.text
+    items: list[str] = []
+    style = None
+    for start, end in document.paragraphs:
+        if end <= sentence_end:
+            continue
+        if start < sentence_end:
+            if text[sentence_end:end].strip():
+                return None  # the list goes on in the same paragraph: not a bulleted one
+            continue
+        lines = text[start:end].splitlines()
+        first = _BULLET.match(lines[0]) if lines else None
+        if first is None or (style is not None and first.lastgroup != style):
+            break
+        style = first.lastgroup
+        for line in lines:
+            marker = _BULLET.match(line)
+            if marker is not None and marker.lastgroup == style:
+                items.append(line[marker.end() - 1 :].strip())
+    return tuple(items) if len(items) >= 1 else None
+
+
+def _appositive(
+    check: ListCount, text: str, sentence_start: int, at: int
+) -> tuple[str, ...] | None:
+    """Read the list that a count names after it: "Alpha, Beta and Gamma, the three members".
+
+    Read back from ", the" to the first chunk that is not a name (the noun
+    the list explains, "its partners"); the chunk next to the count must
+    close the list with "and" or "or".
+    """
+    before = text[sentence_start:at]
+    tail = regex.search(r",\s+(?:the|its|our|their|all)\s+\Z", before, timeout=PATTERN_TIMEOUT)
+    if tail is None:
+        return None
+    chunks = _ITEM_SEPARATOR.split(before[: tail.start()])
+    last = _CONJUNCTION.split(chunks.pop(), maxsplit=1)
+    if len(last) != 2:
+        return None
+    items = [part.strip() for part in reversed(last) if part.strip()]
+    for chunk in reversed(chunks):
+        if not _names_a_thing(check, chunk.strip()):
+            break
+        items.append(chunk.strip())
+    for item in items:
+        if not _names_a_thing(check, item):
+            return None
+    return tuple(reversed(items)) if len(items) >= 2 else None
+
+
+def _names_a_thing(check: ListCount, item: str) -> bool:
+    """Tell whether a chunk read back from an appositive count is a name, not a clause."""
+    if not item or len(item.split()) > check.max_item_words or regex.search(r"\d", item):
+        return False
+    if check.lead_words is not None and check.lead_words.match(item, timeout=PATTERN_TIMEOUT):
+        return False
+    words = [word for word in item.split() if regex.search(r"\p{L}", word)]
+    return bool(_NAME_START.match(item)) and all(
+        word in _NAME_LINKS or _NAME_START.match(word) for word in words
+    )
 
 
 def _value(said: str, numbers: dict[str, int]) -> int | None:
@@ -175,38 +309,75 @@ def _read_list(check: ListCount, rest: str) -> tuple[tuple[str, ...] | None, boo
     Returns None when there is no list or it cannot be counted with
     confidence (an item too long to be a name, commas from addresses, no
     final "and" to close it): an uncertain count would be a false alarm.
+    A list whose items hold commas of their own is split at its semicolons
+    ("Vycor Medical, which ...; and NovaVision, which ..."), each item
+    named by the words before its first comma.
     """
     lead = check.lead_in.match(rest, timeout=PATTERN_TIMEOUT)
     if lead is None:
         return None, False
     partial = lead.group("partial") is not None
-    body = rest[lead.end() :].strip().rstrip(".;:")
+    marked = lead.group("complete") is not None and lead.group("complete").strip() in ":—–"
+    body = _LIST_CLOSE.split(rest[lead.end() :], maxsplit=1)[0].strip().rstrip(".;:")
+    if _SEMICOLON.search(body, timeout=PATTERN_TIMEOUT) and not partial:
+        return _semicolon_list(check, body), partial
     items: list[str] = []
     for chunk in _ITEM_SEPARATOR.split(body):
         parts = _CONJUNCTION.split(chunk, maxsplit=1)
         items.extend(part.strip() for part in parts if part.strip())
         if len(parts) > 1:
-            return _checked(check, items), partial
+            return _checked(check, items, marked), partial
     return None, partial
 
 
-def _checked(check: ListCount, items: list[str]) -> tuple[str, ...] | None:
-    """Return the items if they look like a list of names, else None."""
-    if len(items) < 2:
+def _semicolon_list(check: ListCount, body: str) -> tuple[str, ...] | None:
+    """Return the heads of a semicolon list closed by "and"/"or", or None."""
+    chunks = [chunk for chunk in _SEMICOLON.split(body) if chunk.strip()]
+    if len(chunks) < 2 or not _LEADING_CONJUNCTION.match(chunks[-1]):
         return None
+    heads = [_LEADING_CONJUNCTION.sub("", chunk).split(",")[0].strip() for chunk in chunks]
+    return _checked(check, heads, False)
+
+
+def _checked(check: ListCount, items: list[str], marked: bool) -> tuple[str, ...] | None:
+    """Return the items if they look like a list of names, else None.
+
+    After a colon or a dash, items that each open with an article ("a Phase
+    II trial in ..., and a Phase I trial in ...") count too, with room for
+    a longer description.
+    """
+    if len(items) < 2 or all(_QUANTITY.match(item) for item in items):
+        return None
+    described = marked and all(_ARTICLE_START.match(item) for item in items)
+    longest = check.max_described_words if described else check.max_item_words
     for item in items:
-        if len(item.split()) > check.max_item_words:
+        if len(item.split()) > longest:
             return None
-        if check.not_items is not None and check.not_items.fullmatch(item, timeout=PATTERN_TIMEOUT):
+        if check.names_only and not described and not _NAME_START.match(item):
             return None
-        if check.names_only and not _NAME_START.match(item):
-            return None
+    if _addresses(check, items):
+        return None
     return tuple(items)
+
+
+def _addresses(check: ListCount, items: list[str]) -> bool:
+    """Tell whether commas in the list belong to addresses or titles ("Rockville, Maryland").
+
+    A place or suffix right after a name ("Rockville", "Maryland"; "Acme",
+    "Inc.") shows it; a list made only of places ("the U.S., Australia,
+    Japan") is a list of places.
+    """
+    if check.not_items is None:
+        return False
+    placed = [bool(check.not_items.fullmatch(item, timeout=PATTERN_TIMEOUT)) for item in items]
+    return any(placed[i] and not placed[i - 1] for i in range(1, len(placed)))
 
 
 def _disagrees(count: Counted) -> bool:
     """Tell whether the list contradicts the stated number."""
     counted = len(count.items or ())
+    if count.at_least:
+        return counted < count.stated
     return counted > count.stated if count.partial else counted != count.stated
 
 
@@ -266,6 +437,21 @@ SCHEMA: dict[str, Any] = {
             "description": "Words that introduce a partial list (list).",
         },
         "max_item_words": {"type": "integer", "minimum": 1, "default": 8},
+        "max_described_words": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Longest item that opens with an article after a colon or dash (list).",
+            "default": 16,
+        },
+        "marked": {
+            "$ref": "#/$defs/pattern",
+            "description": "Marks that open a list after any plural noun: a colon, a dash (list).",
+            "default": ":|\\s[—–]\\s|\\s--\\s",
+        },
+        "lead_words": {
+            "$ref": "#/$defs/pattern",
+            "description": "Words that open a clause, not a name, when a list is read back from 'the N members' (list).",
+        },
         "names_only": {
             "type": "boolean",
             "description": "Every item must start with a capital or digit (list).",
