@@ -15,11 +15,13 @@ from checker.analysis.release_date import resolve_release_date
 from checker.api import LintConfig, load_config
 from checker.cache import results as findings_cache
 from checker.config.settings import Settings, find_config, read_config
+from checker.document.model import Document
 from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PrlintError
-from checker.inputs import read_input
+from checker.inputs import FIXABLE_FORMATS, read_input
 from checker.inputs.reading import RawDraft
 from checker.model import Finding
+from checker.outputs.fixing import Edit, plan_edits
 
 
 @dataclass
@@ -33,6 +35,9 @@ class DraftResult:
     raw: RawDraft | None = None
     release_date: tuple[str, str] | None = None  # (YYYY-MM-DD, where it came from)
     suppressions: list[dict] = field(default_factory=list)
+    # The safe fixes --fix would make, planned on the Document the findings came from, so
+    # that fixing never reads or extracts the draft again (kept only with the draft).
+    edits: list[Edit] = field(default_factory=list)
 
 
 class Runner:
@@ -81,26 +86,37 @@ class Runner:
             draft = read_input(path, self.input_format, config.settings.encoding)
         except PrlintError as error:
             return DraftResult(path, error=str(error))
-        document, input_format, raw = draft.document, draft.input_format, draft.raw
-        if not self.reuse:
-            outcome = _checked(document, config)
-        else:
-            key = findings_cache.draft_key(
-                self._fingerprint(config), document.path, input_format, document.source
-            )
-            outcome = findings_cache.lookup(key, document.path)
-            if outcome is None:
-                outcome = _checked(document, config)
-                findings_cache.store(key, outcome)
+        document = draft.document
+        outcome = self._outcome(document, draft.input_format, config)
         lines = document.source.split("\n")
+        raw = draft.raw if self.keep_drafts else None
+        edits = []
+        if raw is not None and draft.input_format in FIXABLE_FORMATS:
+            edits = _safe_edits(raw, document, outcome.findings, config, draft.input_format)
         return DraftResult(
             path=document.path,
             findings=outcome.findings,
             lines=lines if self.keep_drafts else _quoted_lines(lines, outcome.findings),
-            raw=raw if self.keep_drafts else None,
+            raw=raw,
             release_date=outcome.release_date,
             suppressions=outcome.suppressions,
+            edits=edits,
         )
+
+    def _outcome(
+        self, document: Document, input_format: str, config: LintConfig
+    ) -> findings_cache.Outcome:
+        """Check a draft, or reuse its findings from the cache when it has not changed."""
+        if not self.reuse:
+            return _checked(document, config)
+        key = findings_cache.draft_key(
+            self._fingerprint(config), document.path, input_format, document.source
+        )
+        outcome = findings_cache.lookup(key, document.path)
+        if outcome is None:
+            outcome = _checked(document, config)
+            findings_cache.store(key, outcome)
+        return outcome
 
     def _fingerprint(self, config: LintConfig) -> str:
         """Return the configuration's fingerprint (worked out once per configuration)."""
@@ -142,7 +158,7 @@ def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
     return [text if number in wanted else "" for number, text in enumerate(lines, start=1)]
 
 
-def _checked(document, config: LintConfig) -> findings_cache.Outcome:
+def _checked(document: Document, config: LintConfig) -> findings_cache.Outcome:
     """Run the checks on a draft: findings, release date, suppression directives."""
     findings, directives = lint_with_directives(document, list(config.rules), config.context())
     date = resolve_release_date(document, config.settings.date)
@@ -154,6 +170,20 @@ def _checked(document, config: LintConfig) -> findings_cache.Outcome:
             for d in directives
         ],
     )
+
+
+def _safe_edits(
+    raw: RawDraft,
+    document: Document,
+    findings: list[Finding],
+    config: LintConfig,
+    input_format: str,
+) -> list[Edit]:
+    """Plan the safe fixes of a draft's findings (most drafts have none to plan)."""
+    if not any(finding.fix is not None and finding.fix.safe for finding in findings):
+        return []
+    rules = {rule.id: rule for rule in config.rules}
+    return plan_edits(raw, document, findings, rules, input_format)
 
 
 _WORKER: Runner | None = None
