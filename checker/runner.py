@@ -3,10 +3,18 @@
 Drafts are linted serially or, with ``jobs > 1``, in worker processes; the
 results come back in the order the drafts were given either way, so the
 output of ``--jobs 2`` is identical to the serial run's.
+
+A draft that cannot be read, or whose checks run out of time, becomes a
+result with an ``error`` and no findings; the other drafts are still
+reported (the CLI prints the error and exits 2 at the end). A worker that
+dies (killed, out of memory) ends the run with :class:`WorkerFailure`, and
+workers whose parent dies exit on their own.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +25,18 @@ from checker.cache import results as findings_cache
 from checker.config.settings import Settings, find_config, read_config
 from checker.document.model import Document
 from checker.engine import lint_with_directives
-from checker.errors import ConfigError, PrlintError
+from checker.errors import ConfigError, PatternTimeout, PrlintError
 from checker.inputs import FIXABLE_FORMATS, read_input
 from checker.inputs.reading import RawDraft
 from checker.model import Finding
 from checker.outputs.fixing import Edit, plan_edits
+
+#: Seconds between a worker's checks that the process that started it is alive.
+PARENT_CHECK_SECONDS = 1.0
+
+
+class WorkerFailure(PrlintError):
+    """A ``--jobs`` worker process died before its drafts were linted (exit code 2)."""
 
 
 @dataclass
@@ -80,14 +95,17 @@ class Runner:
         return list(self._configs.values())
 
     def lint_one(self, path: str) -> DraftResult:
-        """Lint one draft; an unreadable draft becomes a result with an error."""
+        """Lint one draft; an unreadable draft, or one whose checks time out, gives an error."""
         config = self.config_for(path)
         try:
             draft = read_input(path, self.input_format, config.settings.encoding)
         except PrlintError as error:
             return DraftResult(path, error=str(error))
         document = draft.document
-        outcome = self._outcome(document, draft.input_format, config)
+        try:
+            outcome = self._outcome(document, draft.input_format, config)
+        except PatternTimeout as error:  # this draft's error; the others are still reported
+            return DraftResult(document.path, error=str(error))
         lines = document.source.split("\n")
         raw = draft.raw if self.keep_drafts else None
         edits = []
@@ -131,25 +149,34 @@ class Runner:
         for path in paths:
             self.config_for(path)  # report config and pack errors before any work
         if jobs > 1 and len(paths) > 1 and "-" not in paths:
-            from concurrent.futures import ProcessPoolExecutor  # only --jobs pays for importing it
-
-            with ProcessPoolExecutor(
-                max_workers=jobs,
-                initializer=_start_worker,
-                initargs=(
-                    self.cli,
-                    self.config_file,
-                    self.input_format,
-                    self.reuse,
-                    self.keep_drafts,
-                ),
-            ) as pool:
-                results: Iterable[DraftResult] = pool.map(
-                    _lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))
-                )
-                return list(progress(results, len(paths)) if progress else results)
+            return self._lint_in_workers(paths, jobs, progress)
         iterator = (self.lint_one(path) for path in paths)
         return list(progress(iterator, len(paths)) if progress else iterator)
+
+    def _lint_in_workers(
+        self, paths: list[str], jobs: int, progress: Callable | None
+    ) -> list[DraftResult]:
+        """Lint the drafts in *jobs* worker processes; a worker that dies ends the run cleanly."""
+        from concurrent.futures import ProcessPoolExecutor  # only --jobs pays for importing it
+        from concurrent.futures.process import BrokenProcessPool
+
+        settings = (self.cli, self.config_file, self.input_format, self.reuse, self.keep_drafts)
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(settings, os.getpid())
+        )
+        try:
+            results: Iterable[DraftResult] = pool.map(
+                _lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))
+            )
+            return list(progress(results, len(paths)) if progress else results)
+        except BrokenProcessPool:
+            raise WorkerFailure(
+                "a --jobs worker process died (killed, or out of memory) before its drafts were "
+                "linted; nothing is reported: run again, or without --jobs"
+            ) from None
+        finally:
+            # on an interrupt, drafts not started yet are dropped rather than waited for
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
@@ -189,12 +216,43 @@ def _safe_edits(
 _WORKER: Runner | None = None
 
 
-def _start_worker(
-    cli: dict, config_file: Path | None, input_format: str | None, reuse: bool, keep_drafts: bool
-) -> None:
-    """Give each worker process its own runner (configs load once per worker)."""
+def _start_worker(settings: tuple, parent: int) -> None:
+    """Give each worker process its own runner (configs load once per worker).
+
+    The worker also watches the process that started it: if that process is
+    killed (SIGKILL gives it no chance to stop its workers), the worker exits
+    instead of linting on for nobody.
+    """
     global _WORKER
-    _WORKER = Runner(cli, config_file, input_format, reuse, keep_drafts)
+    _WORKER = Runner(*settings)
+    watcher = threading.Thread(
+        target=exit_with_parent, args=(os.getppid(), parent), name="prlint-parent", daemon=True
+    )
+    watcher.start()
+
+
+def exit_with_parent(started_by: int, parent: int, interval: float = PARENT_CHECK_SECONDS) -> None:
+    """Wait until the process that started this one is gone, then exit at once.
+
+    Its death shows as a new parent process id (the orphan is adopted), or,
+    if it died before the worker got here, as *parent* no longer running.
+    """
+    import time
+
+    while os.getppid() == started_by and _running(parent):
+        time.sleep(interval)
+    os._exit(2)
+
+
+def _running(pid: int) -> bool:
+    """Tell whether the process *pid* still exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
 
 
 def _lint_in_worker(path: str) -> DraftResult:
