@@ -29,13 +29,21 @@ class LintConfig:
     settings: Settings
 
     def context(self) -> Context:
-        """Return the check context these settings give."""
-        return Context(
-            release_date=self.settings.date,
-            known_rules=frozenset(rule.id for rule in self.ruleset.rules),
-            selected_rules=frozenset(rule.id for rule in self.rules),
-            profile=self.ruleset.profile,
-        )
+        """Return the check context these settings give, built once per configuration.
+
+        Every draft linted with this configuration shares it (it is frozen),
+        rather than each draft building its rule-id sets anew.
+        """
+        built = self.__dict__.get("_context")
+        if built is None:
+            built = Context(
+                release_date=self.settings.date,
+                known_rules=frozenset(rule.id for rule in self.ruleset.rules),
+                selected_rules=frozenset(rule.id for rule in self.rules),
+                profile=self.ruleset.profile,
+            )
+            object.__setattr__(self, "_context", built)  # a cache, not a field: frozen stays true
+        return built
 
 
 def load_config(settings: Settings | None = None) -> LintConfig:

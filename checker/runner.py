@@ -3,10 +3,18 @@
 Drafts are linted serially or, with ``jobs > 1``, in worker processes; the
 results come back in the order the drafts were given either way, so the
 output of ``--jobs 2`` is identical to the serial run's.
+
+A draft that cannot be read, or whose checks run out of time, becomes a
+result with an ``error`` and no findings; the other drafts are still
+reported (the CLI prints the error and exits 2 at the end). A worker that
+dies (killed, out of memory) ends the run with :class:`WorkerFailure`, and
+workers whose parent dies exit on their own.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +23,20 @@ from checker.analysis.release_date import resolve_release_date
 from checker.api import LintConfig, load_config
 from checker.cache import results as findings_cache
 from checker.config.settings import Settings, find_config, read_config
+from checker.document.model import Document
 from checker.engine import lint_with_directives
-from checker.errors import ConfigError, PrlintError
-from checker.inputs import read_input
+from checker.errors import ConfigError, PatternTimeout, PrlintError
+from checker.inputs import FIXABLE_FORMATS, read_input
 from checker.inputs.reading import RawDraft
 from checker.model import Finding
+from checker.outputs.fixing import Edit, plan_edits
+
+#: Seconds between a worker's checks that the process that started it is alive.
+PARENT_CHECK_SECONDS = 1.0
+
+
+class WorkerFailure(PrlintError):
+    """A ``--jobs`` worker process died before its drafts were linted (exit code 2)."""
 
 
 @dataclass
@@ -33,6 +50,9 @@ class DraftResult:
     raw: RawDraft | None = None
     release_date: tuple[str, str] | None = None  # (YYYY-MM-DD, where it came from)
     suppressions: list[dict] = field(default_factory=list)
+    # The safe fixes --fix would make, planned on the Document the findings came from, so
+    # that fixing never reads or extracts the draft again (kept only with the draft).
+    edits: list[Edit] = field(default_factory=list)
 
 
 class Runner:
@@ -75,34 +95,46 @@ class Runner:
         return list(self._configs.values())
 
     def lint_one(self, path: str) -> DraftResult:
-        """Lint one draft; an unreadable draft becomes a result with an error."""
+        """Lint one draft; an unreadable draft, or one whose checks time out, gives an error."""
         config = self.config_for(path)
         try:
             draft = read_input(path, self.input_format, config.settings.encoding)
         except PrlintError as error:
             return DraftResult(path, error=str(error))
-        document, input_format, raw = draft.document, draft.input_format, draft.raw
-        if not self.reuse:
-            outcome = _checked(document, config)
-        else:
-            key = findings_cache.draft_key(
-                self._fingerprint(config), document.path, input_format, document.source
-            )
-            cached = findings_cache.lookup(key, document.path)
-            if cached is None:
-                outcome = _checked(document, config)
-                findings_cache.store(key, outcome)
-            else:
-                outcome = cached
+        document = draft.document
+        try:
+            outcome = self._outcome(document, draft.input_format, config)
+        except PatternTimeout as error:  # this draft's error; the others are still reported
+            return DraftResult(document.path, error=str(error))
         lines = document.source.split("\n")
+        raw = draft.raw if self.keep_drafts else None
+        edits = []
+        if raw is not None and draft.input_format in FIXABLE_FORMATS:
+            edits = _safe_edits(raw, document, outcome.findings, config, draft.input_format)
         return DraftResult(
             path=document.path,
             findings=outcome.findings,
             lines=lines if self.keep_drafts else _quoted_lines(lines, outcome.findings),
-            raw=raw if self.keep_drafts else None,
+            raw=raw,
             release_date=outcome.release_date,
             suppressions=outcome.suppressions,
+            edits=edits,
         )
+
+    def _outcome(
+        self, document: Document, input_format: str, config: LintConfig
+    ) -> findings_cache.Outcome:
+        """Check a draft, or reuse its findings from the cache when it has not changed."""
+        if not self.reuse:
+            return _checked(document, config)
+        key = findings_cache.draft_key(
+            self._fingerprint(config), document.path, input_format, document.source
+        )
+        outcome = findings_cache.lookup(key, document.path)
+        if outcome is None:
+            outcome = _checked(document, config)
+            findings_cache.store(key, outcome)
+        return outcome
 
     def _fingerprint(self, config: LintConfig) -> str:
         """Return the configuration's fingerprint (worked out once per configuration)."""
@@ -117,25 +149,34 @@ class Runner:
         for path in paths:
             self.config_for(path)  # report config and pack errors before any work
         if jobs > 1 and len(paths) > 1 and "-" not in paths:
-            from concurrent.futures import ProcessPoolExecutor  # only --jobs pays for importing it
-
-            with ProcessPoolExecutor(
-                max_workers=jobs,
-                initializer=_start_worker,
-                initargs=(
-                    self.cli,
-                    self.config_file,
-                    self.input_format,
-                    self.reuse,
-                    self.keep_drafts,
-                ),
-            ) as pool:
-                results: Iterable[DraftResult] = pool.map(
-                    _lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))
-                )
-                return list(progress(results, len(paths)) if progress else results)
+            return self._lint_in_workers(paths, jobs, progress)
         iterator = (self.lint_one(path) for path in paths)
         return list(progress(iterator, len(paths)) if progress else iterator)
+
+    def _lint_in_workers(
+        self, paths: list[str], jobs: int, progress: Callable | None
+    ) -> list[DraftResult]:
+        """Lint the drafts in *jobs* worker processes; a worker that dies ends the run cleanly."""
+        from concurrent.futures import ProcessPoolExecutor  # only --jobs pays for importing it
+        from concurrent.futures.process import BrokenProcessPool
+
+        settings = (self.cli, self.config_file, self.input_format, self.reuse, self.keep_drafts)
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(settings, os.getpid())
+        )
+        try:
+            results: Iterable[DraftResult] = pool.map(
+                _lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))
+            )
+            return list(progress(results, len(paths)) if progress else results)
+        except BrokenProcessPool:
+            raise WorkerFailure(
+                "a --jobs worker process died (killed, or out of memory) before its drafts were "
+                "linted; nothing is reported: run again, or without --jobs"
+            ) from None
+        finally:
+            # on an interrupt, drafts not started yet are dropped rather than waited for
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
@@ -144,7 +185,7 @@ def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
     return [text if number in wanted else "" for number, text in enumerate(lines, start=1)]
 
 
-def _checked(document, config: LintConfig) -> findings_cache.Outcome:
+def _checked(document: Document, config: LintConfig) -> findings_cache.Outcome:
     """Run the checks on a draft: findings, release date, suppression directives."""
     findings, directives = lint_with_directives(document, list(config.rules), config.context())
     date = resolve_release_date(document, config.settings.date)
@@ -158,15 +199,60 @@ def _checked(document, config: LintConfig) -> findings_cache.Outcome:
     )
 
 
+def _safe_edits(
+    raw: RawDraft,
+    document: Document,
+    findings: list[Finding],
+    config: LintConfig,
+    input_format: str,
+) -> list[Edit]:
+    """Plan the safe fixes of a draft's findings (most drafts have none to plan)."""
+    if not any(finding.fix is not None and finding.fix.safe for finding in findings):
+        return []
+    rules = {rule.id: rule for rule in config.rules}
+    return plan_edits(raw, document, findings, rules, input_format)
+
+
 _WORKER: Runner | None = None
 
 
-def _start_worker(
-    cli: dict, config_file: Path | None, input_format: str | None, reuse: bool, keep_drafts: bool
-) -> None:
-    """Give each worker process its own runner (configs load once per worker)."""
+def _start_worker(settings: tuple, parent: int) -> None:
+    """Give each worker process its own runner (configs load once per worker).
+
+    The worker also watches the process that started it: if that process is
+    killed (SIGKILL gives it no chance to stop its workers), the worker exits
+    instead of linting on for nobody.
+    """
     global _WORKER
-    _WORKER = Runner(cli, config_file, input_format, reuse, keep_drafts)
+    _WORKER = Runner(*settings)
+    watcher = threading.Thread(
+        target=exit_with_parent, args=(os.getppid(), parent), name="prlint-parent", daemon=True
+    )
+    watcher.start()
+
+
+def exit_with_parent(started_by: int, parent: int, interval: float = PARENT_CHECK_SECONDS) -> None:
+    """Wait until the process that started this one is gone, then exit at once.
+
+    Its death shows as a new parent process id (the orphan is adopted), or,
+    if it died before the worker got here, as *parent* no longer running.
+    """
+    import time
+
+    while os.getppid() == started_by and _running(parent):
+        time.sleep(interval)
+    os._exit(2)
+
+
+def _running(pid: int) -> bool:
+    """Tell whether the process *pid* still exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
 
 
 def _lint_in_worker(path: str) -> DraftResult:

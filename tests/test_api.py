@@ -6,7 +6,8 @@ import pickle
 from functools import partial
 from multiprocessing import get_context
 
-from checker.api import default_config, lint_text
+from checker.api import default_config, lint_text, load_config
+from checker.config.settings import Settings
 
 DRAFTS = [
     "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme Corp. (AMEX: KAL)(Frankfurt”>CA4) announced the the news.\n",
@@ -29,3 +30,13 @@ def test_lint_text_in_a_process_pool_matches_the_serial_result() -> None:
         parallel = pool.map(partial(lint_text, config=config), DRAFTS)
     assert parallel == serial
     assert all(serial)  # every draft has findings: the comparison means something
+
+
+def test_the_check_context_is_built_once_per_configuration() -> None:
+    """Every draft of a run shares it, rather than building its rule-id sets again."""
+    config = load_config(Settings(date="2026-05-05"))
+    context = config.context()
+    assert config.context() is context
+    assert context.release_date == "2026-05-05" and "core.doubled-word" in context.selected_rules
+    copy = pickle.loads(pickle.dumps(config))  # still pickles, and lints the same
+    assert copy.context() == context and lint_text(DRAFTS[0], copy) == lint_text(DRAFTS[0], config)
