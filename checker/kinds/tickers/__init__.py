@@ -169,6 +169,13 @@ def _name_style_report(
     yield from exchange_names.name_style(document, scope)
 
 
+def _malformed_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report a misspelled exchange name inside a ticker."""
+    yield from exchange_names.malformed(document, scope)
+
+
 def _tier_conflict_report(
     check: Tickers, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
@@ -435,6 +442,7 @@ REPORTS: dict[str, Report] = {
     "shape": _shape_report,
     "name-style": _name_style_report,
     "tier-conflict": _tier_conflict_report,
+    "exchange-malformed": _malformed_report,
     "qualifier": _signal_report("qualifier"),
     "class-notation": _signal_report("class-notation"),
     "frankfurt": _signal_report("frankfurt"),
