@@ -190,3 +190,17 @@ def test_rename_table_agrees_with_the_venues() -> None:
         datetime.date.fromisoformat(rename["date"])
     table, _alias = venues()
     assert table["nasdaqnm"].name == "Nasdaq National Market"
+
+
+def test_profile_symbol_is_the_fix_even_without_a_ticker() -> None:
+    """With the issuer's symbol configured, one loose mention is enough to compare."""
+    from checker import kinds
+    from checker.kinds.base import Context
+    from checker.model import Scope
+
+    check = kinds.compile_check(
+        {"kind": "tickers", "report": "symbol-mention", "tickers": ["Nasdaq: ZNTH"]}, "$.check"
+    )
+    text = "Zenith trades under the symbol ZTNH. Its partner trades under the symbol ORBS."
+    hits = list(kinds.get("tickers").find(check, Document.from_text(text), Scope(), Context()))
+    assert [(hit.fields["symbol"], hit.replacement) for hit in hits] == [("ZTNH", "ZNTH")]

@@ -1,9 +1,11 @@
-"""Exchange names in a release: out of their time, spelled two ways, two tiers.
+"""Exchange names in a release: out of their time, misspelled, spelled two ways, two tiers.
 
-A helper of the ``tickers`` kind, not a kind. Names, rename dates and
-tiers come from ``checker/data/exchanges.json``; a name counts in tickers
-("(AMEX: KAL)") and in present-tense listing phrases ("is listed on the
-Nasdaq National Market"), never in historical ones ("formerly listed on").
+A helper of the ``tickers`` kind, not a kind. Names, renames (with dates
+and sources), tiers and other exchanges' codes come from
+``checker/data/exchanges.json``. A name counts in tickers ("(AMEX: KAL)"),
+in present-tense listing phrases ("is listed on the Nasdaq National
+Market") and, for retired names, anywhere else ("a member of NYSE, AMEX,
+FINRA"), never in historical sentences ("formerly listed on", "since 1998").
 """
 
 from __future__ import annotations
