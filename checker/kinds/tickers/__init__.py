@@ -2,9 +2,13 @@
 
 Parameter ``report`` picks the check: ``inconsistent`` (the issuer's symbol
 on one exchange differs between mentions; partners' tickers are their own),
+``symbol-mention`` (the issuer's symbol mistyped outside the parentheses:
+"under the symbol ZTNH" beside "(Nasdaq: ZNTH)"), ``exchange-malformed``
+("(Nasdq: ABCD)"),
 ``two-exchanges`` (one symbol on two US exchanges), ``broken-markup``
 (pasted HTML inside a ticker: "(Frankfurt”>CA4)"), ``exchange-retired`` and
-``exchange-not-yet`` (a name not in use at the release date), ``shape`` (a
+``exchange-not-yet`` (a name not in use at the release date; retired names
+are also read outside tickers, "a member of NYSE, AMEX, FINRA"), ``shape`` (a
 symbol the venue's rules do not allow), ``name-style`` (mixed "NASDAQ"
 and "Nasdaq"), ``tier-conflict`` (two Nasdaq tiers, no transfer), and hints
 for counsel: ``qualifier`` (a 5th letter E or Q), ``class-notation``
@@ -169,6 +173,13 @@ def _name_style_report(
     yield from exchange_names.name_style(document, scope)
 
 
+def _malformed_report(
+    check: Tickers, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report a misspelled exchange name inside a ticker."""
+    yield from exchange_names.malformed(document, scope)
+
+
 def _tier_conflict_report(
     check: Tickers, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
@@ -296,13 +307,13 @@ def _symbol_verdicts(
 ) -> Iterator[tuple[Mention | ticker_mentions.LooseMention, str, str]]:
     """Yield (mention, expected symbol, where it is written) for each mistyped symbol."""
     if configured:
-        for mention in loose:
-            key = _key(mention.symbol)
+        for written in loose:
+            key = _key(written.symbol)
             if any(_key(symbol) == key or _related(key, _key(symbol)) for symbol in configured):
                 continue
             for symbol in configured:
                 if near_miss(key, _key(symbol)):
-                    yield mention, symbol, "in the company profile"
+                    yield written, symbol, "in the company profile"
                     break
         return
     pool: list[Mention | ticker_mentions.LooseMention] = [*issuer_tickers, *loose]
@@ -435,6 +446,7 @@ REPORTS: dict[str, Report] = {
     "shape": _shape_report,
     "name-style": _name_style_report,
     "tier-conflict": _tier_conflict_report,
+    "exchange-malformed": _malformed_report,
     "qualifier": _signal_report("qualifier"),
     "class-notation": _signal_report("class-notation"),
     "frankfurt": _signal_report("frankfurt"),

@@ -1,9 +1,11 @@
-"""Exchange names in a release: out of their time, spelled two ways, two tiers.
+"""Exchange names in a release: out of their time, misspelled, spelled two ways, two tiers.
 
-A helper of the ``tickers`` kind, not a kind. Names, rename dates and
-tiers come from ``checker/data/exchanges.json``; a name counts in tickers
-("(AMEX: KAL)") and in present-tense listing phrases ("is listed on the
-Nasdaq National Market"), never in historical ones ("formerly listed on").
+A helper of the ``tickers`` kind, not a kind. Names, renames (with dates
+and sources), tiers and other exchanges' codes come from
+``checker/data/exchanges.json``. A name counts in tickers ("(AMEX: KAL)"),
+in present-tense listing phrases ("is listed on the Nasdaq National
+Market") and, for retired names, anywhere else ("a member of NYSE, AMEX,
+FINRA"), never in historical sentences ("formerly listed on", "since 1998").
 """
 
 from __future__ import annotations
@@ -199,6 +201,86 @@ def name_style(document: Document, scope: Scope) -> Iterator[Hit]:
                 },
                 replacement=expected,
             )
+
+
+#: "(Nasdq: ABCD)", "(NYSE Amercan: XYZ; TSX: X)": a name and a symbol in a ticker's shape.
+_TICKER_SHAPE = pattern_cache.compile(
+    r"(?:\(|[;/,|]\s*)(?P<name>[A-Za-z][A-Za-z./ -]{1,24}?)(?:\s*[:：]\s*|\s*[-–]\s*(?=[A-Z]{2,}))"
+    r"(?P<sym>[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?)(?=\s*[;,/|)]|\s+(?:and|or)\b)"
+)
+
+
+def malformed(document: Document, scope: Scope) -> Iterator[Hit]:
+    """Report an exchange name misspelled inside a ticker ("(Nasdq: ABCD)"), with the names it is one slip from."""
+    table, _alias = venues()
+    others = {code.casefold() for code in load("exchanges")["other_codes"]}
+    for match in _TICKER_SHAPE.finditer(document.text, timeout=PATTERN_TIMEOUT):
+        name, start = match.group("name"), match.start("name")
+        key = alias_key(name)
+        if key in table or key in others or not document.in_scope(start, scope):
+            continue
+        if not _in_parentheses(document.text, start):
+            continue
+        near = _nearest_aliases(name)
+        if not near:
+            continue
+        names = list(dict.fromkeys(near.values()))
+        fix = names[0] if len(names) == 1 else None
+        yield Hit(
+            start,
+            match.end("name"),
+            {"exchange": name, "expected": " or ".join(f"'{n}'" for n in names)},
+            replacement=fix,
+        )
+
+
+def _in_parentheses(text: str, start: int) -> bool:
+    """Tell whether *start* lies inside an open parenthesis on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return before.rfind("(") > before.rfind(")")
+
+
+def _nearest_aliases(written: str) -> dict[str, str]:
+    """Map each venue one slip from *written* to the spelling of it to suggest.
+
+    A slip is two letters swapped (names of 3+ letters) or one letter changed,
+    added or dropped (names of 4+ letters); the suggestion keeps the writer's
+    case ("NASDQ" -> "NASDAQ", "Nasdq" -> "Nasdaq").
+    """
+    table, _alias = venues()
+    folded = alias_key(written)
+    found: dict[str, str] = {}
+    for alias_folded, venue in table.items():
+        if venue.name in found or not _one_slip(folded, alias_folded):
+            continue
+        spellings = [a for a in _spellings(venue) if alias_key(a) == alias_folded]
+        same_case = [a for a in spellings if a.isupper() == written.isupper()]
+        found[venue.name] = (same_case or spellings or [alias_folded])[0]
+    return found
+
+
+def _spellings(venue: Venue) -> list[str]:
+    """Return a venue's aliases as the data file writes them (case kept)."""
+    for raw in load("exchanges")["venues"]:
+        if raw["name"] == venue.name:
+            return list(raw["aliases"])
+    return []
+
+
+def _one_slip(written: str, name: str) -> bool:
+    """Tell whether *written* is one typing slip from the exchange name *name* (both casefolded)."""
+    if written == name:
+        return False
+    if len(written) == len(name):
+        diff = [i for i in range(len(name)) if written[i] != name[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and len(name) >= 3:
+            return written[diff[0]] == name[diff[1]] and written[diff[1]] == name[diff[0]]
+        return len(diff) == 1 and len(name) >= 4 and written[diff[0]].isalpha()
+    if len(name) < 4 or abs(len(written) - len(name)) != 1:
+        return False
+    short, long = sorted((written, name), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def tier_conflicts(document: Document, scope: Scope) -> Iterator[Hit]:
