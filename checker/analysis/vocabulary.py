@@ -212,3 +212,95 @@ def is_drug_name(word: str) -> bool:
     lower = word.lower()
     names = drug_name_set()
     return lower in names or lower.rsplit("-", 1)[-1] in names
+
+
+GAZETTEER_FILE = "data/gazetteer.tsv"
+GAZETTEER_PATH = Path(__file__).resolve().parent.parent / GAZETTEER_FILE
+
+
+@lru_cache(maxsize=4)
+def english_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
+    """Return the drug names of the given types that *are* English words, by length.
+
+    :func:`drug_targets` leaves them out, and with them the commonest drugs
+    ("ibuprofen", "amoxicillin", "acetaminophen" are in the word lists):
+    that is why their misspellings went unreported. A near miss of one is
+    still a misspelling of a drug, so the near-miss search asks both tables.
+    """
+    return built_data(
+        f"english-drug-targets-{types}",
+        f"{_drug_file_digest()}; {_english_sources()}",
+        lambda: _build_english_drug_targets(types),
+    )
+
+
+def _build_english_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
+    wanted = set(types.split(","))
+    english = english_words()
+    by_length: dict[int, list[str]] = {}
+    for name, kinds in drug_names().items():
+        if wanted & set(kinds.split(",")) and name in english:
+            by_length.setdefault(len(name), []).append(name)
+    return {length: tuple(names) for length, names in by_length.items()}
+
+
+@lru_cache(maxsize=4)
+def common_english(min_count: int) -> dict[str, int]:
+    """Return the English words (letters only) pyspellchecker counts *min_count* times or more, with the count.
+
+    The frequency is what tells a common word ("development") from a rare
+    one ("devilment"): a one-off non-word one edit from a common word is a
+    typo of it. Kept in prlint's cache: reading pyspellchecker's list costs
+    a quarter of a second.
+    """
+    return built_data(
+        f"common-english-{min_count}", _english_sources(), lambda: _build_common(min_count)
+    )
+
+
+def _build_common(min_count: int) -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    frequencies = SpellChecker(language="en").word_frequency.dictionary
+    return {
+        word: int(count)
+        for word, count in frequencies.items()
+        if count >= min_count and word.isalpha() and word.isascii() and len(word) >= 4
+    }
+
+
+@lru_cache(maxsize=4)
+def common_english_by_length(min_count: int) -> dict[int, tuple[str, ...]]:
+    """Return :func:`common_english` grouped by length, for the near-miss search."""
+    by_length: dict[int, list[str]] = {}
+    for word in common_english(min_count):
+        by_length.setdefault(len(word), []).append(word)
+    return {length: tuple(words) for length, words in by_length.items()}
+
+
+@lru_cache(maxsize=2)
+def place_words(major_only: bool) -> dict[int, tuple[str, ...]]:
+    """Return the words of place names (``checker/data/gazetteer.tsv``), lowercase, by length.
+
+    *major_only* keeps countries, states, provinces and cities of 100,000 or
+    more: the places a release names in its body. Datelines also name
+    smaller cities, so they are checked against the whole list.
+    """
+    by_length: dict[int, list[str]] = {}
+    for line in GAZETTEER_PATH.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _tab, kind = line.partition("\t")
+            if kind == "major" or not major_only:
+                by_length.setdefault(len(word), []).append(word)
+    return {length: tuple(words) for length, words in by_length.items()}
+
+
+@lru_cache(maxsize=1)
+def _place_set() -> frozenset[str]:
+    """Return every word of the gazetteer."""
+    return frozenset(word for group in place_words(False).values() for word in group)
+
+
+def is_place_word(word: str) -> bool:
+    """Tell whether *word* (lowercase) is a word of a place name in the gazetteer."""
+    return word in _place_set()

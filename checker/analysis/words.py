@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
+from typing import Any
 
 import regex
 
@@ -47,6 +48,8 @@ class Words:
     text: str = ""
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
     marked: set[str] = field(default_factory=set)  # brands: with ®/™ or "(generic)"
+    #: What rules derive from the words and share within a draft (the release's own lexicon).
+    derived: dict[object, Any] = field(default_factory=dict)
 
     def count(self, lower: str) -> int:
         """Return how often a word occurs, any case."""

@@ -12,6 +12,18 @@ Parameters: ``report`` says what to look for:
 * ``split``: a hyphenated name split after its hyphen ("L- Annamycin"),
   when the draft or the ``terms`` spell it joined.
 * ``case``: a term written in a case it is not written in ("Abbvie").
+* ``release``: a word used once that is a slip of a word the release itself
+  writes twice or more, which is neither English nor a known name: "Nehpros"
+  beside Nephros ×8, "Oivd" beside Ovid ×3 (under six letters, a transposition
+  or a dropped letter of a name used three times), "Zrovex-1" beside Zorvex-1.
+  Product names (as ``draft`` tells them) are left to ``draft``.
+* ``place``: a capitalised word one or two edits from a place name in the
+  shipped gazetteer (GeoNames): "CINCINATTI", "Saskatchwan".
+* ``english``: a word in no dictionary one edit from an English word used at
+  least ``min_count`` times in pyspellchecker's frequency list: "devlopment".
+
+The last three stay quiet where an earlier one of them, or a drug-name or
+product near miss, has an answer, so that a slip is reported once.
 
 ``terms`` are objects: ``term`` (the canonical form), ``variants`` (other
 accepted forms; ALL CAPS is always accepted), and ``never_autofix`` (a
@@ -36,6 +48,7 @@ from checker.analysis import words as word_index
 from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
 from checker.document.model import Document
 from checker.kinds.base import Context
+from checker.kinds.lexicon import own
 from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
 from checker.matching import pattern_cache
 from checker.matching.patterns import search_spans
@@ -74,6 +87,7 @@ class Lexicon:
     stems: tuple[str, ...]
     max_occurrences: int
     marked_only: bool = False
+    min_count: int = 1000
 
 
 #: A report's search: the compiled check, the draft, the rule's scope, the context.
@@ -110,6 +124,7 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
         stems=tuple(params["stems"]),
         max_occurrences=params["max_occurrences"],
         marked_only=params["marked_only"],
+        min_count=params["min_count"],
     )
 
 
@@ -186,8 +201,25 @@ def _near_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
 
 @lru_cache(maxsize=8192)
 def _nearest_drug(lower: str, types: str, edits: int) -> tuple[tuple[str, int], ...]:
-    """Return the nearest UNII names; cached, as the same words recur across drafts."""
-    return tuple(nearest(lower, vocabulary.drug_targets(types), edits))
+    """Return the nearest UNII names; cached, as the same words recur across drafts.
+
+    Both tables are searched: the names no word list knows, and those that
+    are English words too, which are the commonest drugs ("ibuprofen").
+    Among names equally near, those with the word's first letter win: a
+    typist keeps it, so "metotrexate" is methotrexate, not ketotrexate.
+    """
+    found = nearest(lower, vocabulary.drug_targets(types), edits)
+    found += [  # "Lycogen" is a company's name, not a slip of glycogen
+        (name, score)
+        for name, score in nearest(lower, vocabulary.english_drug_targets(types), edits)
+        if name[0] == lower[0]
+    ]
+    if not found:
+        return ()
+    best = min(score for _name, score in found)
+    found = [(name, score) for name, score in found if score == best]
+    same_start = [(name, score) for name, score in found if name[0] == lower[0]]
+    return tuple(same_start or found)
 
 
 def _draft_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
@@ -224,6 +256,125 @@ def _draft_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
                 },
                 expected,
             )
+
+
+def _release_report(
+    check: Lexicon, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report one-off slips of words the release itself uses twice or more."""
+    words = word_index.collect(document, scope)
+    lexicon = _own_lexicon(check, words)
+    for lower in _once(check, words, 4):
+        expected = own.own_slip(lower, lexicon, words, check.tolerance)
+        if expected is not None and not _drug_or_product(check, lower, words):
+            yield from _slip_hits(words, lower, expected)
+    for lower, spans in words.spans.items():
+        if len(spans) == 1 and has_digit(lower) and lower not in check.allow:
+            expected = own.code_slip(lower, words)
+            if expected is not None:
+                yield from _slip_hits(words, lower, expected)
+
+
+def _place_report(
+    check: Lexicon, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report one-off capitalised words a few edits from a place name."""
+    words = word_index.collect(document, scope)
+    dateline = document.dateline
+    for lower in _once(check, words, 5):
+        start, _end = words.spans[lower][0]
+        in_dateline = dateline is not None and dateline.start <= start < dateline.end
+        expected = _place(check, lower, words, in_dateline)
+        if expected is not None:
+            yield from _slip_hits(words, lower, expected)
+
+
+def _english_report(
+    check: Lexicon, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report one-off non-words one edit from a common English word."""
+    words = word_index.collect(document, scope)
+    for lower in _once(check, words, 5):
+        form = words.usual_form(lower)
+        if has_inner_capital(form) or (form.isupper() and len(form) < 6):
+            continue  # BioCorRx, tickers and acronyms
+        if form[:1].isupper() and len(form) < 7 and own.calendar_slip(lower) is None:
+            continue  # a short capitalised non-word is a name more often than a typo
+        expected = own.english_slip(lower, check.min_count, check.tolerance)
+        if expected is None or vocabulary.is_drug_name(expected):
+            continue
+        if form[:1].isupper() and not own.is_calendar(expected):
+            if vocabulary.common_english(check.min_count).get(expected, 0) < 5 * check.min_count:
+                continue  # a capitalised word is more often a name: the word must be common
+            if not own.where_words_are_capitalised(words.text, words.spans[lower][0][0]):
+                continue  # "Warnock" in mid-sentence is a name, not "Warlock"
+        if form[:1].isupper() and _place(check, lower, words, True) is not None:
+            continue  # the place report's
+        if own.own_slip(lower, _own_lexicon(check, words), words, check.tolerance):
+            continue  # the release report's
+        if _drug_or_product(check, lower, words):
+            continue
+        yield from _slip_hits(words, lower, expected)
+
+
+def _once(check: Lexicon, words: Words, min_length: int) -> Iterator[str]:
+    """Yield the words no dictionary knows that the draft uses at most ``max_occurrences`` times."""
+    for lower in words.unknown:
+        if (
+            len(lower) >= min_length
+            and lower not in check.allow
+            and words.count(lower) <= check.max_occurrences
+        ):
+            yield lower
+
+
+def _place(check: Lexicon, lower: str, words: Words, in_dateline: bool) -> str | None:
+    """Return the place name a capitalised one-off word is a slip of, unless the release's own words explain it."""
+    if not words.usual_form(lower)[:1].isupper():
+        return None
+    if own.own_slip(lower, _own_lexicon(check, words), words, check.tolerance):
+        return None  # the release report's
+    if _drug_or_product(check, lower, words):
+        return None
+    return own.place_slip(lower, in_dateline, check.tolerance)
+
+
+def _own_lexicon(check: Lexicon, words: Words) -> dict[int, list[str]]:
+    """Return the release's own lexicon, built once per draft (kept on its word index)."""
+    key = "own-lexicon"
+    cache = words.derived
+    if key not in cache:
+        cache[key] = own.own_lexicon(words)
+    return cache[key]
+
+
+def _drug_or_product(check: Lexicon, lower: str, words: Words) -> bool:
+    """Tell whether the drug-name or product reports answer for this word: they come first."""
+    edits = check.tolerance.edits(len(lower))
+    if edits and _nearest_drug(lower, "of", edits):
+        return True
+    if edits == 0 or words.count(lower) > 2:
+        return False
+    return any(
+        words.count(name) >= 2 * words.count(lower)
+        and _product(check, name, words)
+        and not variant_of(lower, name)
+        and distance(lower, name) <= min(edits, check.tolerance.edits(len(name)))
+        for name in words.spans
+        if abs(len(name) - len(lower)) <= edits and words.count(name) >= 2
+    )
+
+
+def _slip_hits(words: Words, lower: str, expected: str) -> Iterator[Hit]:
+    """Yield one hit per occurrence of a slip, the fix in the case the draft writes the word."""
+    for start, end in words.spans[lower]:
+        form = words.text[start:end]
+        if words.count(expected):
+            fix = words.form_like(expected, form)
+        else:
+            fix = match_case(form, expected)
+        fields = {"match": form, "expected": fix, "count": str(words.count(expected)), "note": ""}
+        yield Hit(start, end, fields, fix)
 
 
 def _product(check: Lexicon, lower: str, words: Words) -> bool:
@@ -298,6 +449,9 @@ REPORTS: dict[str, Report] = {
     "draft": _draft_report,
     "split": _split_report,
     "case": _case_report,
+    "release": _release_report,
+    "place": _place_report,
+    "english": _english_report,
 }
 
 #: The message fields this kind's hits carry (besides the named groups of its patterns).
@@ -317,7 +471,7 @@ SCHEMA: dict[str, Any] = {
         "kind": True,
         "report": {
             "enum": list(REPORTS),
-            "description": "near-miss: of terms or UNII names; draft: of a product name the draft uses more often; split: 'L- Annamycin'; case: a term in the wrong case.",
+            "description": "near-miss: of terms or UNII names; draft: of a product name the draft uses more often; split: 'L- Annamycin'; case: a term in the wrong case; release: of any word the release uses twice or more; place: of a place name; english: of a common English word.",
         },
         "terms": {
             "type": "array",
@@ -384,6 +538,12 @@ SCHEMA: dict[str, Any] = {
             "minimum": 1,
             "description": "A word used more often than this is taken as meant.",
             "default": 2,
+        },
+        "min_count": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "english: how often pyspellchecker's frequency list must count a word for a one-edit non-word to be its typo.",
+            "default": 1000,
         },
         "marked_only": {
             "type": "boolean",

@@ -1,0 +1,270 @@
+"""Near misses found without a name list: against the release's own words, English, places.
+
+Each function answers for one candidate word (lowercase, used once) and
+returns the word it is a slip of, or None. The ``release``, ``place`` and
+``english`` reports of the lexicon kind call them in that order of trust,
+and each later report stays quiet where an earlier one has an answer, so a
+slip is reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+import regex
+
+from checker.analysis import vocabulary
+from checker.analysis.words import Words, has_digit
+from checker.data import calendar_words
+from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
+
+_NOT_DIGIT = regex.compile(r"\D")
+_NOT_LETTER = regex.compile(r"[^\p{L}]")
+
+#: The edits of a short word that are slips rather than other words: a
+#: transposition ("Oivd") or one letter dropped ("Zenra").
+SHORT_LENGTH = 6
+
+
+def own_lexicon(words: Words) -> dict[int, list[str]]:
+    """Return the words the release writes twice or more, by length: its own lexicon.
+
+    Names with a digit are compared on their own (:func:`code_slip`).
+    """
+    grouped: dict[int, list[str]] = {}
+    for lower, spans in words.spans.items():
+        if len(spans) >= 2 and not has_digit(lower):
+            grouped.setdefault(len(lower), []).append(lower)
+    return grouped
+
+
+def own_slip(
+    lower: str, lexicon: Mapping[int, Sequence[str]], words: Words, tolerance: Tolerance
+) -> str | None:
+    """Return the word of the release's own lexicon that *lower* (used once) is a slip of.
+
+    Six letters or more: the edits *tolerance* allows. Under six, only a
+    transposition or a dropped letter of a name used three times or more:
+    at four or five letters one changed letter makes another word too often.
+    A plural, a possessive or a prefixed form is a variant, not a slip.
+    """
+    if len(lower) >= SHORT_LENGTH:
+        edits = tolerance.edits(len(lower))
+        found = [
+            name
+            for name, _score in nearest(lower, lexicon, edits)
+            if not _compound(lower, name)
+            and distance(lower, name) <= tolerance.edits(max(len(name), len(lower)))
+        ]
+        return found[0] if len(found) == 1 else None
+    found = [
+        name
+        for name, _score in nearest(lower, lexicon, 1)
+        if len(name) >= 4 and words.count(name) >= 3 and _short_slip(lower, name)
+    ]
+    if found and words.usual_form(lower).isupper() and not words.usual_form(found[0]).isupper():
+        return None  # "CSCO" beside Cisco: a ticker or an acronym, not a slip
+    return found[0] if len(found) == 1 else None
+
+
+def _compound(word: str, name: str) -> bool:
+    """Tell whether *word* is *name* with a prefix or suffix run on: "iGaming" and "gaming"."""
+    return word.endswith(name) or name.endswith(word) or variant_of(word, name)
+
+
+def _short_slip(word: str, name: str) -> bool:
+    """Tell whether *word* is *name* with two neighbours swapped, one inner letter dropped or one doubled."""
+    if word[0] != name[0] or variant_of(word, name):
+        return False
+    if len(word) == len(name):
+        return sorted(word) == sorted(name)
+    if len(word) + 1 == len(name):
+        return True
+    return len(word) == len(name) + 1 and any(
+        word[index] == word[index + 1] and word[:index] + word[index + 1 :] == name
+        for index in range(1, len(word) - 1)
+    )
+
+
+def code_slip(lower: str, words: Words) -> str | None:
+    """Return the code name (with digits) the release uses that *lower*, used once, is a slip of.
+
+    When the digits agree, the letters are compared: "zrovex-1" beside
+    "zorvex-1". When the letters agree, the digits count only as two
+    neighbours swapped ("zx-410" beside "zx-401"), of three digits or more,
+    and only against a form the release uses three times or more: "Q2" and
+    "Q3", or "Phase 1" and "Phase 2", are different things, not slips.
+    """
+    letters, digits = _NOT_LETTER.sub("", lower), _NOT_DIGIT.sub("", lower)
+    found: list[str] = []
+    for name, spans in words.spans.items():
+        if len(spans) < 2 or name == lower or not has_digit(name):
+            continue
+        name_letters, name_digits = _NOT_LETTER.sub("", name), _NOT_DIGIT.sub("", name)
+        if name_digits == digits and name_letters != letters:
+            if (
+                min(len(letters), len(name_letters)) >= 3
+                and len(letters) == len(name_letters)
+                and distance(letters, name_letters) == 1
+            ):
+                found.append(name)
+        elif name_letters == letters and len(spans) >= 3 and len(digits) >= 3:
+            if _swapped(digits, name_digits) and lower.replace(digits, name_digits) == name:
+                found.append(name)
+    return found[0] if len(found) == 1 else None
+
+
+def _swapped(first: str, second: str) -> bool:
+    """Tell whether two strings differ by one swap of neighbours."""
+    if len(first) != len(second) or first == second:
+        return False
+    differ = [index for index in range(len(first)) if first[index] != second[index]]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and first[differ[0]] == second[differ[1]]
+        and first[differ[1]] == second[differ[0]]
+    )
+
+
+def place_slip(lower: str, in_dateline: bool, tolerance: Tolerance) -> str | None:
+    """Return the place-name word *lower* is a slip of: "cincinatti" → "cincinnati".
+
+    A dateline is checked against every city of 15,000 people or more; the
+    body only against countries, states, provinces and large cities, as
+    smaller places' names are too many and too like company and people names.
+    """
+    if vocabulary.is_place_word(lower) or (not in_dateline and len(lower) < 6):
+        return None  # Marburg is a place, though Harburg is one letter away
+    if calendar_slip(lower):
+        return None  # "Monay" is Monday, not Moray
+    edits = tolerance.edits(len(lower))
+    found = [
+        name
+        for name, _score in nearest(lower, vocabulary.place_words(not in_dateline), edits)
+        if not variant_of(lower, name) and name[0] == lower[0]
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def english_slip(lower: str, min_count: int, tolerance: Tolerance) -> str | None:
+    """Return the common English word *lower* is one edit from: "devlopment" → "development".
+
+    A tie goes to the far more frequent word ("recieved": "received"), and
+    is no answer when the candidates are about as common.
+    """
+    return _english_slip(lower, min_count, tolerance.edits(len(lower)))
+
+
+@lru_cache(maxsize=8192)
+def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
+    """Cached :func:`english_slip`: the same non-words recur across the drafts of an archive."""
+    if edits <= 0:
+        return None
+    calendar = calendar_slip(lower)
+    if calendar:
+        return calendar
+    if lower.endswith(DERIVATIONS) or _british(lower) or _compound_of_words(lower, min_count):
+        return None
+    counts = vocabulary.common_english(min_count)
+    found = [
+        name
+        for name, _score in nearest(lower, vocabulary.common_english_by_length(min_count), 1)
+        if (not variant_of(lower, name) or len(name) == len(lower)) and name[0] == lower[0]
+    ]
+    if not found:
+        return None
+    found.sort(key=lambda name: counts[name], reverse=True)
+    if len(found) > 1 and counts[found[1]] * 10 > counts[found[0]]:
+        return None
+    return found[0]
+
+
+#: Endings that make a word no list holds from one it does: "resectable", "druggability".
+#: Such a word is a term of art more often than a typo of a word one letter away.
+DERIVATIONS = ("able", "ability", "ibility", "ness", "ization", "izations", "ity", "ization")
+
+#: British spellings and the American ones they are one edit from: "centre", "labour", "organise".
+_BRITISH = (
+    ("re", "er"),
+    ("our", "or"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("ence", "ense"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ogue", "og"),
+)
+
+
+def _british(lower: str) -> bool:
+    """Tell whether *lower* is the British spelling of an English word."""
+    english = vocabulary.is_english
+    for british, american in _BRITISH:
+        if lower.endswith(british) and english(lower[: -len(british)] + american):
+            return True
+    return (
+        lower.startswith(("ae", "oe"))
+        and english(lower[1:])
+        or "ae" in lower
+        and english(lower.replace("ae", "e"))
+    )
+
+
+def _compound_of_words(lower: str, min_count: int) -> bool:
+    """Tell whether *lower* is two common words run together: "uplisting", "counterparty"."""
+    counts = vocabulary.common_english(min_count)
+    return any(
+        lower[:index] in counts or len(lower[:index]) == 2 and vocabulary.is_english(lower[:index])
+        for index in range(2, len(lower) - 2)
+        if lower[index:] in counts
+    )
+
+
+def calendar_slip(lower: str) -> str | None:
+    """Return the month or weekday name *lower* is one edit from, if just one."""
+    found = [name for name, _score in nearest(lower, _calendar_by_length(), 1)]
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _calendar_by_length() -> dict[int, tuple[str, ...]]:
+    """Return the month and weekday names by length: common in releases, rarer in subtitles.
+
+    pyspellchecker counts "january" 457 times: under any useful threshold,
+    though every release has a date. They are searched first, and win.
+    """
+    names = [month.name.lower() for month in calendar_words.months()]
+    names += [day.name.lower() for day in calendar_words.weekdays()]
+    by_length: dict[int, list[str]] = {}
+    for name in names:
+        by_length.setdefault(len(name), []).append(name)
+    return {length: tuple(group) for length, group in by_length.items()}
+
+
+def is_calendar(lower: str) -> bool:
+    """Tell whether *lower* is a month or weekday name."""
+    return lower in _calendar_by_length().get(len(lower), ())
+
+
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“‘(\[•*-])\s*$")
+_LINE_WORD = regex.compile(r"\p{L}[\p{L}']*")
+
+
+def where_words_are_capitalised(text: str, start: int) -> bool:
+    """Tell whether a capital at *start* is one any word would have: a sentence's start or a title.
+
+    Elsewhere a capitalised non-word is a name far more often than a typo.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if _SENTENCE_START.search(text, line_start, start) is not None:
+        return True
+    line_end = text.find("\n", start)
+    line = _LINE_WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
+    long_words = [word for word in line if len(word) > 3]
+    return bool(long_words) and sum(word[0].isupper() for word in long_words) * 10 >= 7 * len(
+        long_words
+    )
