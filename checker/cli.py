@@ -225,6 +225,11 @@ def main() -> None:
     "--fix", is_flag=True, help="Apply the fixes rules mark safe, then report what remains."
 )
 @click.option(
+    "--fix-style",
+    is_flag=True,
+    help="With --fix or --diff, also make the safe fixes of info-level style notes.",
+)
+@click.option(
     "--diff",
     "show_diff",
     is_flag=True,
@@ -278,6 +283,7 @@ def lint_command(
     config_file,
     fix,
     show_diff,
+    fix_style,
     annotate,
     write_baseline,
     baseline,
@@ -332,7 +338,7 @@ def lint_command(
         if fix or show_diff:
             from checker.outputs.fixing import fix_drafts  # only --fix and --diff need it
 
-            outcome = fix_drafts(runner, results, write=fix and not show_diff)
+            outcome = fix_drafts(runner, results, write=fix and not show_diff, style=fix_style)
             for diff in outcome.diffs:
                 click.echo(diff, nl=False)
             for path, count in outcome.fixed:

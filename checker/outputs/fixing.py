@@ -33,7 +33,7 @@ from checker.document.parts import LEGEND
 from checker.errors import ConfigError, InputError
 from checker.inputs import escape_replacement, text_span
 from checker.inputs.reading import FileIdentity, RawDraft, read_at_most
-from checker.model import Finding, Fix, Rule
+from checker.model import Finding, Fix, Rule, Severity
 
 
 @dataclass(frozen=True)
@@ -446,9 +446,12 @@ class FixOutcome:
     fixed: list[tuple[str, int]] = field(default_factory=list)
 
 
-def fix_drafts(runner, results: list, write: bool) -> FixOutcome:
+def fix_drafts(runner, results: list, write: bool, style: bool = False) -> FixOutcome:
     """Apply (or, when not *write*, diff) each draft's safe fixes, then lint it again.
 
+    Only the fixes of warnings and errors are made unless *style*: an
+    ``info`` note is a matter of house style, and ``prlint --fix releases/``
+    must not rewrite half an archive for one (``--fix-style`` asks for it).
     A draft that cannot be fixed keeps its findings and gets the reason as
     its error (one line; exit code 2 at the end); the others are still fixed.
     """
@@ -457,7 +460,8 @@ def fix_drafts(runner, results: list, write: bool) -> FixOutcome:
         raw = result.raw
         if raw is not None and raw.path == "<stdin>" and write:
             raise ConfigError("--fix cannot write to standard input; use --diff")
-        edits = chosen_edits(result.edits, result.findings)
+        wanted = [f for f in result.findings if style or f.severity >= Severity.WARNING]
+        edits = chosen_edits(result.edits, wanted)
         if raw is None or not edits:
             outcome.results.append(result)
             continue

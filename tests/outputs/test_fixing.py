@@ -457,3 +457,19 @@ def test_fixing_reuses_the_draft_as_read(tmp_path, monkeypatch, option, expected
     monkeypatch.setattr(Document, "__post_init__", counted)
     invoke("--no-cache", option, path)
     assert built.count(str(path)) == expected
+
+
+def test_fix_makes_only_the_fixes_of_warnings_and_errors_unless_style_is_asked(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    draft = tmp_path / "draft.txt"
+    text = "NEW YORK, September 3, 2026 /PRNewswire/ -- Acme filed its Form 10K today.\n"
+    draft.write_text(text, encoding="utf-8")
+    style = ["--extend-select", "dates.dateline-month-style", "--no-cache"]
+    CliRunner().invoke(main, ["--fix", *style, str(draft)])
+    fixed = draft.read_text(encoding="utf-8")
+    assert "Form 10-K" in fixed and "September 3" in fixed  # the info note's fix is not made
+    CliRunner().invoke(main, ["--fix", "--fix-style", *style, str(draft)])
+    assert "NEW YORK, Sept. 3, 2026" in draft.read_text(encoding="utf-8")
