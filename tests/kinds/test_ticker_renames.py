@@ -115,6 +115,11 @@ def test_near_miss(one: str, other: str, slip: bool) -> None:
             "NEW YORK, May 12, 2025 /PRNewswire/ -- Acme will stay quoted on the OTC Bulletin Board.",
             None,
         ),
+        (
+            "NEW YORK, Nov. 5, 2025 /PRNewswire/ -- Acme has until May 4, 2026 to meet the bid price "
+            "for continued listing on the Nasdaq SmallCap Market.",
+            "Nasdaq",
+        ),
     ],
 )
 def test_retired_names_anywhere_in_the_text(text: str, fix: str | None) -> None:
@@ -150,6 +155,7 @@ def test_history_other_companies_and_the_grace_window_stay_quiet(text: str) -> N
         ("Acme Corp. (OTCQB-VYCO) said.", None),
         ("Acme Corp. (OTQB-VYCO) said.", "OTCQB"),
         ("Acme Corp. (OTCB: ABCD) said.", None),  # OTCQB or OTCBB: no sure fix
+        ("NLS Ltd. (Nasdq: NLSP”) said.", "Nasdaq"),  # a stray quote after the symbol
     ],
 )
 def test_misspelled_exchange_in_a_ticker(text: str, fix: str | None) -> None:

@@ -130,7 +130,7 @@ def _around(text: str, start: int, end: int) -> str:
 
 #: Words that tell a name as history: "formerly listed on the American Stock Exchange".
 _HISTORY = pattern_cache.compile(
-    r"(?i)\b(?:formerly|former|previously|prior\s+to|originally|once|until|predecessor|"
+    r"(?i)\b(?:formerly|former|previously|prior\s+to|originally|once|predecessor|"
     r"(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:listed|traded|quoted|admitted|a\s+member)|"
     r"delist\w*|transferr?\w*|mov(?:e|ed|ing)\s+(?:\w+\s+){0,3}from|switch\w*\s+from|"
     r"known\s+as|renamed|rebrand\w*|name\s+change|history|historic\w*|founded|acquired|"
@@ -206,7 +206,8 @@ def name_style(document: Document, scope: Scope) -> Iterator[Hit]:
 #: "(Nasdq: ABCD)", "(NYSE Amercan: XYZ; TSX: X)": a name and a symbol in a ticker's shape.
 _TICKER_SHAPE = pattern_cache.compile(
     r"(?:\(|[;/,|]\s*)(?P<name>[A-Za-z][A-Za-z./ -]{1,24}?)(?:\s*[:：]\s*|\s*[-–]\s*(?=[A-Z]{2,}))"
-    r"(?P<sym>[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?)(?=\s*[;,/|)]|\s+(?:and|or)\b)"
+    r"(?P<sym>[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z0-9]{1,3})?)[\"\u201c\u201d'\u2019]?"
+    r"(?=\s*[;,/|)]|\s+(?:and|or)\b)"
 )
 
 
