@@ -59,10 +59,11 @@ def nearest(word: str, by_length: Mapping[int, Iterable[str]], edits: int) -> li
     found = process.extract(
         word, within_reach, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None
     )
+    found = [item for item in found if item[1] > 0]  # the word itself, when the names hold it
     if not found:
         return []
     best = min(score for _name, score, _index in found)
-    return [(name, int(score)) for name, score, _index in found if score == best and score > 0]
+    return [(name, int(score)) for name, score, _index in found if score == best]
 
 
 def variant_of(word: str, name: str) -> bool:

@@ -49,6 +49,20 @@ def own_slip(
     at four or five letters one changed letter makes another word too often.
     A plural, a possessive or a prefixed form is a variant, not a slip.
     """
+    if len(lower) >= 5:
+        single = (
+            [
+                name
+                for name, _score in nearest(lower, once, 1)
+                if words.count(name) == 1
+                and not _compound(lower, name)
+                and _dropped_or_doubled(lower, name)
+            ]
+            if (once := _used_once(words))
+            else []
+        )
+        if len(single) == 1:
+            return single[0]
     if len(lower) >= SHORT_LENGTH:
         edits = tolerance.edits(len(lower))
         found = [
@@ -66,6 +80,34 @@ def own_slip(
     if found and words.usual_form(lower).isupper() and not words.usual_form(found[0]).isupper():
         return None  # "CSCO" beside Cisco: a ticker or an acronym, not a slip
     return found[0] if len(found) == 1 else None
+
+
+def _used_once(words: Words) -> dict[int, list[str]]:
+    """Return the English or known words the release uses once, by length (kept on its word index)."""
+    if "used-once" not in words.derived:
+        grouped: dict[int, list[str]] = {}
+        unknown = set(words.unknown)
+        for lower, spans in words.spans.items():
+            if len(spans) == 1 and len(lower) >= 4 and not has_digit(lower):
+                grouped.setdefault(len(lower), []).append(lower)
+        words.derived["used-once"] = (grouped, unknown)
+    return words.derived["used-once"][0]
+
+
+def _dropped_or_doubled(word: str, name: str) -> bool:
+    """Tell whether *word* is *name* with an inner letter dropped or doubled: a slip one way only.
+
+    Between two forms each used once, only these say which is the slip:
+    "Lwry" and "Lowwry" are "Lowry" mistyped, but "Lowry" is not "Lwry" mistyped.
+    """
+    if word[0] != name[0] or word[-1] != name[-1]:
+        return False
+    if len(word) + 1 == len(name):
+        return any(name[:index] + name[index + 1 :] == word for index in range(1, len(name) - 1))
+    return len(word) == len(name) + 1 and any(
+        word[index] == word[index + 1] and word[:index] + word[index + 1 :] == name
+        for index in range(1, len(word) - 1)
+    )
 
 
 def _compound(word: str, name: str) -> bool:
@@ -93,8 +135,8 @@ def code_slip(lower: str, words: Words) -> str | None:
     When the digits agree, the letters are compared: "zrovex-1" beside
     "zorvex-1". When the letters agree, the digits count only as two
     neighbours swapped ("zx-410" beside "zx-401"), of three digits or more,
-    and only against a form the release uses three times or more: "Q2" and
-    "Q3", or "Phase 1" and "Phase 2", are different things, not slips.
+    and only against a form the release uses twice or more: "Q2" and "Q3",
+    or "Phase 1" and "Phase 2", are different things, not slips.
     """
     letters, digits = _NOT_LETTER.sub("", lower), _NOT_DIGIT.sub("", lower)
     found: list[str] = []
@@ -109,8 +151,8 @@ def code_slip(lower: str, words: Words) -> str | None:
                 and distance(letters, name_letters) == 1
             ):
                 found.append(name)
-        elif name_letters == letters and len(spans) >= 3 and len(digits) >= 3:
-            if _swapped(digits, name_digits) and lower.replace(digits, name_digits) == name:
+        elif name_letters == letters and len(digits) >= 3 and _swapped(digits, name_digits):
+            if _swapped(lower, name):
                 found.append(name)
     return found[0] if len(found) == 1 else None
 
@@ -214,11 +256,15 @@ def _british(lower: str) -> bool:
     )
 
 
+#: Short prefixes run onto words in business English: "uplisting", "cobranded".
+_PREFIXES = frozenset({"up", "co", "re", "un", "bi", "ex", "de", "pre", "non", "sub", "mid"})
+
+
 def _compound_of_words(lower: str, min_count: int) -> bool:
     """Tell whether *lower* is two common words run together: "uplisting", "counterparty"."""
     counts = vocabulary.common_english(min_count)
     return any(
-        lower[:index] in counts or len(lower[:index]) == 2 and vocabulary.is_english(lower[:index])
+        lower[:index] in counts or lower[:index] in _PREFIXES
         for index in range(2, len(lower) - 2)
         if lower[index:] in counts
     )
@@ -265,6 +311,6 @@ def where_words_are_capitalised(text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     line = _LINE_WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
     long_words = [word for word in line if len(word) > 3]
-    return bool(long_words) and sum(word[0].isupper() for word in long_words) * 10 >= 7 * len(
+    return bool(long_words) and sum(word[0].isupper() for word in long_words) * 10 >= 8 * len(
         long_words
     )
