@@ -22,12 +22,14 @@ from pathlib import Path
 from checker.analysis.release_date import resolve_release_date
 from checker.api import LintConfig, load_config
 from checker.cache import results as findings_cache
+from checker.cache import store
 from checker.config.settings import Settings, find_config, read_config
 from checker.document.model import Document
 from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PatternTimeout, PrlintError
 from checker.inputs import FIXABLE_FORMATS, read_input
 from checker.inputs.reading import RawDraft
+from checker.matching import pattern_cache
 from checker.model import Finding
 from checker.outputs.fixing import Edit, plan_edits
 
@@ -70,6 +72,8 @@ class Runner:
         self.config_file = config_file
         self.input_format = input_format  # None: by file ending
         self.reuse = reuse  # keep and reuse findings of unchanged drafts (checker.cache.results)
+        if not reuse:
+            store.disable()  # --no-cache: no cache of any kind is read or written from here on
         # Keep each draft's text and bytes in its result (fixes, audit records and the
         # HTML report need them); otherwise only the lines findings quote, so that
         # memory stays flat over a folder of thousands of drafts.
@@ -143,6 +147,14 @@ class Runner:
         return self._fingerprints[id(config)]
 
     def lint_all(
+        self, paths: list[str], jobs: int = 1, progress: Callable | None = None
+    ) -> list[DraftResult]:
+        """Lint every draft, in order, then keep the patterns compiled (never at exit)."""
+        results = self._lint_drafts(paths, jobs, progress)
+        pattern_cache.save()
+        return results
+
+    def _lint_drafts(
         self, paths: list[str], jobs: int = 1, progress: Callable | None = None
     ) -> list[DraftResult]:
         """Lint every draft, in order; *progress* wraps the iteration when given."""

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+from checker.cache import store
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache(tmp_path_factory):
     """Keep prlint's caches for the test run in a folder of their own, not the user's."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # the cache secret
         yield
+
+
+@pytest.fixture(autouse=True)
+def _caches_on(monkeypatch):
+    """Undo ``--no-cache`` after each test: it turns caches off for the whole process."""
+    monkeypatch.setattr(store, "_disabled", False)
 
 
 def pytest_addoption(parser) -> None:

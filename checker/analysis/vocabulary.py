@@ -10,7 +10,8 @@
 
 Nothing is read until a rule asks, so linting with the spelling pack off
 costs nothing. Building the tables takes about half a second, so they are
-built once and kept in prlint's cache (:mod:`checker.cache`). The English
+built once and kept in prlint's cache (:mod:`checker.cache.store`: sealed
+entries, each checked for its shape when read back, rebuilt otherwise). The English
 vocabulary is kept as a sorted array of 64-bit word hashes rather than a
 set of 330,000 strings: it loads in a millisecond instead of 65 and takes
 2.6 MB instead of 40, and a lookup is a binary search. The hash is 64 bits
@@ -70,6 +71,8 @@ def word_hash(word: str) -> int:
 
 #: Names the hash, so that tables built with another one are rebuilt, not misread.
 _HASH_SCHEME = "blake2b-64"
+#: Bytes of one stored hash (an ``array("Q")`` item).
+_HASH_BYTES = array("Q").itemsize
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +138,17 @@ def drug_targets(types: str) -> dict[int, tuple[str, ...]]:
         f"drug-targets-{types}",
         f"{_drug_file_digest()}; {_english_sources()}",
         lambda: _build_drug_targets(types),
+        _targets_well_formed,
+    )
+
+
+def _targets_well_formed(stored: object) -> bool:
+    """Tell whether a stored table has the shape of ``_build_drug_targets``'s."""
+    return isinstance(stored, dict) and all(
+        type(length) is int
+        and isinstance(names, tuple)
+        and all(type(name) is str and len(name) == length for name in names)
+        for length, names in stored.items()
     )
 
 
@@ -153,10 +167,18 @@ def _hashes(name: str, sources: str, build: Callable[[], Iterable[str]]) -> Voca
     hashes = array("Q")
     hashes.frombytes(
         built_data(
-            name, f"{_HASH_SCHEME}; {sources}", lambda: Vocabulary.of(build())._hashes.tobytes()
+            name,
+            f"{_HASH_SCHEME}; {sources}",
+            lambda: Vocabulary.of(build())._hashes.tobytes(),
+            _hashes_well_formed,
         )
     )
     return Vocabulary(hashes)
+
+
+def _hashes_well_formed(stored: object) -> bool:
+    """Tell whether a stored table is a whole number of 64-bit hashes."""
+    return isinstance(stored, bytes) and len(stored) % _HASH_BYTES == 0
 
 
 def _package_stamp(package: str) -> str:

@@ -16,17 +16,21 @@ A cached draft is still read and decoded (its text is part of the key, and
 reporters quote it); only the checks are skipped. ``PRLINT_NO_CACHE=1`` or
 ``--no-cache`` turns this off with the other caches; a cache that cannot be
 read or written is ignored.
+
+The key can be worked out by anyone who has the draft, so it is only an
+address: an entry is believed because its seal verifies under the user's
+secret (:mod:`checker.cache.store`), and then only if every field has the
+type a finding's field has. Anything else is checked afresh and rewritten.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.cache.store import cache_dir, write_atomically
+from checker.cache.store import read_value, write_value
 from checker.model import Finding, Fix, Severity
 
 #: Bump when the stored layout changes.
@@ -87,27 +91,23 @@ def folder_digest(folder: str) -> str:
 
 def lookup(key: str, path: str) -> Outcome | None:
     """Return the stored outcome for *key* with findings under *path*, or None."""
-    folder = cache_dir("results")
-    if folder is None:
-        return None
-    try:
-        stored = marshal.loads((folder / key[:2] / key[2:]).read_bytes())
-        return _outcome(stored, path)
-    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
-        return None
+    stored = read_value("results", _entry(key), _well_formed)
+    return None if stored is None else _outcome(stored, path)  # type: ignore[arg-type]
 
 
 def store(key: str, outcome: Outcome) -> None:
-    """Keep an outcome under *key* (atomically; skipped when the cache cannot be written)."""
-    folder = cache_dir("results")
-    if folder is None:
-        return
+    """Keep an outcome under *key* (sealed, atomically; skipped when the cache cannot be written)."""
     stored = (
         [_finding_fields(finding) for finding in outcome.findings],
         outcome.release_date,
         outcome.suppressions,
     )
-    write_atomically(folder / key[:2] / key[2:], marshal.dumps(stored))
+    write_value("results", _entry(key), stored)
+
+
+def _entry(key: str) -> str:
+    """Return the entry name of *key*: 256 folders, so that none grows huge."""
+    return f"{key[:2]}/{key[2:]}"
 
 
 def _finding_fields(finding: Finding) -> tuple:
@@ -127,32 +127,82 @@ def _finding_fields(finding: Finding) -> tuple:
     )
 
 
+#: The types of a stored finding's fields, in order (``_finding_fields``), and of a fix's.
+_FINDING_TYPES = (int, int, int, int, str, str, int, str)
+_FIX_TYPES = (str, int, int, int, int, bool)
+_SEVERITIES = frozenset(int(severity) for severity in Severity)
+
+
+def _well_formed(stored: object) -> bool:
+    """Tell whether *stored* has exactly the shape :func:`store` writes."""
+    if not (isinstance(stored, tuple) and len(stored) == 3):
+        return False
+    findings, release_date, suppressions = stored
+    return (
+        isinstance(findings, list)
+        and all(_finding_well_formed(fields) for fields in findings)
+        and (release_date is None or _typed(release_date, (str, str)))
+        and isinstance(suppressions, list)
+        and all(_suppression_well_formed(item) for item in suppressions)
+    )
+
+
+def _finding_well_formed(fields: object) -> bool:
+    return (
+        isinstance(fields, tuple)
+        and len(fields) == 9
+        and _typed(fields[:8], _FINDING_TYPES)
+        and fields[6] in _SEVERITIES
+        and (fields[8] is None or _typed(fields[8], _FIX_TYPES))
+    )
+
+
+def _suppression_well_formed(item: object) -> bool:
+    return (
+        isinstance(item, dict)
+        and set(item) == {"line", "rules", "reason", "used"}
+        and _exactly(item["line"], int)
+        and _strings(item["rules"])
+        and isinstance(item["reason"], str)
+        and _strings(item["used"])
+    )
+
+
+def _typed(values: object, types: tuple[type, ...]) -> bool:
+    """Tell whether *values* is a tuple of exactly these types (a bool is not an int here)."""
+    return (
+        isinstance(values, tuple)
+        and len(values) == len(types)
+        and all(_exactly(value, kind) for value, kind in zip(values, types, strict=True))
+    )
+
+
+def _exactly(value: object, kind: type) -> bool:
+    return type(value) is kind
+
+
+def _strings(values: object) -> bool:
+    return isinstance(values, list) and all(type(value) is str for value in values)
+
+
 def _outcome(stored: tuple, path: str) -> Outcome:
+    """Rebuild an outcome from a well-formed stored tuple, its findings under *path*."""
     findings_fields, release_date, suppressions = stored
-    findings = []
-    for (
-        line,
-        column,
-        end_line,
-        end_column,
-        rule,
-        category,
-        severity,
-        message,
-        fix,
-    ) in findings_fields:
-        findings.append(
-            Finding(
-                path=path,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
-                rule=rule,
-                category=category,
-                severity=Severity(severity),
-                message=message,
-                fix=None if fix is None else Fix(*fix),
-            )
+    findings = [
+        Finding(
+            path=path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule,
+            category=category,
+            severity=Severity(severity),
+            message=message,
+            fix=None if fix is None else Fix(*fix),
         )
+        for line, column, end_line, end_column, rule, category, severity, message, fix in (
+            findings_fields
+        )
+    ]
     return Outcome(findings, None if release_date is None else tuple(release_date), suppressions)

@@ -1,29 +1,319 @@
-"""prlint's cache: work that is the same from run to run, done once.
+"""prlint's cache: work that is the same from run to run, done once, and trusted only when signed.
 
-Two things are kept under ``$XDG_CACHE_HOME/prlint`` (``PRLINT_NO_CACHE=1``
-turns the cache off; when it cannot be written, the work is simply done every
-time):
+Everything is kept under ``$XDG_CACHE_HOME/prlint`` (by default
+``~/.cache/prlint``): which packs passed schema validation, the word tables
+built from installed packages, the compiled patterns
+(:mod:`checker.matching.pattern_cache`) and each draft's findings
+(:mod:`checker.cache.results`).
 
-- which rule packs passed schema validation, by content hash: validating
-  every pack costs more than linting a draft, and importing jsonschema alone
-  is a good part of start-up;
-- data built from installed packages (the English vocabulary), keyed by the
-  packages' versions, stored with ``marshal``: loading it takes a sixth of the
-  time building it does.
+That folder is not trusted. A CI job restores it from whatever an earlier
+job saved, perhaps one run on an untrusted pull request, and a shared or
+copied folder can hold anything. So every entry is sealed: it starts with an
+HMAC-SHA256 over its kind, its name and its value, under a 32-byte secret of
+this user's kept *outside* the cache folder, in
+``$XDG_STATE_HOME/prlint/cache-key`` (by default ``~/.local/state``; mode
+0600, created once, atomically), or given as 64 hex digits in
+``PRLINT_CACHE_SECRET`` (a CI job takes it from its secret store). An entry that does not verify, because it
+was written by someone without the secret, renamed from another entry, cut
+short or flipped, is ignored and its work done again; so is one that
+verifies but does not have the shape its reader expects. A restored cache
+without the secret beside it therefore never verifies: it only costs one
+rebuild. Reads are bounded, refuse what is not a regular file, and reach no
+decoder (``marshal``) before the seal has been checked.
+
+``PRLINT_NO_CACHE=1`` turns every cache off for the process; so does
+:func:`disable` (``--no-cache``) from the moment it is called. When the
+folder or the secret cannot be read or written, the work is simply done
+every time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import marshal
 import os
+import secrets
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+#: Bytes of the seal (an HMAC-SHA256 tag) at the start of every entry.
+TAG_BYTES = 32
+#: Bytes of the secret.
+SECRET_BYTES = 32
+#: The largest entry read back (the English table, the largest, is 2.6 MB).
+MAX_ENTRY_BYTES = 64 * 2**20
+#: The payload of a pack's validation entry: the seal over its name is the whole message.
+_VALID = b"valid"
+
+_disabled = False
+_secrets: dict[str, bytes] = {}
+
+
+def disable() -> None:
+    """Turn every cache off for the rest of the process: nothing is read or written.
+
+    The command line calls this for ``--no-cache`` (through the runner).
+    """
+    global _disabled
+    _disabled = True
+
+
+def enabled() -> bool:
+    """Tell whether caches may be read and written now."""
+    return not _disabled and not os.environ.get("PRLINT_NO_CACHE")
+
+
+def cache_root() -> Path | None:
+    """Return prlint's cache folder, or None when caching is turned off."""
+    if not enabled():
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not os.path.isabs(base):  # the XDG rule: a relative value is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "prlint"
+
+
+def cache_dir(kind: str = "valid-packs") -> Path | None:
+    """Return the cache folder for *kind*, or None when caching is turned off."""
+    root = cache_root()
+    return None if root is None else root / kind
+
+
+def secret_path() -> Path:
+    """Return where this user's cache secret lives: beside the state, never in the cache."""
+    base = os.environ.get("XDG_STATE_HOME") or ""
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "prlint" / "cache-key"
+
+
+# -- sealed entries ---------------------------------------------------------------
+
+
+def read_entry(kind: str, name: str) -> bytes | None:
+    """Return the value stored as *name* of *kind* if its seal verifies, else None."""
+    payload = _verified(kind, name)
+    return None if payload is None else bytes(payload)
+
+
+def _verified(kind: str, name: str) -> memoryview | None:
+    """Return a view of the verified value of an entry (no copy: the English table is 2.6 MB)."""
+    folder = cache_dir(kind)
+    if folder is None:
+        return None
+    data = _read_regular(folder / name, TAG_BYTES + MAX_ENTRY_BYTES)
+    if data is None or len(data) < TAG_BYTES:
+        return None
+    key = _secret(create=False)
+    if key is None:
+        return None
+    view = memoryview(data)
+    if not hmac.compare_digest(view[:TAG_BYTES], _seal(key, kind, name, view[TAG_BYTES:])):
+        return None
+    return view[TAG_BYTES:]
+
+
+def write_entry(kind: str, name: str, payload: bytes) -> None:
+    """Store *payload* as *name* of *kind*, sealed; skipped when the cache cannot be written."""
+    root = cache_root()
+    if root is None or len(payload) > MAX_ENTRY_BYTES:
+        return
+    key = _secret(create=True)
+    if key is None:
+        return
+    _write_atomically(root, root / kind / name, _seal(key, kind, name, payload) + payload)
+
+
+def read_value(kind: str, name: str, valid: Callable[[object], bool]) -> object | None:
+    """Return the marshalled value stored as *name* if it verifies and ``valid(value)``.
+
+    The seal is checked before ``marshal`` sees a byte; the shape after, so
+    that an entry of another layout is rebuilt rather than misread.
+    """
+    payload = _verified(kind, name)
+    if payload is None:
+        return None
+    try:
+        value = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return value if valid(value) else None
+
+
+def write_value(kind: str, name: str, value: Any) -> None:
+    """Store a marshal-able *value* as *name* of *kind*, sealed."""
+    try:
+        payload = marshal.dumps(value)
+    except ValueError:  # not marshal-able: nothing to keep
+        return
+    write_entry(kind, name, payload)
+
+
+def _seal(key: bytes, kind: str, name: str, payload: bytes | memoryview) -> bytes:
+    """Return the tag of an entry: it covers the entry's place too, so none can be moved."""
+    header = f"prlint cache 1\0{kind}\0{name}\0".encode("utf-8", "surrogateescape")
+    seal = hmac.new(key, header, hashlib.sha256)
+    seal.update(payload)
+    return seal.digest()
+
+
+# -- the secret ---------------------------------------------------------------------
+
+
+def _secret(create: bool) -> bytes | None:
+    """Return this user's cache secret, creating it when *create*; None when unusable.
+
+    Read once per process (per location). A secret inside the cache folder
+    would travel with it, so one there is refused.
+    """
+    given = os.environ.get("PRLINT_CACHE_SECRET")
+    if given is not None:  # from a CI's secret store: the cache folder never holds it
+        return _secret_from_hex(given)
+    path = secret_path()
+    found = _secrets.get(str(path))
+    if found is None:
+        root = cache_root()
+        if root is not None and _inside(path, root):
+            return None
+        found = _read_secret(path)
+        if found is None and create:
+            found = _create_secret(path)
+        if found is not None:
+            _secrets[str(path)] = found
+    return found
+
+
+def _secret_from_hex(given: str) -> bytes | None:
+    """Return the secret given as 64 hex digits, or None (caches off) for anything else."""
+    try:
+        key = bytes.fromhex(given.strip())
+    except ValueError:
+        return None
+    return key if len(key) == SECRET_BYTES else None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Tell whether *path* lies inside *folder* (after symbolic links)."""
+    try:
+        path.parent.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _read_secret(path: Path) -> bytes | None:
+    """Read the secret: a regular file of this user's, readable by no one else, of 32 bytes."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if (
+            not stat.S_ISREG(status.st_mode)
+            or status.st_mode & 0o077
+            or (hasattr(os, "getuid") and status.st_uid != os.getuid())
+        ):
+            return None
+        data = os.read(descriptor, SECRET_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    return data if len(data) == SECRET_BYTES else None
+
+
+def _create_secret(path: Path) -> bytes | None:
+    """Create the secret atomically (whole, mode 0600), unless another process just did."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # mode 0600
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(secrets.token_bytes(SECRET_BYTES))
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.link(temporary, path)  # fails if it exists: O_EXCL for a file that is whole
+        except FileExistsError:
+            pass  # another process made it first: use that one
+        finally:
+            os.unlink(temporary)
+    except OSError:
+        return None
+    return _read_secret(path)
+
+
+# -- files --------------------------------------------------------------------------
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _read_regular(path: Path, limit: int) -> bytearray | None:
+    """Return the bytes of *path* if it is a regular file of at most *limit* bytes.
+
+    Not a FIFO (which would block), a device (``/dev/zero`` never ends) or
+    a symbolic link to one: the folder is not trusted. Read into one buffer
+    of the size ``fstat`` gives; a file that grows meanwhile is refused.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as stream:
+            data = bytearray(status.st_size + 1)
+            view = memoryview(data)
+            size = 0
+            while size < len(data):
+                count = stream.readinto(view[size:])
+                if not count:
+                    break
+                size += count
+            view.release()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    if size > status.st_size:
+        return None
+    del data[size:]
+    return data
+
+
+def _write_atomically(root: Path, path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file; give up quietly on failure.
+
+    A folder below *root* that is a symbolic link is not followed: a
+    restored cache could point one anywhere.
+    """
+    if any(folder.is_symlink() for folder in path.parents if root in folder.parents):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except OSError:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass
+
+
+# -- the two small caches of this module -------------------------------------------
 
 
 def validation_key(data: bytes, schema: str) -> str:
@@ -33,59 +323,30 @@ def validation_key(data: bytes, schema: str) -> str:
     return hashlib.sha256(__version__.encode() + schema.encode() + data).hexdigest()
 
 
-def cache_dir(kind: str = "valid-packs") -> Path | None:
-    """Return the cache folder for *kind*, or None when caching is turned off."""
-    if os.environ.get("PRLINT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "prlint" / kind
-
-
 def known_valid(key: str) -> bool:
-    """Tell whether a pack with this key was validated before."""
-    folder = cache_dir()
-    return folder is not None and (folder / key).exists()
+    """Tell whether a pack with this key was validated before (by this user's prlint)."""
+    return read_entry("valid-packs", key) == _VALID
 
 
 def remember_valid(key: str) -> None:
     """Remember a successful validation; a cache that cannot be written is skipped."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / key).touch()
-    except OSError:
-        pass
+    write_entry("valid-packs", key, _VALID)
 
 
-def built_data(name: str, versions: str, build: Callable[[], T]) -> T:
+def built_data(
+    name: str, versions: str, build: Callable[[], T], valid: Callable[[object], bool]
+) -> T:
     """Return ``build()``, loaded from the cache when *name* was built with these *versions*.
 
-    The value must be marshal-able (sets, dicts, strings). A damaged or stale
-    cache file is rebuilt; the file is written atomically.
+    The value must be marshal-able (sets, dicts, strings, bytes); *valid*
+    tells whether a stored value has the shape ``build`` gives. Anything
+    else in the cache is rebuilt and written again.
     """
-    folder = cache_dir("data")
     key = hashlib.sha256(f"{name}\0{versions}\0{sys.version}".encode()).hexdigest()[:24]
-    path = folder / f"{name}-{key}.marshal" if folder else None
-    if path is not None and path.exists():
-        try:
-            return marshal.loads(path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+    entry = f"{name}-{key}.marshal"
+    stored = read_value("data", entry, valid)
+    if stored is not None:
+        return stored  # type: ignore[return-value]  # valid() checked its shape
     value = build()
-    if path is not None:
-        write_atomically(path, marshal.dumps(value))
+    write_value("data", entry, value)
     return value
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file; give up quietly on failure."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass

@@ -12,18 +12,24 @@ cache folder, keyed by the ``regex`` and Python versions: for each pattern,
 the arguments of that call (strings, numbers, bytes and containers of them),
 stored with ``marshal``. The file is loaded once per process, and a pattern
 is built from its arguments only when it is first asked for, so patterns
-kept from other versions or other packs cost next to nothing. Loading it
-runs no code: the arguments only ever go to ``regex``'s own compile. A
-missing, stale or damaged file or entry only means the patterns are compiled
-the slow way and the file is written again.
+kept from other versions or other packs cost next to nothing.
+
+Those arguments are the engine's own program, which it runs unchecked:
+crafted bytes crash the process, and another pattern's program silently
+changes what a rule finds. So the file is a sealed entry
+(:mod:`checker.cache.store`): its HMAC is checked over the whole file
+before ``marshal`` or ``regex`` sees a byte of it, and only this user's
+prlint, holding the secret, can write one that verifies. A missing, stale,
+unsigned or damaged file only means the patterns are compiled the slow way.
+
+Nothing is written when the interpreter exits: the runner calls
+:func:`save` at the end of a run, so a library call writes no pattern file.
 """
 
 from __future__ import annotations
 
-import atexit
 import copyreg
 import hashlib
-import marshal
 import sys
 
 import regex
@@ -35,12 +41,14 @@ _Key = tuple[str, int, tuple]
 
 # Each pattern of this process: compiled, or still the arguments read from the cache file.
 _known: dict[_Key, regex.Pattern | tuple] | None = None
-_added = False
+_unsaved = False  # compiled since the file was read or written
 
 
 def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Pattern:
     """Return ``regex.compile(source, flags, **named_lists)``, from the persistent cache when possible."""
-    global _added
+    global _unsaved
+    if not store.enabled():  # --no-cache: nothing read, nothing kept
+        return regex.compile(source, flags, **named_lists)
     known = _loaded()
     # a named list is a set to regex (its own cache keys it so): the order it was given in must not miss the cache
     key = (
@@ -54,23 +62,22 @@ def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Patt
     if pattern is None:
         pattern = regex.compile(source, flags, **named_lists)
         known[key] = pattern
-        if not _added:
-            _added = True
-            atexit.register(save)
+        _unsaved = True
     return pattern
 
 
 def save() -> None:
-    """Write the patterns of this process to the cache file (called at exit)."""
-    path = _cache_path()
-    if path is None or _known is None:
+    """Write the patterns of this process to the cache file, if any are new (the runner calls it)."""
+    global _unsaved
+    name = _entry_name()
+    if not _unsaved or _known is None or name is None:
         return
     try:
         stored = {key: _arguments(pattern) for key, pattern in _known.items()}
-        data = marshal.dumps(stored)
     except (KeyError, TypeError, ValueError):
         return
-    store.write_atomically(path, data)
+    store.write_value("data", name, stored)
+    _unsaved = False
 
 
 def _arguments(pattern: regex.Pattern | tuple) -> tuple:
@@ -98,26 +105,41 @@ def _loaded() -> dict[_Key, regex.Pattern | tuple]:
     return _known
 
 
-def _cache_path():
-    folder = store.cache_dir("data")
-    if folder is None:
+def _entry_name() -> str | None:
+    """Return the name of this ``regex`` and Python's pattern file, or None with caching off."""
+    if not store.enabled():
         return None
     versions = f"{regex.__version__}\0{sys.version}".encode()
-    return folder / f"patterns-{hashlib.sha256(versions).hexdigest()[:24]}.marshal"
+    return f"patterns-{hashlib.sha256(versions).hexdigest()[:24]}.marshal"
 
 
-def _read_cache() -> dict[_Key, tuple]:
-    path = _cache_path()
-    if path is None:
-        return {}
-    try:
-        loaded = marshal.loads(path.read_bytes())
-    except Exception:  # any damage means: start afresh
-        return {}
-    return loaded if _well_formed(loaded) else {}
+def _read_cache() -> dict[_Key, regex.Pattern | tuple]:
+    """Return the sealed file's patterns (as arguments), or nothing when it does not verify."""
+    name = _entry_name()
+    loaded = None if name is None else store.read_value("data", name, _well_formed)
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _well_formed(loaded: object) -> bool:
+    """Tell whether *loaded* maps keys as :func:`compile` makes them to arguments of that source."""
     return isinstance(loaded, dict) and all(
-        isinstance(key, tuple) and isinstance(value, tuple) for key, value in loaded.items()
+        _key_well_formed(key) and isinstance(value, tuple) and value[:1] == (key[0],)
+        for key, value in loaded.items()
+    )
+
+
+def _key_well_formed(key: object) -> bool:
+    return (
+        isinstance(key, tuple)
+        and len(key) == 3
+        and type(key[0]) is str
+        and type(key[1]) is int
+        and isinstance(key[2], tuple)
+        and all(
+            isinstance(item, tuple)
+            and len(item) == 2
+            and type(item[0]) is str
+            and isinstance(item[1], frozenset)
+            for item in key[2]
+        )
     )

@@ -6,12 +6,24 @@ import marshal
 import os
 import pickle
 import random
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 import regex
+from click.testing import CliRunner
 
+from checker.analysis import vocabulary
 from checker.analysis.vocabulary import Vocabulary, english_words
+from checker.cache import results as findings_cache
+from checker.cache import store
 from checker.cache.store import built_data
+from checker.cli import main
 from checker.matching import pattern_cache
+from checker.model import Severity
 
 
 def test_built_data_is_reused_then_rebuilt_when_damaged(tmp_path, monkeypatch) -> None:
@@ -22,21 +34,25 @@ def test_built_data_is_reused_then_rebuilt_when_damaged(tmp_path, monkeypatch) -
         calls.append(1)
         return frozenset({"alpha", "beta"})
 
-    assert built_data("words", "v1", build) == frozenset({"alpha", "beta"})
-    assert built_data("words", "v1", build) == frozenset({"alpha", "beta"})
+    assert built_data("words", "v1", build, _frozen) == frozenset({"alpha", "beta"})
+    assert built_data("words", "v1", build, _frozen) == frozenset({"alpha", "beta"})
     assert len(calls) == 1  # the second call loaded the cache
     [cached] = (tmp_path / "prlint" / "data").glob("words-*.marshal")
     cached.write_bytes(b"\x00garbage")
-    assert built_data("words", "v1", build) == frozenset({"alpha", "beta"})
+    assert built_data("words", "v1", build, _frozen) == frozenset({"alpha", "beta"})
     assert len(calls) == 2  # damaged: rebuilt
-    built_data("words", "v2", build)
+    built_data("words", "v2", build, _frozen)
     assert len(calls) == 3  # another package version: rebuilt
+
+
+def _frozen(value: object) -> bool:
+    return isinstance(value, frozenset)
 
 
 def test_the_cache_can_be_turned_off(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("PRLINT_NO_CACHE", "1")
-    assert built_data("words", "v1", lambda: {"x": 1}) == {"x": 1}
+    assert built_data("words", "v1", lambda: {"x": 1}, _frozen) == {"x": 1}
     assert not (tmp_path / "prlint").exists()
 
 
@@ -110,7 +126,7 @@ class _Planted:
 def test_a_pattern_cache_that_would_run_code_is_refused(tmp_path, monkeypatch) -> None:
     _fresh_pattern_cache(monkeypatch, tmp_path)
     marker = tmp_path / "ran"
-    path = pattern_cache._cache_path()
+    path = tmp_path / "prlint" / "data" / pattern_cache._entry_name()
     path.parent.mkdir(parents=True)
     path.write_bytes(pickle.dumps({(r"x", 0, ()): _Planted(marker)}))
     assert pattern_cache.compile(r"x").fullmatch("x")
@@ -149,3 +165,229 @@ def test_a_vocabulary_does_not_take_unknown_words_for_known_ones() -> None:
     vocabulary = Vocabulary.of(known)
     assert all(word in vocabulary for word in known[:1000])
     assert not [word for word in others if word in vocabulary]
+
+
+# -- sealed entries and the secret ---------------------------------------------------
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    """A cache folder and a secret of this test's own; returns the cache root."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("PRLINT_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "prlint"
+
+
+def test_the_secret_is_created_once_private_and_outside_the_cache(cache, tmp_path) -> None:
+    store.write_entry("data", "x", b"value")
+    key = tmp_path / "state" / "prlint" / "cache-key"
+    assert store.secret_path() == key and cache not in key.parents
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+    assert len(key.read_bytes()) == store.SECRET_BYTES
+    first = key.read_bytes()
+    store.write_entry("data", "y", b"other")
+    assert key.read_bytes() == first and not list(key.parent.glob(".tmp-*"))
+    assert store.read_entry("data", "x") == b"value"
+
+
+def test_a_cache_restored_without_its_secret_verifies_nothing(cache, tmp_path) -> None:
+    store.write_entry("data", "x", b"value")
+    shutil.rmtree(tmp_path / "state")  # a CI job restores the cache folder only
+    store._secrets.clear()  # as a new process would start
+    assert store.read_entry("data", "x") is None
+    store.write_entry("data", "x", b"rebuilt")  # under a new secret
+    assert store.read_entry("data", "x") == b"rebuilt"
+
+
+def test_a_secret_others_could_read_or_a_linked_one_is_not_used(cache, tmp_path) -> None:
+    store.write_entry("data", "x", b"value")
+    key = store.secret_path()
+    store._secrets.clear()
+    key.chmod(0o644)
+    assert store.read_entry("data", "x") is None
+    key.chmod(0o600)
+    moved = tmp_path / "elsewhere"
+    key.rename(moved)
+    key.symlink_to(moved)
+    store._secrets.clear()
+    assert store.read_entry("data", "x") is None
+
+
+def test_a_secret_kept_inside_the_cache_folder_is_refused(cache, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(cache))  # would travel with a restored cache
+    store.write_entry("data", "x", b"value")
+    assert store.read_entry("data", "x") is None and not store.secret_path().exists()
+
+
+def test_an_entry_moved_to_another_name_or_kind_does_not_verify(cache) -> None:
+    store.write_entry("results", "ab/one", b"findings of one draft")
+    shutil.copyfile(cache / "results" / "ab" / "one", cache / "results" / "ab" / "two")
+    (cache / "valid-packs").mkdir()
+    shutil.copyfile(cache / "results" / "ab" / "one", cache / "valid-packs" / "ab")
+    assert store.read_entry("results", "ab/one") == b"findings of one draft"
+    assert store.read_entry("results", "ab/two") is None
+    assert store.read_entry("valid-packs", "ab") is None
+
+
+def test_entries_that_are_not_regular_files_are_not_read(cache, tmp_path) -> None:
+    store.write_entry("data", "x", b"value")
+    folder = cache / "data"
+    os.mkfifo(folder / "fifo")  # opening it for reading would wait for a writer forever
+    (folder / "zero").symlink_to("/dev/zero")
+    (folder / "linked").symlink_to(folder / "x")
+    assert store.read_entry("data", "fifo") is None
+    assert store.read_entry("data", "zero") is None
+    assert store.read_entry("data", "linked") is None
+
+
+def test_a_linked_folder_in_the_cache_is_not_written_through(cache, tmp_path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (cache / "results").mkdir(parents=True)
+    (cache / "results" / "ab").symlink_to(outside)
+    store.write_entry("results", "ab/cdef", b"value")
+    assert not list(outside.iterdir())
+
+
+def test_a_verified_value_of_the_wrong_shape_is_rebuilt(cache) -> None:
+    calls = []
+
+    def build():
+        calls.append(1)
+        return frozenset({"alpha"})
+
+    key = built_data("words", "v1", build, _frozen)
+    [cached] = (cache / "data").glob("words-*.marshal")
+    store.write_value("data", cached.name, ["a", "list"])  # sealed: as an older layout would be
+    assert built_data("words", "v1", build, _frozen) == key and len(calls) == 2
+    assert built_data("words", "v1", build, _frozen) == key and len(calls) == 2  # rewritten
+
+
+def test_sealed_findings_of_the_wrong_shape_are_checked_afresh(cache, tmp_path) -> None:
+    key = "ab" + "0" * 62
+    outcome = findings_cache.Outcome([], ("2024-05-05", "dateline"), [])
+    findings_cache.store(key, outcome)
+    assert findings_cache.lookup(key, "a.txt") == outcome
+    good = (1, 1, 1, 5, "core.x", "style", 2, "m", None)
+    for stored in (
+        ([(1, 1, 1, 5, "core.x", "style", 9, "m", None)], None, []),  # no such severity
+        ([(True, 1, 1, 5, "core.x", "style", 2, "m", None)], None, []),  # a bool for a line
+        ([good[:8] + (("x", 1, 1, 1, 2, "yes"),)], None, []),  # a fix that is not a Fix
+        ([good], ("2024-05-05",), []),
+        ([good], None, [{"line": 1}]),
+        ([good], None),
+        "text",
+    ):
+        store.write_value("results", f"{key[:2]}/{key[2:]}", stored)
+        assert findings_cache.lookup(key, "a.txt") is None, stored
+    store.write_value("results", f"{key[:2]}/{key[2:]}", ([good], None, []))
+    [finding] = findings_cache.lookup(key, "a.txt").findings
+    assert (finding.path, finding.rule, finding.severity) == ("a.txt", "core.x", Severity.WARNING)
+
+
+def test_the_word_tables_are_checked_for_their_shape() -> None:
+    assert vocabulary._hashes_well_formed(bytes(16))
+    assert not vocabulary._hashes_well_formed(bytes(15))
+    assert not vocabulary._hashes_well_formed(42)
+    assert vocabulary._targets_well_formed({4: ("abcd", "efgh")})
+    assert not vocabulary._targets_well_formed({4: ("abc",)})
+    assert not vocabulary._targets_well_formed({4: ["abcd"]})
+    assert not vocabulary._targets_well_formed({"4": ("abcd",)})
+
+
+def test_a_verified_pattern_file_of_the_wrong_shape_is_ignored(cache, monkeypatch) -> None:
+    monkeypatch.setattr(pattern_cache, "_known", None)
+    name = pattern_cache._entry_name()
+    for stored in (
+        {("x", 0, ()): ("y", 0)},  # arguments of another source
+        {("x", "0", ()): ("x", 0)},
+        {("x", 0, (("names", ("a",)),)): ("x", 0)},
+        [("x", 0, ())],
+    ):
+        store.write_value("data", name, stored)
+        assert pattern_cache._read_cache() == {}, stored
+    store.write_value("data", name, {("x", 0, (("names", frozenset({"a"})),)): ("x", 0)})
+    assert len(pattern_cache._read_cache()) == 1
+
+
+def test_a_touched_or_copied_validation_entry_is_not_believed(cache) -> None:
+    assert not store.known_valid("k1")
+    store.remember_valid("k1")
+    assert store.known_valid("k1")
+    (cache / "valid-packs" / "k2").touch()
+    shutil.copyfile(cache / "valid-packs" / "k1", cache / "valid-packs" / "k3")
+    assert not store.known_valid("k2") and not store.known_valid("k3")
+
+
+# -- --no-cache and saving -----------------------------------------------------------
+
+
+def test_disable_stops_every_read_and_write(cache, monkeypatch) -> None:
+    store.write_entry("data", "x", b"value")
+    before = sorted(cache.rglob("*"))
+    store.disable()
+    monkeypatch.setattr(store, "_read_regular", _must_not_read)
+    assert store.read_entry("data", "x") is None
+    store.write_entry("data", "y", b"value")
+    store.remember_valid("k")
+    assert built_data("words", "v1", lambda: frozenset({"a"}), _frozen) == frozenset({"a"})
+    monkeypatch.setattr(pattern_cache, "_known", {(r"\d", 0, ()): ("other code",)})
+    assert pattern_cache.compile(r"\d").fullmatch("7")  # compiled afresh, not from the file
+    pattern_cache.save()
+    assert sorted(cache.rglob("*")) == before
+
+
+def _must_not_read(*_args):
+    raise AssertionError("a cache file was read although caching is off")
+
+
+def test_no_cache_on_the_command_line_reads_and_writes_no_cache(cache, tmp_path, monkeypatch):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("We plan to to file an IND with metfromin.\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["--quiet", str(draft)]).exit_code == 0
+    before = {path: path.read_bytes() for path in cache.rglob("*") if path.is_file()}
+    draft.write_text("Another draft: the the trial.\n", encoding="utf-8")
+    monkeypatch.setattr(store, "_read_regular", _must_not_read)
+    result = CliRunner().invoke(main, ["--no-cache", "--quiet", str(draft)])
+    assert result.exit_code == 0 and "core.doubled-word" in result.output
+    assert {path: path.read_bytes() for path in cache.rglob("*") if path.is_file()} == before
+
+
+def test_a_library_call_writes_nothing_at_exit_and_a_run_saves_its_patterns(cache) -> None:
+    script = (
+        "import os, sys\n"
+        "from checker.api import lint_text\n"
+        "lint_text('We plan to to file.')\n"
+        "print(sorted(os.path.relpath(os.path.join(d, f), sys.argv[1])"
+        " for d, _, fs in os.walk(sys.argv[1]) for f in fs))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(cache)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    at_the_end = eval(done.stdout)  # the listing the library call left before exit
+    after_exit = sorted(str(path.relative_to(cache)) for path in cache.rglob("*") if path.is_file())
+    assert after_exit == at_the_end
+    assert not [name for name in after_exit if "patterns-" in name]
+    draft = cache.parent / "draft.txt"
+    draft.write_text("We plan to to file.\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "checker", "--quiet", str(draft)], capture_output=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    pattern_cache_file = cache / "data" / pattern_cache._entry_name()
+    assert len(marshal.loads(pattern_cache_file.read_bytes()[store.TAG_BYTES :])) > 300
+
+
+def test_a_secret_from_the_environment_replaces_the_file(cache, monkeypatch) -> None:
+    monkeypatch.setenv("PRLINT_CACHE_SECRET", "ab" * store.SECRET_BYTES)
+    store.write_entry("data", "x", b"value")
+    assert store.read_entry("data", "x") == b"value"
+    assert not store.secret_path().exists()
+    monkeypatch.setenv("PRLINT_CACHE_SECRET", "cd" * store.SECRET_BYTES)  # another job's secret
+    assert store.read_entry("data", "x") is None
+    monkeypatch.setenv("PRLINT_CACHE_SECRET", "too short")
+    store.write_entry("data", "y", b"value")
+    assert store.read_entry("data", "y") is None and not (cache / "data" / "y").exists()
