@@ -253,6 +253,7 @@ def english_drug_targets(types: str) -> dict[int, tuple[str, ...]]:
         f"english-drug-targets-{types}",
         f"{_drug_file_digest()}; {_english_sources()}",
         lambda: _build_english_drug_targets(types),
+        _targets_well_formed,
     )
 
 
@@ -276,7 +277,17 @@ def common_english(min_count: int) -> dict[str, int]:
     a quarter of a second.
     """
     return built_data(
-        f"common-english-{min_count}", _english_sources(), lambda: _build_common(min_count)
+        f"common-english-{min_count}",
+        _english_sources(),
+        lambda: _build_common(min_count),
+        _counts_well_formed,
+    )
+
+
+def _counts_well_formed(stored: object) -> bool:
+    """Tell whether a stored table has the shape of ``_build_common``'s: word to count."""
+    return isinstance(stored, dict) and all(
+        type(word) is str and type(count) is int for word, count in stored.items()
     )
 
 

@@ -38,6 +38,8 @@ from regex import _regex as _engine
 from checker.cache import store
 
 _Key = tuple[str, int, tuple]
+#: The C engine's compile, which ``regex`` pickles a pattern as a call of (it has no stubs).
+_ENGINE_COMPILE = getattr(_engine, "compile")  # noqa: B009
 
 # Each pattern of this process: compiled, or still the arguments read from the cache file.
 _known: dict[_Key, regex.Pattern | tuple] | None = None
@@ -48,7 +50,7 @@ def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Patt
     """Return ``regex.compile(source, flags, **named_lists)``, from the persistent cache when possible."""
     global _unsaved
     if not store.enabled():  # --no-cache: nothing read, nothing kept
-        return regex.compile(source, flags, **named_lists)
+        return _compile(source, flags, named_lists)
     known = _loaded()
     # a named list is a set to regex (its own cache keys it so): the order it was given in must not miss the cache
     key = (
@@ -56,14 +58,18 @@ def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Patt
         int(flags),
         tuple((name, frozenset(items)) for name, items in sorted(named_lists.items())),
     )
-    pattern = known.get(key)
-    if isinstance(pattern, tuple):
-        pattern = known[key] = _from_arguments(pattern)
+    stored = known.get(key)
+    pattern = _from_arguments(stored) if isinstance(stored, tuple) else stored
     if pattern is None:
-        pattern = regex.compile(source, flags, **named_lists)
-        known[key] = pattern
+        pattern = _compile(source, flags, named_lists)
         _unsaved = True
+    known[key] = pattern
     return pattern
+
+
+def _compile(source: str, flags: int, named_lists: dict[str, list[str]]) -> regex.Pattern:
+    """Compile with ``regex`` itself (its stubs know no named lists, which it takes as keywords)."""
+    return regex.compile(source, flags, **named_lists)  # type: ignore[arg-type]
 
 
 def save() -> None:
@@ -84,8 +90,11 @@ def _arguments(pattern: regex.Pattern | tuple) -> tuple:
     """Return the arguments of ``_regex.compile`` that rebuild *pattern*, as ``regex`` pickles it."""
     if isinstance(pattern, tuple):
         return pattern
-    function, arguments = copyreg.dispatch_table[type(pattern)](pattern)
-    if function is not _engine.compile:
+    reduced = copyreg.dispatch_table[type(pattern)](pattern)
+    if not isinstance(reduced, tuple) or len(reduced) != 2:
+        raise TypeError("regex no longer pickles patterns as a call of its compile")
+    function, arguments = reduced
+    if function is not _ENGINE_COMPILE:
         raise TypeError("regex no longer pickles patterns as a call of its compile")
     return tuple(int(item) if isinstance(item, regex.RegexFlag) else item for item in arguments)
 
@@ -93,7 +102,7 @@ def _arguments(pattern: regex.Pattern | tuple) -> tuple:
 def _from_arguments(arguments: tuple) -> regex.Pattern | None:
     """Build a pattern from its stored arguments; None when the entry is damaged."""
     try:
-        return _engine.compile(*arguments)
+        return _ENGINE_COMPILE(*arguments)
     except Exception:  # a damaged entry means: compile it afresh
         return None
 
