@@ -250,22 +250,9 @@ def test_text_span_accepts_verbatim_source_and_refuses_markup() -> None:
     assert escape_replacement("markdown", "a & b") == "a & b"
 
 
-# -- the command line (runs once cli.py reads checker.inputs) --------------------
+# -- the command line ------------------------------------------------------------
 
 
-def _cli_reads_formats() -> bool:
-    """Tell whether the lint command has ``--input-format`` (the wiring is done)."""
-    from checker.cli import lint_command
-
-    return any(param.name == "input_format" for param in lint_command.params)
-
-
-needs_wiring = pytest.mark.skipif(
-    not _cli_reads_formats(), reason="cli.py does not read checker.inputs yet (issue 8)"
-)
-
-
-@needs_wiring
 def test_cli_reports_positions_in_each_format(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
@@ -298,7 +285,6 @@ def test_cli_reports_positions_in_each_format(tmp_path: Path) -> None:
     ]
 
 
-@needs_wiring
 def test_cli_refuses_to_fix_a_word_draft_and_reads_stdin_as_told(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
