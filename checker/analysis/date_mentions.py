@@ -8,7 +8,7 @@ interval it covers, so checks can compare it with the release date; fiscal
 periods have none, because the issuer's fiscal calendar is not known here.
 
 Month and weekday spellings follow the AP Stylebook ("months", "days of the
-week") plus the forms wires actually use (research/domain.md 4.2, 4.3).
+week") plus the forms wires and releases actually use ("Sep.", "Q1 2007").
 """
 
 from __future__ import annotations

@@ -4,10 +4,10 @@ Returns the date with where it came from (``dateline``, ``option`` or
 ``inferred``), so checks and audit records can say "release date
 2007-02-22 (year inferred from the body)". PR Newswire datelines of the
 2000s carry no year ("NEW YORK, Feb. 22 /PRNewswire-FirstCall/ --"); then
-``--date`` wins, and without it the year is inferred from the body as the
-domain notes advise (research/domain.md 4.1): a release speaks mostly of
-what happened just before it and what comes just after, so each dated
-mention votes for the year that puts the dateline's day nearest to it.
+``--date`` wins, and without it the year is inferred from the body: a release
+speaks mostly of what happened just before it and what comes just after,
+so each dated mention votes for the year that puts the dateline's day
+nearest to it.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from checker.matching.patterns import PATTERN_TIMEOUT
 PAST = "past"
 FUTURE = "future"
 
-# Completed-action verbs (domain.md 4, DATE-PAST-TENSE-FUTURE-DATE). "was",
+# Completed-action verbs (rule dates.past-event-after-release). "was",
 # "were" and "had" are left out: "was scheduled", "had planned".
 _PAST = (
     r"announced|reported|presented|completed|received|closed|held|dosed|enrolled|"

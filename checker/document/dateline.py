@@ -1,6 +1,6 @@
 """Recognise the dateline that opens a release: city, date as written, wire.
 
-The forms follow the major US and Canadian wires (research/domain.md 4.1):
+The forms follow the datelines the major US and Canadian wires publish:
 PR Newswire with and without a year, Business Wire, GlobeNewswire and Prime
 Newswire, Marketwire(d), CNW, ACCESSWIRE, NewMediaWire, and plain drafts
 ("City, State, Month D, YYYY --"). The wire tags are data:
