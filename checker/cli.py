@@ -341,6 +341,8 @@ def lint_command(
             outcome = fix_drafts(runner, results, write=fix and not show_diff, style=fix_style)
             for diff in outcome.diffs:
                 click.echo(diff, nl=False)
+            for line in outcome.skipped:
+                click.echo(f"prlint: {visible(line)}", err=True)
             for path, count in outcome.fixed:
                 click.echo(
                     f"prlint: fixed {count} problem{'s' if count != 1 else ''} in {visible(path)}",

@@ -25,7 +25,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from checker.document.model import Document
@@ -444,6 +444,26 @@ class FixOutcome:
     results: list = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
     fixed: list[tuple[str, int]] = field(default_factory=list)
+    #: Safe fixes that were not made, each as one line saying where and why.
+    skipped: list[str] = field(default_factory=list)
+
+
+def _not_made(findings: list[Finding], planned: list[Edit], made: list[Edit]) -> Iterator[str]:
+    """Say which safe fixes were not made and why, so a skipped fix is never silent."""
+    planned_fixes = [edit.fix for edit in planned]
+    made_fixes = [edit.fix for edit in made]
+    for finding in findings:
+        if finding.fix is None or not finding.fix.safe or finding.fix in made_fixes:
+            continue
+        why = (
+            "it overlaps another fix"
+            if finding.fix in planned_fixes
+            else "the text there holds markup or an entity, so it cannot be replaced as written"
+        )
+        yield (
+            f"{finding.path}:{finding.line}:{finding.column}: {finding.rule}: "
+            f"not fixed, {why}; replace it by hand with '{finding.fix.replacement}'"
+        )
 
 
 def fix_drafts(runner, results: list, write: bool, style: bool = False) -> FixOutcome:
@@ -462,6 +482,8 @@ def fix_drafts(runner, results: list, write: bool, style: bool = False) -> FixOu
             raise ConfigError("--fix cannot write to standard input; use --diff")
         wanted = [f for f in result.findings if style or f.severity >= Severity.WARNING]
         edits = chosen_edits(result.edits, wanted)
+        if raw is not None:
+            outcome.skipped.extend(_not_made(wanted, result.edits, edits))
         if raw is None or not edits:
             outcome.results.append(result)
             continue

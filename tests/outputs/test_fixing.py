@@ -473,3 +473,19 @@ def test_fix_makes_only_the_fixes_of_warnings_and_errors_unless_style_is_asked(t
     assert "Form 10-K" in fixed and "September 3" in fixed  # the info note's fix is not made
     CliRunner().invoke(main, ["--fix", "--fix-style", *style, str(draft)])
     assert "NEW YORK, Sept. 3, 2026" in draft.read_text(encoding="utf-8")
+
+
+def test_a_safe_fix_that_cannot_be_made_in_html_is_named_not_skipped_silently(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    draft = tmp_path / "release.html"
+    draft.write_text(
+        "<html><body><p>Acme Corp. (Frankfurt&#8221;&gt;CA4) filed its Form 10K.</p></body></html>\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--fix", "--no-cache", str(draft)])
+    assert "sec.ticker-broken-markup: not fixed" in result.stderr
+    assert "replace it by hand with '(FWB: CA4)'" in result.stderr
+    assert "Form 10-K" in draft.read_text(encoding="utf-8")  # the other fix is still made
