@@ -262,7 +262,9 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only the finding lines.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option(
-    "--no-cache", is_flag=True, help="Check every draft afresh: neither reuse nor keep findings."
+    "--no-cache",
+    is_flag=True,
+    help="Read and write no cache: every draft checked afresh, word lists and patterns built anew.",
 )
 def lint_command(
     paths,
