@@ -12,20 +12,21 @@ import datetime
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from checker.analysis import ticker_mentions, vocabulary
 from checker.analysis.release_date import resolve_release_date
-from checker.data import calendar_words
+from checker.data import calendar_words, load
 from checker.document.model import Document
 from checker.document.parts import is_block_heading
 from checker.matching import pattern_cache
 
 # A product or proper-name candidate: a capitalised or camel-case word, a
-# hyphenated name ("L-Annamycin"), or a code name ("NWO-217").
+# hyphenated name ("L-Annamycin"), or a code name ("NWO-217", "GEO-MVA", "GEO-CM04").
 _NAME = pattern_cache.compile(
-    r"(?<![\p{L}\p{N}_-])(?:\p{Lu}-\p{Lu}\p{Ll}{3,}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*|\p{Lu}\p{Ll}{4,}|\p{Lu}{2,5}-\d{2,6})(?![\p{L}\p{N}_]|-\p{L})"
+    r"(?<![\p{L}\p{N}_-])(?:\p{Lu}-\p{Lu}\p{Ll}{3,}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*|\p{Lu}\p{Ll}{4,}|\p{Lu}{2,5}-\d{2,6}|\p{Lu}{2,5}-\p{Lu}{2,5}\d{0,3})(?![\p{L}\p{N}_]|-\p{L})"
 )
 _LOWER_WORD = pattern_cache.compile(r"(?<![\p{L}\p{N}_-])\p{Ll}{7,}(?![\p{L}\p{N}_-])")
 _INITIAL_OR_TITLE = pattern_cache.compile(
@@ -166,9 +167,10 @@ def products(facts: Facts, company: str | None) -> list[tuple[str, int]]:
     counts when it extends such a name ("annamycinol" from "L-Annamycin").
     """
     company_words = set(regex.findall(r"\w+", company or ""))
+    not_products = _market_names()
     chosen = []
     for name, releases in facts.names.most_common():
-        if name in company_words:
+        if name in company_words or name.casefold() in not_products:
             continue
         if releases >= 2 or facts.name_uses[name] >= 3 or vocabulary.is_drug_name(name.lower()):
             chosen.append((name, releases))
@@ -181,6 +183,17 @@ def products(facts: Facts, company: str | None) -> list[tuple[str, int]]:
         if any(len(core) >= 6 and core in word and core != word for core in cores):
             chosen.append((word, releases))
     return chosen
+
+
+@cache
+def _market_names() -> frozenset[str]:
+    """Return exchange and newswire names, casefolded: they fill releases but are nobody's product."""
+    names = set(ticker_mentions.venues()[0])
+    for wire in load("wires")["wires"]:
+        names.add(wire["wire"].casefold())
+        names.update(tag.casefold() for tag in wire["tags"])
+        names.update(word.casefold() for word in wire["wire"].split())
+    return frozenset(names)
 
 
 def newest(dated: list[tuple[datetime.date, str]]) -> str | None:

@@ -228,3 +228,16 @@ def test_drift_is_one_finding_per_paragraph_with_a_short_word_diff(tmp_path) -> 
         tmp_path, release(1, "News.").replace(ABOUT, ABOUT.replace("severe", "mild")), rule
     )
     assert single.fix is not None and single.fix.replacement == "severe"
+
+
+def test_init_products_leave_out_exchanges_and_wires_and_keep_letter_code_names(tmp_path) -> None:
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for day in (1, 8):
+        body = "ZPH-MVA dosing began, Nasdaq said on NewMediaWire and Nasdaq again."
+        (folder / f"{day}.txt").write_text(release(day, body), encoding="utf-8")
+    output = tmp_path / "z.json"
+    assert init("--from", folder, "-o", output).exit_code == 0
+    products = json.loads(output.read_text(encoding="utf-8"))["profile"]["products"]
+    assert "ZPH-MVA" in products
+    assert "Nasdaq" not in products and "NewMediaWire" not in products
