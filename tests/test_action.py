@@ -127,6 +127,7 @@ def test_the_action_has_no_expression_inside_a_script() -> None:
 @pytest.mark.skipif(
     not _can_build_offline(), reason="building prlint offline needs wheel or setuptools>=70.1"
 )
+@pytest.mark.slow
 def test_the_action_installs_prlint_from_its_checkout_and_writes_sarif(tmp_path) -> None:
     action = _action()
     workspace = tmp_path / "workspace"

@@ -6,6 +6,8 @@ import pickle
 from functools import partial
 from multiprocessing import get_context
 
+import pytest
+
 from checker.api import default_config, lint_text, load_config
 from checker.config.settings import Settings
 
@@ -23,6 +25,7 @@ def test_a_loaded_configuration_pickles_and_lints_the_same() -> None:
         assert lint_text(text, copy) == lint_text(text, config)
 
 
+@pytest.mark.slow
 def test_lint_text_in_a_process_pool_matches_the_serial_result() -> None:
     config = default_config()
     serial = [lint_text(text, config) for text in DRAFTS]

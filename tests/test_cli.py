@@ -180,6 +180,7 @@ def test_rules_explain_schema_version() -> None:
     assert invoke("--version").output.startswith("prlint ")
 
 
+@pytest.mark.slow
 def test_catastrophic_pattern_ends_quickly_with_a_clear_error(tmp_path) -> None:
     path = draft(tmp_path, "NEW YORK, May 5, 2026 -- " + "a" * 5000 + "!\n")
     started = time.monotonic()

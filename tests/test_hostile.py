@@ -77,6 +77,7 @@ def test_a_5_mb_line_on_standard_input_is_refused(tmp_path) -> None:
     assert_one_clear_line(err, "<stdin>: ")
 
 
+@pytest.mark.slow
 def test_a_long_single_line_under_the_limit_gives_findings(tmp_path) -> None:
     draft = tmp_path / "line.txt"
     draft.write_text(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,6 +85,7 @@ def assert_positions_inside(text: str, found: list) -> None:
             assert 1 <= finding.fix.line <= len(lines), finding
 
 
+@pytest.mark.slow
 @BOUNDED
 @given(drafts)
 def test_every_rule_survives_any_draft(text: str) -> None:
@@ -149,6 +151,7 @@ packish = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow
 @BOUNDED
 @given(st.one_of(packish, json_values))
 def test_pack_loader_reports_problems_never_crashes(tmp_path_factory, value) -> None:

@@ -71,6 +71,7 @@ def test_a_timed_out_draft_is_not_cached_as_clean(tmp_path, monkeypatch) -> None
     assert [f.rule for f in Runner({}).lint_one(paths[0]).findings] == ["core.doubled-word"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_backtracking_rule_on_one_draft_reports_the_others(tmp_path, jobs) -> None:
     """End to end, with a real catastrophic pattern: the error, then every other finding."""
@@ -144,6 +145,7 @@ def test_a_worker_whose_parent_died_before_it_started_exits(monkeypatch) -> None
         runner_module.exit_with_parent(os.getppid(), 999_999, interval=0)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the workers")
 def test_workers_exit_after_their_parent_is_killed(tmp_path) -> None:
     """``kill -9`` of prlint during ``--jobs 2``: its workers used to lint on for minutes."""

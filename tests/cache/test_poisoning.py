@@ -37,6 +37,9 @@ from checker.config.settings import Settings
 from checker.packs.loader import schema_text
 from tests.helpers import REPO
 
+#: Each test runs prlint in fresh processes against a warmed cache: tens of seconds in all.
+pytestmark = pytest.mark.slow
+
 #: A draft with a doubled word (a safe fix) and a misspelt drug name, both warnings.
 DRAFT = (
     "NEW YORK, May 5, 2024 /PRNewswire/ -- Acme Corp. said patients on metfromin will"

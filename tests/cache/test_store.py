@@ -155,6 +155,7 @@ def test_the_english_vocabulary_knows_english_and_not_drug_names() -> None:
     assert all(word not in english for word in ("annamycin", "annamcyin", "pembrolizumab"))
 
 
+@pytest.mark.slow
 def test_a_vocabulary_does_not_take_unknown_words_for_known_ones() -> None:
     # 100,000 words and 200,000 others of the same length: a 32-bit hash would
     # admit about five of the others, a 64-bit one none.
@@ -355,6 +356,7 @@ def test_no_cache_on_the_command_line_reads_and_writes_no_cache(cache, tmp_path,
     assert {path: path.read_bytes() for path in cache.rglob("*") if path.is_file()} == before
 
 
+@pytest.mark.slow
 def test_a_library_call_writes_nothing_at_exit_and_a_run_saves_its_patterns(cache) -> None:
     script = (
         "import os, sys\n"

@@ -253,6 +253,7 @@ def test_seed_defects_are_reported_with_their_fixes() -> None:
 PUBLISHED_TYPOS = {"Comnpany", "\u0421ompany", "verry", "cosmetcs", "availble", "IBioCorRx"}
 
 
+@pytest.mark.slow
 @needs_shared
 def test_realworld_false_findings_stay_under_the_target() -> None:
     paths = sorted(REALWORLD.glob("*.txt"))
