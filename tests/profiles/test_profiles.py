@@ -65,7 +65,8 @@ def test_init_finds_the_issuer_from_our_own_releases(releases, tmp_path) -> None
     assert pack["id"] == "zephyra"
     assert (profile["legal_name"], profile["short_name"]) == ("Zephyra Bio, Inc.", "Zephyra")
     assert profile["tickers"] == [{"exchange": "Nasdaq", "symbol": "ZPHR"}]
-    assert {"Quellimab", "ZPH-212", "Norvance"} <= set(profile["products"])
+    assert {"Quellimab", "ZPH-212"} <= set(profile["products"])
+    assert "Norvance" not in profile["products"]  # the licensor, "Norvance AG", is a company
     assert profile["fiscal_year_end"] == "12-31"
     drift = next(rule for rule in pack["rules"] if rule["id"] == "zephyra.about-drift")
     assert drift["check"]["approved"] == ABOUT
@@ -241,3 +242,22 @@ def test_init_products_leave_out_exchanges_and_wires_and_keep_letter_code_names(
     products = json.loads(output.read_text(encoding="utf-8"))["profile"]["products"]
     assert "ZPH-MVA" in products
     assert "Nasdaq" not in products and "NewMediaWire" not in products
+
+
+def test_init_products_leave_out_diseases_institutions_and_other_companies_brands(tmp_path) -> None:
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    bodies = [
+        "Our ZPH-MVA vaccine protects against the Marburg virus and COVID-19 in models. "
+        "A Clade I outbreak was reported. The Harlow Cancer Institute leads the trial of "
+        "Quellimab in combination with Keytruda, and commercially available Wegovy is the control.",
+        "Quellimab and ZPH-MVA advanced; the Harlow Cancer Institute and Marburg virus work go on. "
+        "Novo Nordisk's Wegovy® sales grew. Clade II cases fell. Keytruda was not studied.",
+    ]
+    for day, body in zip((1, 8), bodies, strict=True):
+        (folder / f"{day}.txt").write_text(release(day, body), encoding="utf-8")
+    output = tmp_path / "z.json"
+    assert init("--from", folder, "-o", output).exit_code == 0
+    products = set(json.loads(output.read_text(encoding="utf-8"))["profile"]["products"])
+    assert {"Quellimab", "ZPH-MVA"} <= products
+    assert not products & {"Marburg", "COVID-19", "Clade", "Harlow", "Keytruda", "Wegovy"}
