@@ -194,3 +194,14 @@ def test_lists_after_a_dash_a_colon_bullets_or_before_an_appositive_count_are_ch
 )
 def test_agreeing_partial_or_unreadable_new_list_forms_are_quiet(text: str) -> None:
     assert rule_hits(text, LIST) == []
+
+
+def test_the_message_lists_bullet_items_without_their_own_punctuation() -> None:
+    text = (
+        "The program has the following three goals:\n\n- reduce cost;\n\n- improve access;\n\n"
+        "- shorten time to care;\n\n- widen the network.\n\nDone."
+    )
+    [finding] = rule_hits(text, LIST)
+    assert finding.message.endswith(
+        ": reduce cost; improve access; shorten time to care; widen the network"
+    )

@@ -392,7 +392,7 @@ def _hit(count: Counted, listed: Counted, document: Document) -> Hit:
         "stated": str(count.stated),
         "counted": str(len(items)),
         "where": where,
-        "items": "; ".join(items),
+        "items": "; ".join(item.rstrip(";,. ") for item in items),  # bullets keep their own ";"
     }
     return Hit(count.start, count.end, fields)
 
