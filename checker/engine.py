@@ -15,7 +15,8 @@ from checker.document.model import Document
 from checker.document.suppressions import Directive, parse_directives
 from checker.errors import PatternTimeout
 from checker.kinds.base import Context
-from checker.matching.patterns import PATTERN_TIMEOUT
+from checker.matching import watchdog
+from checker.matching.patterns import USER_PATTERN_TIMEOUT
 from checker.model import Finding, Fix, Hit, Rule, Severity
 
 
@@ -34,19 +35,43 @@ def lint(document: Document, rules: list[Rule], context: Context) -> list[Findin
 def lint_with_directives(
     document: Document, rules: list[Rule], context: Context
 ) -> tuple[list[Finding], list[Directive]]:
-    """Return the sorted findings and the suppression comments (marked used or not)."""
+    """Return the sorted findings and the suppression comments (marked used or not).
+
+    All of it runs under the draft's time limit (:mod:`checker.matching.watchdog`):
+    past it, :class:`PatternTimeout` names the rule that was running.
+    """
+    running: list[Rule] = []  # the rule being run, for the message if time runs out
+    try:
+        with watchdog.draft_time_limit():
+            return _lint(document, rules, context, running)
+    except watchdog.TimeUp:
+        rule = f"rule {running[-1].id}" if running else "the checks"
+        where = f"{running[-1].origin}: " if running else ""
+        raise PatternTimeout(
+            f"{where}{rule} ran past the limit of {watchdog.DRAFT_CPU_SECONDS:g} CPU seconds "
+            f"for all the checks of {document.path}"
+        ) from None
+
+
+def _lint(
+    document: Document, rules: list[Rule], context: Context, running: list[Rule]
+) -> tuple[list[Finding], list[Directive]]:
     first = [rule for rule in rules if not kinds.get(rule.kind).RUNS_LAST]
     last = [rule for rule in rules if kinds.get(rule.kind).RUNS_LAST]
     findings: list[Finding] = []
     for rule in first:
+        running[:] = [rule]
         findings.extend(run_rule(rule, document, context))
+    running.clear()
     directives = parse_directives(document)
     findings = [finding for finding in findings if not _suppressed(finding, directives)]
     findings = _without_echoes(findings)
     if last:
         late_context = replace(context, directives=tuple(directives))
         for rule in last:
+            running[:] = [rule]
             findings.extend(run_rule(rule, document, late_context))
+        running.clear()
     return sorted(set(findings)), directives
 
 
@@ -54,9 +79,9 @@ def run_rule(rule: Rule, document: Document, context: Context) -> list[Finding]:
     """Run one rule and return its findings (unsuppressed)."""
     try:
         hits = list(kinds.get(rule.kind).find(rule.check, document, rule.scope, context))
-    except TimeoutError:
+    except TimeoutError:  # a user's pattern past its own limit
         raise PatternTimeout(
-            f"{rule.origin}: rule {rule.id} ran over {PATTERN_TIMEOUT:g} s on {document.path}; "
+            f"{rule.origin}: rule {rule.id} ran over {USER_PATTERN_TIMEOUT:g} s on {document.path}; "
             "its pattern probably backtracks catastrophically"
         ) from None
     if rule.once:

@@ -71,13 +71,21 @@ def test_a_timed_out_draft_is_not_cached_as_clean(tmp_path, monkeypatch) -> None
     assert [f.rule for f in Runner({}).lint_one(paths[0]).findings] == ["core.doubled-word"]
 
 
+BACKTRACKING_CHECKS = {
+    "pattern": {"kind": "forbid", "patterns": ["(a|aa)+b"]},
+    # issue 19 section 3: an "unless" pattern ran with no time limit (53 s, then exit 1)
+    "unless": {"kind": "forbid", "patterns": ["a+!"], "unless": ["(a|aa)+b"]},
+    "variants": {"kind": "consistency", "pattern": "(?P<value>a+!)", "variants": {"v": "(a|aa)+b"}},
+}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_backtracking_rule_on_one_draft_reports_the_others(tmp_path, jobs) -> None:
+@pytest.mark.parametrize("where", list(BACKTRACKING_CHECKS))
+def test_a_backtracking_rule_on_one_draft_reports_the_others(tmp_path, jobs, where) -> None:
     """End to end, with a real catastrophic pattern: the error, then every other finding."""
     pack = test_pack(
-        tmp_path,
-        {"id": "t.slow", "message": "slow", "check": {"kind": "forbid", "patterns": ["(a|aa)+b"]}},
+        tmp_path, {"id": "t.slow", "message": "slow", "check": BACKTRACKING_CHECKS[where]}
     )
     good = drafts(tmp_path, 2)
     slow = tmp_path / "slow.txt"

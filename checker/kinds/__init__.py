@@ -13,6 +13,7 @@ from typing import Any
 
 from checker.kinds import (
     anachronism,
+    balance,
     boilerplate,
     claim,
     consistency,
@@ -42,6 +43,7 @@ KINDS: dict[str, Kind] = {
     "filings": filings,
     "tickers": tickers,
     "boilerplate": boilerplate,
+    "balance": balance,
 }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from checker.api import default_config
+from checker.kinds import claim as claim_kind
 from tests.helpers import SEEDS, findings, needs_shared, rule_hits
 
 LEGEND = (
@@ -186,3 +188,16 @@ def test_every_claims_rule_declares_its_quotation_scope() -> None:
     pack = json.loads((REPO / "rules" / "claims.json").read_text(encoding="utf-8"))
     for rule in pack["rules"]:
         assert rule["scope"]["quotes"] in ("include", "exclude", "only"), rule["id"]
+
+
+def test_a_run_on_sentence_of_claims_is_judged_once_not_once_per_claim(monkeypatch) -> None:
+    # issue 19 section 3: 40 KB of "cure " (one sentence) timed out when every claim
+    # searched its whole sentence again with each of the rule's 26 "unless" patterns
+    calls = []
+    real = claim_kind._matches
+    monkeypatch.setattr(claim_kind, "_matches", lambda *args: calls.append(1) or real(*args))
+    text = "AC-1 is an investigational drug. " + "cure " * 8000
+    hits = rule_hits(text, "claims.cure")
+    assert len(hits) == 8000
+    rule = next(rule for rule in default_config().rules if rule.id == "claims.cure")
+    assert len(calls) <= 2 * (len(rule.check.unless) + len(rule.check.when))
