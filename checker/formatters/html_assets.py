@@ -10,7 +10,8 @@ brings a mark's note (or a note's mark) into view. It reads everything from
 Layout: from 960 px up each paragraph is a grid row with its notes in a
 margin column that sticks beside the paragraph and scrolls on its own past
 60 % of the window; below that the notes sit under their paragraph in a box
-of at most half the window. Either way a paragraph with hundreds of
+of at most 40 % of the window, and the box of the paragraph whose mark was
+clicked sticks to the bottom of the window while that paragraph is in view. Either way a paragraph with hundreds of
 findings keeps its notes next to it instead of stacking them pages below.
 """
 
@@ -71,7 +72,8 @@ mark mark{padding-bottom:4px}mark mark mark{padding-bottom:8px}
 @media (max-width:959px){
 .page{padding:0 .6em 2em}
 .row{grid-template-columns:2.4em minmax(0,1fr);column-gap:.6em;padding:.1em .4em}
-aside.notes{grid-column:2;top:auto;bottom:0;max-height:40vh;margin:.1em 0 .5em;background:#fff;box-shadow:0 -6px 8px -6px rgba(0,0,0,.25)}
+aside.notes{grid-column:2;position:relative;top:auto;max-height:40vh;margin:.1em 0 .5em;background:#fff}
+.row.current aside.notes{position:sticky;bottom:0;box-shadow:0 -6px 8px -6px rgba(0,0,0,.25)}
 aside.notes:empty,aside.notes.none{display:none}
 .src{font-size:15px}
 }
@@ -99,8 +101,8 @@ doc.querySelectorAll('[data-count]').forEach(function(e){var v=counts[e.dataset.
 e.textContent=String(v);e.classList.toggle('zero',v===0);});
 doc.querySelectorAll('aside.notes').forEach(function(a){
 a.classList.toggle('none',!a.querySelector('.note:not([hidden])'));});}
-function activate(id){doc.querySelectorAll('.active').forEach(function(e){e.classList.remove('active');});
-(marks[id]||[]).forEach(function(m){m.classList.add('active');});
+function activate(id){doc.querySelectorAll('.active,.current').forEach(function(e){e.classList.remove('active','current');});
+(marks[id]||[]).forEach(function(m){m.classList.add('active');m.closest('.row').classList.add('current');});
 var n=doc.getElementById('note-'+id);if(n)n.classList.add('active');return n;}
 function open(el){for(var d=el.closest('details.draft');d;d=d.parentElement.closest('details.draft'))d.open=true;}
 function within(n){var a=n.parentElement,top=n.offsetTop;

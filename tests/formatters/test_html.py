@@ -131,7 +131,9 @@ def test_page_has_index_summary_note_fix_and_rule_explanation() -> None:
         and escape(rule.why) in output
         and escape(rule.source) in output
     )
-    assert not re.search(r"https?:|//", output.split("<body>", 1)[0])  # nothing loaded from the network
+    assert not re.search(
+        r"https?:|//", output.split("<body>", 1)[0]
+    )  # nothing loaded from the network
 
 
 class _Page(HTMLParser):
