@@ -295,6 +295,7 @@ def test_five_drafts_read_from_700_to_1600_px_and_their_screenshots(browser, wid
     _screenshot(browser, f"html-report-index-{width}")
     # the index leads to a draft; a click there shows its note
     browser.find_element("css selector", 'nav.index a[href="#d2"]').click()
+    assert _in_view(browser, browser.find_element("css selector", "#d2 > summary"))
     mark, note = _click_deep_mark(browser, "spelling.split-name", 21, 0)
     assert _in_view(browser, note) and _in_view(browser, mark)
     _screenshot(browser, f"html-report-draft-{width}")
