@@ -31,7 +31,6 @@ from checker.formatters.safe_text import message, visible
 from checker.model import Finding, Rule, Severity
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
 
 @dataclass(frozen=True)
@@ -215,8 +214,8 @@ def _section(draft: _Draft, rules: dict[str, Rule]) -> str:
     loose = f'<div class="loose">{_aside(notes[0])}</div>' if notes[0] else ""
     shown = escape(visible(draft.path))
     counts = Counter(str(finding.severity) for _number, finding in draft.findings)
-    summary = ", ".join(
-        f"{_count(f'd:{draft.ident}|s:{s}', counts[str(s)], 'n', tag='span')} {_PLURAL[s]}"
+    summary = ", ".join(  # "error 1": the word stays right whatever count a filter leaves
+        f"{s} {_count(f'd:{draft.ident}|s:{s}', counts[str(s)], 'n', tag='span')}"
         for s in _SEVERITIES
     )
     is_open = " open" if draft.findings else ""
