@@ -1,129 +1,230 @@
-"""The ``html`` format: one self-contained page for reviewing drafts.
+"""The ``html`` format: one self-contained page for reviewing a folder of drafts.
 
-Each draft is shown line by line with every finding's span in a ``<mark>``
-coloured by severity (``data-rule``, ``data-severity``, ``data-line`` and
-``data-column`` say which finding it is), a margin note beside the line with
-the message and the fix, and the rule's why and source on hover (the mark's
-title) or on click (the note opens). A summary by category heads the page.
-Everything is escaped, control characters in paths, messages and lines are
-shown as escapes (``\x1b``); the page loads nothing from the network.
+The page opens with an index of the drafts (counts by severity, zeros shown,
+each a link to its draft) and the findings by category. Each draft follows
+as a collapsible section, line by line, with every finding's span in a
+``<mark>`` coloured by severity (``data-rule``, ``data-severity``,
+``data-line`` and ``data-column`` say which finding it is) and the notes of a
+paragraph beside it (below it on a narrow window), in a box that scrolls on
+its own, so hundreds of notes still sit next to their text. A note holds the
+message, the fix and, on request, the rule's why and source.
+
+The script (:mod:`checker.formatters.html_assets`) adds filters by severity,
+category and rule and keeps the counts to what is shown; without it the page
+reads the same, every note in place. Everything from a draft, a file name or
+a message is escaped, control characters shown as escapes (``\\x1b``); a
+Content-Security-Policy lets only the page's own script run and loads
+nothing from the network, a second wall should escaping ever fail.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from html import escape
 
+from checker.formatters.html_assets import SCRIPT, STYLE
 from checker.formatters.safe_text import message, visible
 from checker.model import Finding, Rule, Severity
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
-_STYLE = """
-body{font:15px/1.5 system-ui,sans-serif;margin:0;background:#f6f6f3;color:#222}
-header,section{max-width:1500px;margin:0 auto;padding:1em 2em}
-h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.1em;border-bottom:1px solid #ccc;padding-bottom:.3em}
-table.summary{border-collapse:collapse;background:#fff}
-.summary th,.summary td{border:1px solid #ddd;padding:.25em .8em;text-align:right}
-.summary th:first-child,.summary td:first-child{text-align:left}
-.row{display:grid;grid-template-columns:3em minmax(0,1fr) 24em;gap:1em;background:#fff;padding:.15em .5em}
-.row.empty{min-height:.6em;padding:0 .5em}
-.ln{color:#999;text-align:right;font:12px/2 monospace;user-select:none}
-.src{font:16px/1.7 Georgia,serif;white-space:pre-wrap;overflow-wrap:anywhere}
-mark{background:none;border-bottom:3px solid;cursor:pointer;padding:0 1px}
-mark:empty{padding:0 2px}mark:empty::after{content:"\\2038"}
-mark.error{background:#fcd9d6;border-color:#c62828}mark.warning{background:#ffefc2;border-color:#d48b00}
-mark.info{background:#dcebfb;border-color:#2f6fb5}mark.active{outline:2px solid #222}
-mark mark{padding-bottom:4px}mark mark mark{padding-bottom:8px}
-.note{font-size:13px;border-left:4px solid;background:#fafafa;margin:.2em 0 .5em;padding:.3em .6em}
-.note.error{border-color:#c62828}.note.warning{border-color:#d48b00}.note.info{border-color:#2f6fb5}
-.note.active{background:#fff7d6;box-shadow:0 0 0 2px #222}
-.sev{font-weight:bold;text-transform:uppercase;font-size:11px}.error .sev{color:#c62828}
-.warning .sev{color:#a86e00}.info .sev{color:#2f6fb5}
-.note code{font-size:12px;color:#555}.fix{color:#1b5e20}.fix q{font-weight:bold}
-details{color:#444}summary{cursor:pointer;color:#2f6fb5}.why-source{font-style:italic}
-.clean{color:#1b5e20}
-"""
 
-_SCRIPT = """
-function show(id){document.querySelectorAll('.active').forEach(e=>e.classList.remove('active'));
-document.querySelectorAll('[data-finding="'+id+'"]').forEach(e=>e.classList.add('active'));
-var n=document.getElementById('note-'+id);if(n){var d=n.querySelector('details');if(d)d.open=true;
-n.scrollIntoView({block:'nearest'});}}
-document.addEventListener('click',function(ev){var t=ev.target.closest('mark,.note');
-if(t)show(t.dataset.finding);});
-"""
+@dataclass(frozen=True)
+class _Draft:
+    """One draft of the report: its anchor id, path, lines and numbered findings."""
+
+    ident: str
+    path: str
+    lines: list[str]
+    findings: list[tuple[int, Finding]]
 
 
 def render(report, display) -> str:
     """Render the report as one HTML page (*display* is ignored: the page is always coloured)."""
+    drafts = _drafts(report)
+    body = "".join(_section(draft, report.rules) for draft in drafts)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>prlint report</title><style>{STYLE}</style></head><body>\n"
+        f'<div class="page">{_header(report)}\n{_overview(report, drafts)}\n'
+        f"<main>{body}</main></div><script>{SCRIPT}</script></body></html>\n"
+    )
+
+
+def _policy() -> str:
+    """Return the page's Content-Security-Policy: its own script and style, nothing else."""
+    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
+_POLICY = _policy()
+
+
+def _drafts(report) -> list[_Draft]:
+    """Return the report's drafts in order, each with its findings and a unique anchor."""
     by_path: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
     for number, finding in enumerate(report.findings):
         by_path[finding.path].append((number, finding))
     paths = list(report.lines) + [path for path in by_path if path not in report.lines]
-    sections = [
-        _draft(path, report.lines.get(path, []), by_path[path], report.rules) for path in paths
+    return [
+        _Draft(f"d{index}", path, report.lines.get(path, []), by_path[path])
+        for index, path in enumerate(paths, 1)
     ]
+
+
+def _count(key: str, value: int, severity: str = "", tag: str = "td") -> str:
+    """Return a count the script keeps to the filters; *key* names what it counts."""
+    classes = " ".join(name for name in (severity, "zero" if value == 0 else "") if name)
+    return f'<{tag} class="{classes}" data-count="{escape(key)}">{value}</{tag}>'
+
+
+def _header(report) -> str:
+    """Return the page header: the totals, and the filters (shown by the script)."""
+    noun = "file" if report.files == 1 else "files"
+    total = _count("all", len(report.findings), tag="span")
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>prlint report</title><style>{_STYLE}</style></head><body>\n"
-        f"{_summary(report)}\n{''.join(sections)}<script>{_SCRIPT}</script></body></html>\n"
+        f'<header><h1>prlint report</h1><p class="totals">{total} of {len(report.findings)} '
+        f"findings shown in {report.files} {noun} &middot; prlint {escape(report.version)}</p>"
+        f"{_filters(report.findings)}</header>"
     )
 
 
-def _summary(report) -> str:
-    """Return the page header: totals, and findings by category and severity."""
-    counts = Counter((finding.category, finding.severity) for finding in report.findings)
+def _filters(findings: tuple[Finding, ...]) -> str:
+    """Return the filter form: a box per severity, a category and a rule menu."""
+    boxes = "".join(
+        f'<label class="{severity}"><input type="checkbox" name="severity" value="{severity}" '
+        f"checked> {severity}</label>"
+        for severity in _SEVERITIES
+    )
+    categories = sorted({finding.category for finding in findings})
+    rules = sorted({finding.rule for finding in findings})
+    return (
+        '<form id="filters" hidden><fieldset><legend>severity</legend>'
+        f"{boxes}</fieldset>"
+        f"<label>category {_menu('category', 'all categories', categories)}</label>"
+        f"<label>rule {_menu('rule', 'all rules', rules)}</label>"
+        '<button type="reset">show all</button></form>'
+    )
+
+
+def _menu(name: str, everything: str, values: list[str]) -> str:
+    """Return a menu of *values* whose first, empty choice keeps everything."""
+    options = "".join(f'<option value="{escape(v)}">{escape(visible(v))}</option>' for v in values)
+    return f'<select name="{name}"><option value="">{everything}</option>{options}</select>'
+
+
+def _overview(report, drafts: list[_Draft]) -> str:
+    """Return the index of drafts and the findings by category, side by side."""
+    if not report.findings:
+        return (
+            f'<section class="overview"><p class="clean">No problems found.</p>'
+            f"{_index(drafts)}</section>"
+        )
+    return f'<section class="overview">{_index(drafts)}{_categories(report)}</section>'
+
+
+def _severity_head() -> str:
+    return "".join(f"<th>{severity}</th>" for severity in _SEVERITIES)
+
+
+def _index(drafts: list[_Draft]) -> str:
+    """Return the index: one row per draft, its counts by severity and in all, and a link."""
+    folder = _common_folder([draft.path for draft in drafts])
+    rows = []
+    for draft in drafts:
+        counts = Counter(str(finding.severity) for _number, finding in draft.findings)
+        cells = "".join(
+            _count(f"d:{draft.ident}|s:{severity}", counts[str(severity)], str(severity))
+            for severity in _SEVERITIES
+        )
+        rows.append(
+            f'<tr><td><a href="#{draft.ident}">{escape(visible(draft.path[len(folder) :]))}</a></td>{cells}'
+            f"{_count(f'd:{draft.ident}', len(draft.findings))}</tr>"
+        )
+    everything = [finding for draft in drafts for _number, finding in draft.findings]
+    totals = "".join(
+        _count(f"s:{s}", sum(1 for f in everything if f.severity == s), str(s)) for s in _SEVERITIES
+    )
+    noun = "draft" if len(drafts) == 1 else "drafts"
+    where = f" in <code>{escape(visible(folder))}</code>" if folder else ""
+    return (
+        f'<nav class="index" id="index"><h2>{len(drafts)} {noun}{where}</h2><div class="scroll">'
+        f"<table><thead><tr><th>draft</th>{_severity_head()}<th>all</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody><tfoot><tr><th>total</th>{totals}"
+        f"{_count('all', len(everything))}</tr></tfoot></table></div></nav>"
+    )
+
+
+def _common_folder(paths: list[str]) -> str:
+    """Return the folder all *paths* share, ending with a separator, or "" (the index shows the rest)."""
+    if len(paths) < 2:
+        return ""
+    prefix = os.path.commonprefix(paths)
+    cut = max(prefix.rfind("/"), prefix.rfind(os.sep))
+    return prefix[: cut + 1]
+
+
+def _categories(report) -> str:
+    """Return the findings by category and severity."""
+    counts = Counter((finding.category, str(finding.severity)) for finding in report.findings)
     categories = sorted({category for category, _severity in counts})
-    head = "".join(f"<th>{severity}</th>" for severity in _SEVERITIES)
     rows = "".join(
         f"<tr><td>{escape(category)}</td>"
         + "".join(
-            f"<td>{counts.get((category, severity), 0) or ''}</td>" for severity in _SEVERITIES
+            _count(f"c:{category}|s:{severity}", counts[(category, str(severity))], str(severity))
+            for severity in _SEVERITIES
+        )
+        + _count(
+            f"c:{category}", sum(counts[(category, str(severity))] for severity in _SEVERITIES)
         )
         + "</tr>"
         for category in categories
     )
-    totals = "".join(
-        f"<td>{sum(1 for f in report.findings if f.severity == s)}</td>" for s in _SEVERITIES
-    )
-    noun = "file" if report.files == 1 else "files"
-    table = (
-        f'<table class="summary"><tr><th>category</th>{head}</tr>{rows}<tr><th>total</th>{totals}</tr></table>'
-        if report.findings
-        else '<p class="clean">No problems found.</p>'
-    )
     return (
-        f"<header><h1>prlint report</h1><p>{len(report.findings)} findings in {report.files} {noun}"
-        f" &middot; prlint {escape(report.version)}</p>{table}</header>"
+        '<div class="categories"><h2>by category</h2><table class="summary">'
+        f"<thead><tr><th>category</th>{_severity_head()}<th>all</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>"
     )
 
 
-def _draft(
-    path: str, lines: list[str], numbered: list[tuple[int, Finding]], rules: dict[str, Rule]
-) -> str:
-    """Return one draft's section: its lines with marks and margin notes."""
+def _section(draft: _Draft, rules: dict[str, Rule]) -> str:
+    """Return one draft's section: its lines with marks, each line's notes beside it."""
     spans: dict[int, list[tuple]] = defaultdict(list)
     notes: dict[int, list[str]] = defaultdict(list)
-    for number, finding in numbered:
-        line = finding.line if 0 < finding.line <= len(lines) else 0
-        notes[line].append(_note(number, finding, rules.get(finding.rule)))
+    for number, finding in draft.findings:
+        line = finding.line if 0 < finding.line <= len(draft.lines) else 0
+        notes[line].append(_note(number, finding, rules.get(finding.rule), draft.ident))
         if line:
             title = _title(finding, rules.get(finding.rule))
-            for row, start, end in _pieces(finding, lines):
+            for row, start, end in _pieces(finding, draft.lines):
                 spans[row].append((start, end, number, finding, title))
     rows = [
-        _row(index + 1, text, spans[index + 1], notes[index + 1])
-        for index, text in enumerate(lines)
+        _row(draft.ident, index + 1, text, spans[index + 1], notes[index + 1])
+        for index, text in enumerate(draft.lines)
     ]
-    loose = (
-        f'<div class="row"><span class="ln"></span><div></div><aside>{"".join(notes[0])}</aside></div>'
-        if notes[0]
-        else ""
+    loose = f'<div class="loose">{_aside(notes[0])}</div>' if notes[0] else ""
+    shown = escape(visible(draft.path))
+    counts = Counter(str(finding.severity) for _number, finding in draft.findings)
+    summary = ", ".join(  # "error 1": the word stays right whatever count a filter leaves
+        f"{s} {_count(f'd:{draft.ident}|s:{s}', counts[str(s)], 'n', tag='span')}"
+        for s in _SEVERITIES
     )
-    shown = escape(visible(path))
-    return f'<section class="draft" data-path="{shown}"><h2>{shown}</h2>{loose}{"".join(rows)}</section>\n'
+    is_open = " open" if draft.findings else ""
+    return (
+        f'<details class="draft" id="{draft.ident}" data-path="{shown}"{is_open}>'
+        f'<summary><h2>{shown}</h2><span class="counts">{summary}</span></summary>'
+        f'{loose}{"".join(rows)}<p class="back"><a href="#index">back to the index</a></p>'
+        "</details>\n"
+    )
 
 
 def _pieces(finding: Finding, lines: list[str]) -> list[tuple[int, int, int]]:
@@ -139,14 +240,18 @@ def _pieces(finding: Finding, lines: list[str]) -> list[tuple[int, int, int]]:
     return pieces
 
 
-def _row(number: int, text: str, spans: list, notes: list[str]) -> str:
+def _aside(notes: list[str]) -> str:
+    return f'<aside class="notes">{"".join(notes)}</aside>'
+
+
+def _row(ident: str, number: int, text: str, spans: list, notes: list[str]) -> str:
     """Return one source line with its marks, and the notes of findings on it."""
+    anchor = f"{ident}-L{number}"
     if not text and not spans and not notes:
-        return f'<div class="row empty" id="L{number}"></div>'
-    aside = f"<aside>{''.join(notes)}</aside>" if notes else "<aside></aside>"
+        return f'<div class="row empty" id="{anchor}"></div>'
     return (
-        f'<div class="row" id="L{number}"><span class="ln">{number}</span>'
-        f'<div class="src">{_marked(text, spans, number)}</div>{aside}</div>'
+        f'<div class="row" id="{anchor}"><span class="ln">{number}</span>'
+        f'<div class="src">{_marked(text, spans, number)}</div>{_aside(notes)}</div>'
     )
 
 
@@ -194,14 +299,14 @@ def _open(span: tuple, row: int) -> str:
 
 def _title(finding: Finding, rule: Rule | None) -> str:
     """Return the hover text of a mark: the message, then why and source."""
-    title = f"{finding.severity} [{finding.rule}] {message(finding.message)}"
+    title = f"{finding.severity} [{visible(finding.rule)}] {message(finding.message)}"
     if rule is not None:
         title += f"\n\nWhy: {rule.why}\nSource: {rule.source}"
     return title
 
 
-def _note(number: int, finding: Finding, rule: Rule | None) -> str:
-    """Return the margin note of a finding: message, fix, and why on request."""
+def _note(number: int, finding: Finding, rule: Rule | None, ident: str) -> str:
+    """Return the note of a finding: message, fix, and why on request."""
     severity = str(finding.severity)
     fix = ""
     if finding.fix is not None:
@@ -213,8 +318,10 @@ def _note(number: int, finding: Finding, rule: Rule | None) -> str:
             f'<p class="why-source">Source: {escape(rule.source)}</p></details>'
         )
     return (
-        f'<div class="note {severity}" id="note-f{number}" data-finding="f{number}">'
-        f'<span class="sev">{severity}</span> <code>{escape(finding.rule)}</code> '
+        f'<div class="note {severity}" id="note-f{number}" data-finding="f{number}" '
+        f'data-severity="{severity}" data-category="{escape(finding.category)}" '
+        f'data-rule="{escape(finding.rule)}" data-draft="{ident}">'
+        f'<span class="sev">{severity}</span> <code>{escape(visible(finding.rule))}</code> '
         f'<span class="ln">{finding.line}:{finding.column}</span>'
         f'<div class="msg">{escape(message(finding.message))}</div>{fix}{why}</div>'
     )

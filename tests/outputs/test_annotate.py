@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import zipfile
+from html import unescape
 from pathlib import Path
 
 import docx
@@ -44,10 +45,10 @@ def _anchored(path: Path) -> dict[str, str]:
 def _anchors(path: Path) -> list[tuple[str, str]]:
     """Return (anchored text, comment text) for every comment, in document order."""
     xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
-    spans = re.finditer(
-        r'<w:commentRangeStart w:id="(\d+)"/>(.*?)<w:commentRangeEnd w:id="\1"/>', xml, re.S
-    )
-    texts = {m.group(1): re.sub(r"<[^>]+>", "", m.group(2)) for m in spans}
+    texts = {}
+    for start in re.finditer(r'<w:commentRangeStart w:id="(\d+)"/>', xml):  # ranges may nest
+        end = xml.index(f'<w:commentRangeEnd w:id="{start.group(1)}"/>', start.end())
+        texts[start.group(1)] = unescape(re.sub(r"<[^>]+>", "", xml[start.end() : end]))
     comments = {str(c.comment_id): c.text for c in docx.Document(str(path)).comments}
     return [(texts[key], comments[key]) for key in texts]
 
