@@ -39,6 +39,9 @@ class Vocabulary:
     update_excused: list[regex.Pattern]
     logistics: list[regex.Pattern]
     subjects: list[regex.Pattern]
+    triggers: list[regex.Pattern]
+    factor_boilerplate: list[regex.Pattern]
+    generic_filing: list[regex.Pattern]
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,21 @@ def vocabulary() -> Vocabulary:
         "update_promise_excused",
         "logistics",
         "company_subjects",
+        "signal_triggers",
+        "factor_boilerplate",
+        "generic_filing",
     )
-    return Vocabulary(*(compile_list(data[name], f"{where}: {name}") for name in names))
+    return Vocabulary(
+        *(
+            compile_list(_as_list(data[name]), f"{where}: {name}")
+            for name in names
+        )
+    )
+
+
+def _as_list(entry: str | list[str]) -> list[str]:
+    """Return a data entry as a list of patterns (a single pattern may stand alone)."""
+    return [entry] if isinstance(entry, str) else entry
 
 
 def any_match(
@@ -153,10 +169,14 @@ def _sentence_signals(
 ) -> list[Signal]:
     """Return the forward-looking phrases of one sentence.
 
-    The signal patterns run first: most sentences have none, and then the
-    marker, logistics and excuse patterns (together a third of the searching
-    time) need not run at all.
+    A sentence without a trigger word (expect, plan, will, may, guidance,
+    quarter ...: every signal pattern needs one of them) is skipped with one
+    search instead of fourteen. The signal patterns run next: most sentences
+    have none, and then the marker, logistics and excuse patterns (together a
+    third of the searching time) need not run at all.
     """
+    if not vocab.triggers[0].search(text, start, end, timeout=PATTERN_TIMEOUT):
+        return []
     matches = [
         (strong, match)
         for strong, patterns in ((True, vocab.strong), (False, vocab.generic))
@@ -199,3 +219,84 @@ def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None
     if issuer is None or issuer not in window:
         return False
     return regex.search(rf"\b{regex.escape(issuer)}\b", window) is not None
+
+
+#: How many forward-looking phrases of the company's own a release needs before the
+#: quality of its legend matters: one real plan, goal or projection is enough to protect.
+MATERIAL_SIGNALS = 1
+
+
+@per_document
+def material_signals(document: Document) -> list[Signal]:
+    """Return the forward-looking phrases that the company itself makes about its business.
+
+    Left out: phrases whose subject is not the company ("the Panel will
+    consider"), the logistics of a call, webcast or presentation, and the About
+    paragraph, whose "plans to expand" is boilerplate repeated in every release.
+    """
+    spans = legend_spans(document)
+    about = document.part_spans("about")
+    return [
+        signal
+        for signal in signals(document, spans)
+        if signal.company
+        and not signal.logistics
+        and not any(s <= signal.start < e for s, e in about)
+    ]
+
+
+def makes_material_fls(document: Document) -> bool:
+    """Tell whether the release makes forward-looking statements that a legend must cover.
+
+    A board appointment or a conference notice does not: a warning about its
+    legend's factors or filing reference would be noise.
+    """
+    return len(material_signals(document)) >= MATERIAL_SIGNALS
+
+
+def names_factors(text: str) -> bool:
+    """Tell whether a legend names important factors of its own (a factor word or a list of risks).
+
+    The boilerplate is blanked first: the name of the Act ("Litigation Reform"),
+    "financial condition", what the statements are about ("statements regarding
+    our clinical trials" identifies them, it does not caution), the list of
+    forward-looking words and the pointers to filings. A factor is a risk
+    specific to the business: trial results, FDA approval, financing,
+    competition, a customer, a market; "risks and uncertainties" and "various
+    factors" are not.
+    """
+    vocab = vocabulary()
+    cleaned = _blank(text, vocab.factor_boilerplate)
+    return (
+        any_match(vocab.factors, cleaned) is not None
+        or any_match(vocab.factor_lists, cleaned) is not None
+    )
+
+
+def _blank(text: str, patterns: list[regex.Pattern]) -> str:
+    """Return *text* with every match of *patterns* replaced by spaces (offsets kept)."""
+    for pattern in patterns:
+        text = pattern.sub(lambda match: " " * len(match.group()), text, timeout=PATTERN_TIMEOUT)
+    return text
+
+
+def cites_generic_filing(text: str) -> bool:
+    """Tell whether *text* points to filings in general ("our filings with the SEC", EDGAR)."""
+    return any_match(vocabulary().generic_filing, text) is not None
+
+
+def legend_and_disclaimer(document: Document, spans: list[Span]) -> str:
+    """Return the legend's text and the body paragraphs right after it (a "Disclaimer" read with it).
+
+    Some releases put the pointer to the risk factors in a disclaimer that
+    follows the legend, before the contacts: it cautions the same statements.
+    """
+    parts = [document.text[start:end] for start, end in spans]
+    last = spans[-1][1]
+    for start, end in document.paragraphs:
+        if start < last:
+            continue
+        if document.part_at(start) != "body":
+            break
+        parts.append(document.text[start:end])
+    return "\n\n".join(parts)

@@ -109,13 +109,27 @@ def test_short_legend_with_three_concrete_factors_passes() -> None:
     assert rule_hits(text, "sec.legend-reference-only") == []
 
 
-def test_pointer_only_legend_is_reference_only() -> None:
+def test_generic_pointer_is_no_factor() -> None:
+    """ "See our filings with the SEC" names no factor: the legend is hollow (issue 15, section 1)."""
     text = (
         FLS
         + LEGEND_HEAD
         + (
             "This release contains forward-looking statements. Actual results may differ "
             "materially; see the risks in our filings with the SEC."
+        )
+    )
+    assert len(rule_hits(text, "sec.legend-no-factors")) == 1
+    assert rule_hits(text, "sec.legend-reference-only") == []
+
+
+def test_named_filing_only_legend_is_reference_only() -> None:
+    text = (
+        FLS
+        + LEGEND_HEAD
+        + (
+            "This release contains forward-looking statements. Actual results may differ "
+            "materially; see the Risk Factors in our Annual Report on Form 10-K."
         )
     )
     assert len(rule_hits(text, "sec.legend-reference-only")) == 1
