@@ -185,7 +185,6 @@ def _sentence_signals(
     ]
     if not matches or any_match(vocab.markers, text, start, end):
         return []  # "see the forward-looking statements below" points at the legend
-    logistics = any_match(vocab.logistics, text, start, end) is not None
     excused = [
         match.span()
         for pattern in vocab.not_signals
@@ -196,12 +195,27 @@ def _sentence_signals(
             match.start(),
             match.end(),
             strong,
-            logistics,
+            _about_logistics(vocab, text, start, end, match),
             strong or _company_subject(text, start, match.start(), issuer),
         )
         for strong, match in matches
         if not any(s <= match.start() < e for s, e in excused)
     ]
+
+
+#: How far either side of a forward-looking phrase a call, webcast or presentation word
+#: makes it logistics: about a clause, so that a bulleted run the sentence splitter
+#: took for one sentence ("* plans for a Phase 2 trial ... * a conference call ...")
+#: does not turn every plan in it into logistics.
+_LOGISTICS_REACH = 100
+
+
+def _about_logistics(
+    vocab: Vocabulary, text: str, start: int, end: int, match: regex.Match
+) -> bool:
+    """Tell whether the phrase is about a call, webcast or presentation (a word near it says so)."""
+    near = (max(start, match.start() - _LOGISTICS_REACH), min(end, match.end() + _LOGISTICS_REACH))
+    return any_match(vocab.logistics, text, *near) is not None
 
 
 def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None) -> bool:
@@ -227,21 +241,31 @@ MATERIAL_SIGNALS = 1
 
 
 @per_document
-def material_signals(document: Document) -> list[Signal]:
-    """Return the forward-looking phrases that the company itself makes about its business.
+def company_signals(document: Document) -> list[Signal]:
+    """Return the forward-looking phrases the company itself makes, outside calls and webcasts.
 
     Left out: phrases whose subject is not the company ("the Panel will
-    consider"), the logistics of a call, webcast or presentation, and the About
-    paragraph, whose "plans to expand" is boilerplate repeated in every release.
+    consider") and the logistics of a call, webcast or presentation.
     """
-    spans = legend_spans(document)
+    return [
+        signal
+        for signal in signals(document, legend_spans(document))
+        if signal.company and not signal.logistics
+    ]
+
+
+@per_document
+def material_signals(document: Document) -> list[Signal]:
+    """Return the company's forward-looking phrases outside the About paragraph.
+
+    The About paragraph's "plans to expand" is boilerplate repeated in every
+    release: it does not make a board appointment forward-looking.
+    """
     about = document.part_spans("about")
     return [
         signal
-        for signal in signals(document, spans)
-        if signal.company
-        and not signal.logistics
-        and not any(s <= signal.start < e for s, e in about)
+        for signal in company_signals(document)
+        if not any(s <= signal.start < e for s, e in about)
     ]
 
 

@@ -28,6 +28,7 @@ from checker.analysis.legend import (
     any_match,
     legend_spans,
     legend_text,
+    company_signals,
     makes_material_fls,
     material_signals,
     names_factors,
@@ -88,8 +89,9 @@ def _missing_legend(
     day = release_day(document, context.release_date)
     if day is not None and day < _pslra_enacted():
         return  # before the PSLRA there was no statutory legend to give
-    substantive = material_signals(document)
-    if len(substantive) >= _MISSING_LEGEND_SIGNALS:
+    substantive = company_signals(document)
+    planned = any(signal.strong for signal in material_signals(document))
+    if planned or len(substantive) >= _MISSING_LEGEND_SIGNALS:
         first = _first(substantive)
         yield Hit(
             first.start,
@@ -98,8 +100,10 @@ def _missing_legend(
         )
 
 
-#: Forward-looking phrases of the company's own (see ``material_signals``) that make a
-#: missing legend an error: two, so that one stray "will" in a quote does not.
+#: Forward-looking phrases of the company's own (see ``company_signals``; the About
+#: paragraph counts here) that make a missing legend an error: two, so that one stray
+#: "will" in a quote does not. One strong phrase outside the About paragraph ("expects
+#: to", "deliveries are expected by", "intends to use the proceeds") is enough alone.
 _MISSING_LEGEND_SIGNALS = 2
 
 
