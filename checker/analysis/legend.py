@@ -86,12 +86,7 @@ def vocabulary() -> Vocabulary:
         "factor_boilerplate",
         "generic_filing",
     )
-    return Vocabulary(
-        *(
-            compile_list(_as_list(data[name]), f"{where}: {name}")
-            for name in names
-        )
-    )
+    return Vocabulary(*(compile_list(_as_list(data[name]), f"{where}: {name}") for name in names))
 
 
 def _as_list(entry: str | list[str]) -> list[str]:

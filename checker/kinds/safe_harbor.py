@@ -2,9 +2,11 @@
 
 Parameter ``report`` picks the check: ``missing-legend`` (forward-looking
 language and no legend), ``not-identified`` (the legend never calls the
-statements forward-looking), ``no-factors`` (no important factors of its
-own, and no pointer either), ``reference-only`` (only "see our SEC
-filings"), ``no-update-clause``, ``update-promise``, ``legend-without-fls``
+statements forward-looking), ``no-factors`` (no important factor of its
+own, and no named filing either: "see our SEC filings" is no factor),
+``reference-only`` (only "see the Risk Factors of our 10-K"); these two
+speak only where the release makes material forward-looking statements;
+``no-update-clause``, ``update-promise``, ``legend-without-fls``
 (a legend where nothing looks ahead), ``excluded-context`` (an IPO, tender
 offer, SPAC deal or OTC issuer: the safe harbor may not apply) and
 ``anachronism`` (a PSLRA legend dated before the Act), ``placement`` (a
@@ -26,9 +28,9 @@ from checker.analysis import ticker_mentions
 from checker.analysis.legend import (
     Signal,
     any_match,
+    company_signals,
     legend_spans,
     legend_text,
-    company_signals,
     makes_material_fls,
     material_signals,
     names_factors,

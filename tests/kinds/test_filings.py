@@ -227,9 +227,9 @@ def test_generic_filing_pointer_beside_own_factors_is_info() -> None:
         " because of clinical trial risks, as described in our filings with the SEC."
     )
     assert rule_hits(body + generic, "sec.legend-cites-no-filing") == []
-    assert [hit.severity.name for hit in rule_hits(body + generic, "sec.legend-cites-generic-filing")] == [
-        "INFO"
-    ]
+    assert [
+        hit.severity.name for hit in rule_hits(body + generic, "sec.legend-cites-generic-filing")
+    ] == ["INFO"]
     hollow = LEGEND_OPENING + "; see our filings with the SEC."
     assert rule_hits(body + hollow, "sec.legend-cites-no-filing")
 
