@@ -10,8 +10,10 @@ by future-verb syntax, not bare keywords, so "May 2007", "Will Smith" and
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -39,9 +41,10 @@ class Vocabulary:
     update_excused: list[regex.Pattern]
     logistics: list[regex.Pattern]
     subjects: list[regex.Pattern]
-    triggers: list[regex.Pattern]
     factor_boilerplate: list[regex.Pattern]
     generic_filing: list[regex.Pattern]
+    triggers: tuple[str, ...]
+    """Lowercase words one of which every signal pattern needs (plain substrings, not patterns)."""
 
 
 @dataclass(frozen=True)
@@ -82,16 +85,16 @@ def vocabulary() -> Vocabulary:
         "update_promise_excused",
         "logistics",
         "company_subjects",
-        "signal_triggers",
         "factor_boilerplate",
         "generic_filing",
     )
-    return Vocabulary(*(compile_list(_as_list(data[name]), f"{where}: {name}") for name in names))
-
-
-def _as_list(entry: str | list[str]) -> list[str]:
-    """Return a data entry as a list of patterns (a single pattern may stand alone)."""
-    return [entry] if isinstance(entry, str) else entry
+    fields = [field.name for field in dataclasses.fields(Vocabulary)]
+    compiled: dict[str, Any] = {
+        field: compile_list(data[name], f"{where}: {name}")
+        for field, name in zip(fields[:-1], names, strict=True)
+    }
+    compiled["triggers"] = tuple(word.lower() for word in data["signal_triggers"])
+    return Vocabulary(**compiled)
 
 
 def any_match(
@@ -159,6 +162,17 @@ def signals(document: Document, spans: list[Span]) -> list[Signal]:
     return sorted(found, key=lambda signal: signal.start)
 
 
+def holds_trigger(vocab: Vocabulary, sentence: str) -> bool:
+    """Tell whether a sentence holds a trigger word, without which no signal pattern can match.
+
+    Plain substring tests on the lowercased sentence: a superset of the
+    patterns' word-initial, case-insensitive needs, and about three times
+    cheaper than one alternation pattern.
+    """
+    lowered = sentence.lower()
+    return any(word in lowered for word in vocab.triggers)
+
+
 def _sentence_signals(
     vocab: Vocabulary, text: str, start: int, end: int, issuer: str | None
 ) -> list[Signal]:
@@ -170,7 +184,7 @@ def _sentence_signals(
     have none, and then the marker, logistics and excuse patterns (together a
     third of the searching time) need not run at all.
     """
-    if not vocab.triggers[0].search(text, start, end, timeout=PATTERN_TIMEOUT):
+    if not holds_trigger(vocab, text[start:end]):
         return []
     matches = [
         (strong, match)
