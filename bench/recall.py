@@ -663,17 +663,38 @@ def find_legend(text: str) -> Legend | None:
     return None
 
 
-_FLS_CUE = re.compile(
-    r"\b(?:expects?|expected|anticipates?|anticipated|plans? to|planned|intends? to|will|believes?|"
-    r"estimates?|projects?|projected|forecasts?|guidance|outlook|look(?:s|ing)? forward|"
-    r"aims? to|seeks? to|targets?|goals?|potential(?:ly)?|may|could|should)\b",
+#: What makes a sentence a material forward-looking statement, for the legend classes: a plan,
+#: goal, expectation or projection ...
+_MATERIAL_FLS = re.compile(
+    r"\b(?:expects?|expected|anticipates?|plans?|intends?|aims?|seeks?|hopes?|poised|on track|positioned) (?:to|for)\b"
+    r"|\b(?:is|are|was|were) (?:currently |now )?(?:expected|anticipated|scheduled|planned|projected|slated|targeted)\b"
+    r"|\b(?:expects?|anticipates?|forecasts?|projects?) (?:\w+ ){0,3}(?:revenues?|sales|earnings|growth|margins?|results|cash flow)\b"
+    r"|\b(?:(?:financial|earnings|revenue|annual|full[- ]year|quarterly|fiscal|\d{4}) guidance|guidance for|(?:provides?|raises?|reaffirms?|updates?|maintains?|lowers?) (?:its |our )?(?:\w+ ){0,3}guidance|outlook for|forecasts?|projections?|initiation targeted)\b"
+    r"|\b(?:our|its|the company[’']s) (?:goal|target|objective) (?:is|of)\b"
+    # "will" counts only with a verb about the business: "will advance", "will absolutely aid in
+    # expanding", "will be: 1) advancing", not "will help us achieve our mission" or "JK Medical
+    # will market ... under the agreement" (the terms of a contract).
+    r"|\b(?:will|shall)(?: (?:absolutely|also|further|significantly|continue to|then|now|soon|likely))* "
+    r"(?:grow|expand|launch|evaluate|advance|complete|submit|file|close|begin|commence|initiate|enroll|"
+    r"increase|reduce|develop|deliver|generate|drive|aid|accelerate|enable|improve|achieve|restore|result|"
+    r"open|build|strengthen|enhance|pay|use|fund|transition|bring|carry|raise|acquire|regain|pursue|double|"
+    r"triple|exceed|reach|support)\b"
+    r"|\b(?:will|shall) be:? (?:\(?\d\) )?(?:advancing|completing|initiating|launching|expanding|filing|submitting)\b",
     re.I,
 )
-_MATERIAL_FLS = re.compile(
-    r"\b(?:expects? to|is expected to|are expected to|anticipates?|plans? to|intends? to|on track to|guidance|outlook|"
-    r"forecasts?|projected|aims? to|targets?|goal of|expected to (?:close|complete|begin|report|launch)|"
-    r"by the end of (?:Q[1-4]|20\d\d|the (?:first|second|third|fourth) (?:quarter|half)|(?:this|next) year)|"
-    r"in (?:the )?(?:first|second|third|fourth) (?:quarter|half) of 20\d\d|(?:first|second) half of 20\d\d)\b",
+#: ... or a time still to come (the year is checked against the release date) ...
+_FUTURE_PERIOD = re.compile(
+    r"\b(?:later this (?:year|quarter|month)|next (?:year|quarter|month)|by (?:the end of|year[- ]end))\b"
+    r"|\b(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th) (?P<unit>quarter|half) of (?:fiscal )?(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<short>[1-4]Q|Q[1-4]|[12]H|H[12]) (?:of )?(?P<year2>(?:19|20)\d\d)\b",
+    re.I,
+)
+#: ... unless the sentence is about the logistics of a call, webcast or presentation.
+_LOGISTICS = re.compile(
+    r"\b(?:webcast|conference|earnings call|call will|dial[- ]in|replay|fireside chat|investor conference|"
+    r"(?:will|to) (?:present|participate|host|hold|attend|speak|ring)|present(?:ation)? at|booth|register|"
+    r"one-on-one meetings|will be (?:available|held|hosted|webcast|archived|posted)|presentation will|overview|discuss|"
+    r"website as a means)\b",
     re.I,
 )
 
@@ -688,13 +709,49 @@ def outside_legend(release: Release, legend: Legend) -> str:
     return re.sub(r"(?ms)^About [^\n]*\n.*?(?=^\S[^\n]{0,80}\n\n|\Z)", "", text, count=1)
 
 
-def material_fls_sentences(text: str) -> int:
-    """Count the sentences that state plans, goals, expected results or timelines."""
-    return sum(
-        1
-        for start, end in (span for block in blocks(text) for span in sentences(text, *block))
-        if _MATERIAL_FLS.search(text[start:end])
-    )
+def material_fls_sentences(text: str, released: dt.date | None = None) -> int:
+    """Count the sentences that state plans, goals, expected results, timelines or projections.
+
+    The rule the legend classes share: a sentence counts when it has a plan or
+    expectation verb ("expects to", "plans for", "is scheduled"), a target,
+    goal, guidance or outlook, a "will" about the business (growth, a trial, a
+    filing, a launch ...), or a period after the release ("later this year",
+    "second half of 2026"); and it is not about the logistics of a call, webcast
+    or presentation. A past period ("in the fourth quarter of 2005" in a 2006
+    release) does not count, nor does a year when the release date is unknown.
+    """
+    count = 0
+    for start, end in (span for block in blocks(text) for span in sentences(text, *block)):
+        sentence = text[start:end]
+        if _LOGISTICS.search(sentence):
+            continue
+        if _MATERIAL_FLS.search(sentence) or any(
+            _future_period(match, released) for match in _FUTURE_PERIOD.finditer(sentence)
+        ):
+            count += 1
+    return count
+
+
+def _future_period(match: re.Match, released: dt.date | None) -> bool:
+    """Tell whether a period phrase ends after the release (a bare "next year" always does).
+
+    "The first quarter of 2022" in an April 2022 release is past: the quarter ended
+    March 31. An unknown release date makes no dated period future.
+    """
+    year = match.group("year") or match.group("year2")
+    if year is None:
+        return True
+    if released is None:
+        return False
+    if match.group("short"):
+        short = match.group("short").upper()
+        number, unit = int(re.sub(r"\D", "", short)), "half" if "H" in short else "quarter"
+    else:
+        ordinal = match.group("ordinal").lower()
+        number = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ordinal) or int(ordinal[0])
+        unit = match.group("unit").lower()
+    end_month = number * (6 if unit == "half" else 3)
+    return dt.date(int(year), end_month, 28) > released
 
 
 # --------------------------------------------------------------------------- running prlint
@@ -1242,6 +1299,25 @@ _RISK_FACTOR = re.compile(
 )
 
 
+#: Parts of a legend sentence that name no risk although they hold risk words: what the
+#: statements are about ("statements regarding the regulatory treatment of the issuance"
+#: identifies them, it does not caution) and a stock phrase of small-cap legends.
+_NOT_A_CAUTION = re.compile(
+    r"\bstatements? (?:about|regarding|concerning|relating to|with respect to)\b[^.;]*?"
+    r"(?=\b(?:subject|involve|risks?|uncertaint|factors|actual|could cause|differ)|[.;]|$)"
+    r"|\brelating to our operations, results of operations, growth strategy and liquidity\b"
+    r"|\bPrivate Securities Litigation Reform Act\b",
+    re.I,
+)
+#: The no-update clause is boilerplate even when it names "the securities laws" or "the
+#: rules and regulations of the SEC": taking it out would not hollow the legend.
+_NO_UPDATE = re.compile(
+    r"\b(?:undertakes?|assumes?) no (?:\w+ ){0,2}(?:obligation|duty|responsibility)|"
+    r"\b(?:do|does) not (?:\w+ ){0,2}(?:assume|undertake) (?:any )?(?:\w+ ){0,2}obligation",
+    re.I,
+)
+
+
 _INLINE_HEADING = re.compile(
     r"[^:.]{0,40}?(?:forward[- ]looking|safe\s+harbou?r)[^:.]{0,60}:\s*", re.I
 )
@@ -1312,10 +1388,17 @@ def _legend_injection(
 
 
 def inject_legend_removed(release: Release, rng: random.Random, k: int) -> list[Injection]:
-    """Delete the whole forward-looking-statements legend (heading and body) of a release that needs one."""
+    """Delete the whole forward-looking-statements legend (heading and body) of a release that needs one.
+
+    A release needs one when at least one sentence outside the legend and the About
+    paragraph is a material forward-looking statement (see material_fls_sentences).
+    Until issue 15 any "will", "may" or "could" qualified, so a board appointment or a
+    conference notice whose legend went counted as a miss, though staying quiet there
+    is right: such copies are no longer made.
+    """
     legend = legend_of(release)
-    if legend is None or not _FLS_CUE.search(outside_legend(release, legend)):
-        return []
+    if legend is None or material_fls_sentences(outside_legend(release, legend), release.date) < 1:
+        return []  # a board appointment or conference notice needs no legend: quiet is right
     edit = removal(release.text, legend.start, legend.end)
     before, _after = snippet(release.text, edit.start, edit.end, "")
     return [
@@ -1338,7 +1421,7 @@ def inject_fls_no_legend(release: Release, rng: random.Random, k: int) -> list[I
     below") go too, so that nothing cautions the reader.
     """
     legend = legend_of(release)
-    if legend is None or material_fls_sentences(outside_legend(release, legend)) < 2:
+    if legend is None or material_fls_sentences(outside_legend(release, legend), release.date) < 2:
         return []
     text = release.text
     edits = [removal(text, legend.start, legend.end)]
@@ -1431,18 +1514,24 @@ def inject_hollow_legend(release: Release, rng: random.Random, k: int) -> list[I
 
     What is left still says the release contains forward-looking statements, that
     results may differ, and that nothing will be updated, but names no factor: the
-    "boilerplate" legend that the PSLRA safe harbor does not protect.
+    "boilerplate" legend that the PSLRA safe harbor does not protect. Only releases
+    with a material forward-looking statement qualify (the rule of legend-removed):
+    a hollow legend on a conference notice protects nothing, and prlint rightly says
+    nothing about it.
     """
     legend = legend_of(release)
-    if legend is None:
+    if legend is None or material_fls_sentences(outside_legend(release, legend), release.date) < 1:
         return []
     text = release.text
     spans = legend_sentences(text, legend)
     specific = []
     for start, end in spans:
         sentence = text[start:end]
-        names_risk = _RISK_FACTOR.search(sentence) and not (
-            _GENERIC.search(sentence) and len(_RISK_FACTOR.findall(sentence)) < 2
+        caution = _NOT_A_CAUTION.sub(" ", sentence)
+        names_risk = (
+            _RISK_FACTOR.search(caution)
+            and not (_GENERIC.search(sentence) and len(_RISK_FACTOR.findall(caution)) < 2)
+            and not _NO_UPDATE.search(sentence)
         )
         lead_in = sentence.rstrip().endswith(":") or re.search(
             r"include,? but (?:are )?not limited to,?$", sentence.rstrip(" :")

@@ -10,8 +10,10 @@ by future-verb syntax, not bare keywords, so "May 2007", "Will Smith" and
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -39,6 +41,10 @@ class Vocabulary:
     update_excused: list[regex.Pattern]
     logistics: list[regex.Pattern]
     subjects: list[regex.Pattern]
+    factor_boilerplate: list[regex.Pattern]
+    generic_filing: list[regex.Pattern]
+    triggers: tuple[str, ...]
+    """Lowercase words one of which every signal pattern needs (plain substrings, not patterns)."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,16 @@ def vocabulary() -> Vocabulary:
         "update_promise_excused",
         "logistics",
         "company_subjects",
+        "factor_boilerplate",
+        "generic_filing",
     )
-    return Vocabulary(*(compile_list(data[name], f"{where}: {name}") for name in names))
+    fields = [field.name for field in dataclasses.fields(Vocabulary)]
+    compiled: dict[str, Any] = {
+        field: compile_list(data[name], f"{where}: {name}")
+        for field, name in zip(fields[:-1], names, strict=True)
+    }
+    compiled["triggers"] = tuple(word.lower() for word in data["signal_triggers"])
+    return Vocabulary(**compiled)
 
 
 def any_match(
@@ -148,15 +162,30 @@ def signals(document: Document, spans: list[Span]) -> list[Signal]:
     return sorted(found, key=lambda signal: signal.start)
 
 
+def holds_trigger(vocab: Vocabulary, sentence: str) -> bool:
+    """Tell whether a sentence holds a trigger word, without which no signal pattern can match.
+
+    Plain substring tests on the lowercased sentence: a superset of the
+    patterns' word-initial, case-insensitive needs, and about three times
+    cheaper than one alternation pattern.
+    """
+    lowered = sentence.lower()
+    return any(word in lowered for word in vocab.triggers)
+
+
 def _sentence_signals(
     vocab: Vocabulary, text: str, start: int, end: int, issuer: str | None
 ) -> list[Signal]:
     """Return the forward-looking phrases of one sentence.
 
-    The signal patterns run first: most sentences have none, and then the
-    marker, logistics and excuse patterns (together a third of the searching
-    time) need not run at all.
+    A sentence without a trigger word (expect, plan, will, may, guidance,
+    quarter ...: every signal pattern needs one of them) is skipped with one
+    search instead of fourteen. The signal patterns run next: most sentences
+    have none, and then the marker, logistics and excuse patterns (together a
+    third of the searching time) need not run at all.
     """
+    if not holds_trigger(vocab, text[start:end]):
+        return []
     matches = [
         (strong, match)
         for strong, patterns in ((True, vocab.strong), (False, vocab.generic))
@@ -165,7 +194,6 @@ def _sentence_signals(
     ]
     if not matches or any_match(vocab.markers, text, start, end):
         return []  # "see the forward-looking statements below" points at the legend
-    logistics = any_match(vocab.logistics, text, start, end) is not None
     excused = [
         match.span()
         for pattern in vocab.not_signals
@@ -176,12 +204,27 @@ def _sentence_signals(
             match.start(),
             match.end(),
             strong,
-            logistics,
+            _about_logistics(vocab, text, start, end, match),
             strong or _company_subject(text, start, match.start(), issuer),
         )
         for strong, match in matches
         if not any(s <= match.start() < e for s, e in excused)
     ]
+
+
+#: How far either side of a forward-looking phrase a call, webcast or presentation word
+#: makes it logistics: about a clause, so that a bulleted run the sentence splitter
+#: took for one sentence ("* plans for a Phase 2 trial ... * a conference call ...")
+#: does not turn every plan in it into logistics.
+_LOGISTICS_REACH = 100
+
+
+def _about_logistics(
+    vocab: Vocabulary, text: str, start: int, end: int, match: regex.Match
+) -> bool:
+    """Tell whether the phrase is about a call, webcast or presentation (a word near it says so)."""
+    near = (max(start, match.start() - _LOGISTICS_REACH), min(end, match.end() + _LOGISTICS_REACH))
+    return any_match(vocab.logistics, text, *near) is not None
 
 
 def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None) -> bool:
@@ -199,3 +242,94 @@ def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None
     if issuer is None or issuer not in window:
         return False
     return regex.search(rf"\b{regex.escape(issuer)}\b", window) is not None
+
+
+#: How many forward-looking phrases of the company's own a release needs before the
+#: quality of its legend matters: one real plan, goal or projection is enough to protect.
+MATERIAL_SIGNALS = 1
+
+
+@per_document
+def company_signals(document: Document) -> list[Signal]:
+    """Return the forward-looking phrases the company itself makes, outside calls and webcasts.
+
+    Left out: phrases whose subject is not the company ("the Panel will
+    consider") and the logistics of a call, webcast or presentation.
+    """
+    return [
+        signal
+        for signal in signals(document, legend_spans(document))
+        if signal.company and not signal.logistics
+    ]
+
+
+@per_document
+def material_signals(document: Document) -> list[Signal]:
+    """Return the company's forward-looking phrases outside the About paragraph.
+
+    The About paragraph's "plans to expand" is boilerplate repeated in every
+    release: it does not make a board appointment forward-looking.
+    """
+    about = document.part_spans("about")
+    return [
+        signal
+        for signal in company_signals(document)
+        if not any(s <= signal.start < e for s, e in about)
+    ]
+
+
+def makes_material_fls(document: Document) -> bool:
+    """Tell whether the release makes forward-looking statements that a legend must cover.
+
+    A board appointment or a conference notice does not: a warning about its
+    legend's factors or filing reference would be noise.
+    """
+    return len(material_signals(document)) >= MATERIAL_SIGNALS
+
+
+def names_factors(text: str) -> bool:
+    """Tell whether a legend names important factors of its own (a factor word or a list of risks).
+
+    The boilerplate is blanked first: the name of the Act ("Litigation Reform"),
+    "financial condition", what the statements are about ("statements regarding
+    our clinical trials" identifies them, it does not caution), the list of
+    forward-looking words and the pointers to filings. A factor is a risk
+    specific to the business: trial results, FDA approval, financing,
+    competition, a customer, a market; "risks and uncertainties" and "various
+    factors" are not.
+    """
+    vocab = vocabulary()
+    cleaned = _blank(text, vocab.factor_boilerplate)
+    return (
+        any_match(vocab.factors, cleaned) is not None
+        or any_match(vocab.factor_lists, cleaned) is not None
+    )
+
+
+def _blank(text: str, patterns: list[regex.Pattern]) -> str:
+    """Return *text* with every match of *patterns* replaced by spaces (offsets kept)."""
+    for pattern in patterns:
+        text = pattern.sub(lambda match: " " * len(match.group()), text, timeout=PATTERN_TIMEOUT)
+    return text
+
+
+def cites_generic_filing(text: str) -> bool:
+    """Tell whether *text* points to filings in general ("our filings with the SEC", EDGAR)."""
+    return any_match(vocabulary().generic_filing, text) is not None
+
+
+def legend_and_disclaimer(document: Document, spans: list[Span]) -> str:
+    """Return the legend's text and the body paragraphs right after it (a "Disclaimer" read with it).
+
+    Some releases put the pointer to the risk factors in a disclaimer that
+    follows the legend, before the contacts: it cautions the same statements.
+    """
+    parts = [document.text[start:end] for start, end in spans]
+    last = spans[-1][1]
+    for start, end in document.paragraphs:
+        if start < last:
+            continue
+        if document.part_at(start) != "body":
+            break
+        parts.append(document.text[start:end])
+    return "\n\n".join(parts)

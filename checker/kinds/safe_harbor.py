@@ -2,9 +2,11 @@
 
 Parameter ``report`` picks the check: ``missing-legend`` (forward-looking
 language and no legend), ``not-identified`` (the legend never calls the
-statements forward-looking), ``no-factors`` (no important factors of its
-own, and no pointer either), ``reference-only`` (only "see our SEC
-filings"), ``no-update-clause``, ``update-promise``, ``legend-without-fls``
+statements forward-looking), ``no-factors`` (no important factor of its
+own, and no named filing either: "see our SEC filings" is no factor),
+``reference-only`` (only "see the Risk Factors of our 10-K"); these two
+speak only where the release makes material forward-looking statements;
+``no-update-clause``, ``update-promise``, ``legend-without-fls``
 (a legend where nothing looks ahead), ``excluded-context`` (an IPO, tender
 offer, SPAC deal or OTC issuer: the safe harbor may not apply) and
 ``anachronism`` (a PSLRA legend dated before the Act), ``placement`` (a
@@ -26,8 +28,12 @@ from checker.analysis import ticker_mentions
 from checker.analysis.legend import (
     Signal,
     any_match,
+    company_signals,
     legend_spans,
     legend_text,
+    makes_material_fls,
+    material_signals,
+    names_factors,
     signals,
     vocabulary,
 )
@@ -85,17 +91,22 @@ def _missing_legend(
     day = release_day(document, context.release_date)
     if day is not None and day < _pslra_enacted():
         return  # before the PSLRA there was no statutory legend to give
-    substantive = [
-        signal for signal in signals(document, spans) if signal.company and not signal.logistics
-    ]
-    strong = sum(signal.strong for signal in substantive)
-    if (strong >= 1 and len(substantive) >= 2) or len(substantive) - strong >= 3:
+    substantive = company_signals(document)
+    planned = any(signal.strong for signal in material_signals(document))
+    if planned or len(substantive) >= _MISSING_LEGEND_SIGNALS:
         first = _first(substantive)
         yield Hit(
             first.start,
             first.end,
             {"match": document.text[first.start : first.end], "count": str(len(substantive))},
         )
+
+
+#: Forward-looking phrases of the company's own (see ``company_signals``; the About
+#: paragraph counts here) that make a missing legend an error: two, so that one stray
+#: "will" in a quote does not. One strong phrase outside the About paragraph ("expects
+#: to", "deliveries are expected by", "intends to use the proceeds") is enough alone.
+_MISSING_LEGEND_SIGNALS = 2
 
 
 def _pslra_enacted() -> datetime.date:
@@ -134,15 +145,28 @@ def _not_identified(document: Document, context: Context, spans: list[Span]) -> 
 
 
 def _no_factors(document: Document, context: Context, spans: list[Span]) -> bool:
-    """Tell whether the legend names no factor and points nowhere for them."""
+    """Tell whether a legend that has statements to protect names no factor, nor a filing's risk factors.
+
+    A bare pointer to "our filings with the SEC" or a website does not name a
+    factor; a legend that points to the Risk Factors of a named filing is
+    ``reference-only`` instead.
+    """
     text = legend_text(document, spans)
-    return not _has_factors(text) and any_match(vocabulary().pointers, text) is None
+    return (
+        not names_factors(text)
+        and any_match(vocabulary().pointers, text) is None
+        and makes_material_fls(document)
+    )
 
 
 def _reference_only(document: Document, context: Context, spans: list[Span]) -> bool:
-    """Tell whether the legend names no factor of its own, only a pointer to filings."""
+    """Tell whether a legend that has statements to protect names no factor, only a named filing."""
     text = legend_text(document, spans)
-    return not _has_factors(text) and any_match(vocabulary().pointers, text) is not None
+    return (
+        not names_factors(text)
+        and any_match(vocabulary().pointers, text) is not None
+        and makes_material_fls(document)
+    )
 
 
 def _no_update_clause(document: Document, context: Context, spans: list[Span]) -> bool:
@@ -198,15 +222,6 @@ def _factor_gaps(
                     {"match": document.text[signal.start : signal.end], "topic": topic},
                 )
                 break
-
-
-def _has_factors(text: str) -> bool:
-    """Tell whether a legend names specific factors (a factor word or a list of risks)."""
-    vocab = vocabulary()
-    return (
-        any_match(vocab.factors, text) is not None
-        or any_match(vocab.factor_lists, text) is not None
-    )
 
 
 def _update_promises(

@@ -204,16 +204,51 @@ def test_retired_forms(text: str, reported: bool) -> None:
     assert bool(rule_hits(text, "sec.form-retired")) is reported
 
 
-def test_legend_that_cites_no_filing() -> None:
+LEGEND_OPENING = (
+    "\n\nForward-Looking Statements\n\nThis release contains forward-looking statements within the "
+    "meaning of the Private Securities Litigation Reform Act of 1995. Actual results could differ "
+    "materially"
+)
+
+
+def test_legend_that_cites_no_filing_at_all_warns() -> None:
     body = dated("June 15, 2007", "the release. Acme expects to begin a trial next year.")
-    generic = (
-        "\n\nForward-Looking Statements\n\nThis release contains forward-looking statements within the "
-        "meaning of the Private Securities Litigation Reform Act of 1995. Actual results could differ "
-        "materially because of clinical trial risks, as described in our filings with the SEC."
-    )
-    assert rule_hits(body + generic, "sec.legend-cites-no-filing")
-    specific = generic.replace("our filings with the SEC", "our Annual Report on Form 10-K")
+    none = LEGEND_OPENING + " because of clinical trial risks."
+    assert rule_hits(body + none, "sec.legend-cites-no-filing")
+    assert rule_hits(body + none, "sec.legend-cites-generic-filing") == []
+    specific = none.replace("risks.", "risks, as described in our Annual Report on Form 10-K.")
     assert rule_hits(body + specific, "sec.legend-cites-no-filing") == []
+
+
+def test_generic_filing_pointer_beside_own_factors_is_info() -> None:
+    """Issue 15, section 3: "our filings with the SEC" after a legend's own factors is house style."""
+    body = dated("June 15, 2007", "the release. Acme expects to begin a trial next year.")
+    generic = LEGEND_OPENING + (
+        " because of clinical trial risks, as described in our filings with the SEC."
+    )
+    assert rule_hits(body + generic, "sec.legend-cites-no-filing") == []
+    assert [
+        hit.severity.name for hit in rule_hits(body + generic, "sec.legend-cites-generic-filing")
+    ] == ["INFO"]
+    hollow = LEGEND_OPENING + "; see our filings with the SEC."
+    assert rule_hits(body + hollow, "sec.legend-cites-no-filing")
+
+
+def test_legend_of_a_release_with_nothing_forward_looking_is_quiet() -> None:
+    board = dated("June 15, 2007", "the release. Jane Doe has joined the board of directors.")
+    none = LEGEND_OPENING + "."
+    assert rule_hits(board + none, "sec.legend-cites-no-filing") == []
+
+
+def test_pointer_in_a_disclaimer_after_the_legend_counts() -> None:
+    body = dated("June 15, 2007", "the release. Acme expects to begin a trial next year.")
+    legend = LEGEND_OPENING + " because of clinical trial risks."
+    disclaimer = (
+        "\n\nDisclaimer\n\nInvestors should rely only on the Company's filings with the U.S. "
+        "Securities and Exchange Commission."
+    )
+    assert rule_hits(body + legend + disclaimer, "sec.legend-cites-no-filing") == []
+    assert rule_hits(body + legend + disclaimer, "sec.legend-cites-generic-filing")
 
 
 @pytest.mark.parametrize("form", ["F-3ASR", "N-CSR", "1-A", "S-1MEF"])

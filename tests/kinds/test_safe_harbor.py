@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import SEEDS, findings, needs_shared, rule_hits
+from tests.helpers import DATA, REALWORLD, SEEDS, findings, needs_shared, rule_hits
 
 DATELINE = "BOSTON, May 3, 2007 /PRNewswire/ -- "
 LEGEND_HEAD = "\n\nForward-Looking Statements\n\n"
@@ -109,13 +109,27 @@ def test_short_legend_with_three_concrete_factors_passes() -> None:
     assert rule_hits(text, "sec.legend-reference-only") == []
 
 
-def test_pointer_only_legend_is_reference_only() -> None:
+def test_generic_pointer_is_no_factor() -> None:
+    """ "See our filings with the SEC" names no factor: the legend is hollow (issue 15, section 1)."""
     text = (
         FLS
         + LEGEND_HEAD
         + (
             "This release contains forward-looking statements. Actual results may differ "
             "materially; see the risks in our filings with the SEC."
+        )
+    )
+    assert len(rule_hits(text, "sec.legend-no-factors")) == 1
+    assert rule_hits(text, "sec.legend-reference-only") == []
+
+
+def test_named_filing_only_legend_is_reference_only() -> None:
+    text = (
+        FLS
+        + LEGEND_HEAD
+        + (
+            "This release contains forward-looking statements. Actual results may differ "
+            "materially; see the Risk Factors in our Annual Report on Form 10-K."
         )
     )
     assert len(rule_hits(text, "sec.legend-reference-only")) == 1
@@ -278,3 +292,86 @@ def test_forward_looking_topic_without_a_matching_factor() -> None:
     assert len(hits) == 1 and "launch" in hits[0].message
     covered = GOOD_LEGEND.replace("clinical trials,", "clinical trials, commercialization,")
     assert rule_hits(body + LEGEND_HEAD + covered, "sec.legend-factor-gap") == []
+
+
+HOLLOW_REAL_LEGENDS = [
+    "imd-companies_2024-08-29_completes-acquisition-of-riize-llc.txt",
+    "neutra_2025-06-30_reports-breakthrough-first-quarter-following-lau.txt",
+    "ss-innovations-international_2026-03-09_announces-completion-of-an-18-6-million.txt",
+    "vycor-medical_2025-04-15_releases-financial-results-for-the-year-ended.txt",
+    "ethema-health_2025-10-17_files-q1-2025-quarterly-results.txt",
+]
+
+
+@needs_shared
+@pytest.mark.parametrize("name", HOLLOW_REAL_LEGENDS)
+def test_real_hollow_legends_are_reported(name: str) -> None:
+    """Issue 15, section 1: the hollow legends of the real corpus, checked by hand."""
+    text = (REALWORLD / name).read_text("utf-8")
+    assert [hit.severity.name for hit in rule_hits(text, "sec.legend-no-factors")] == ["WARNING"]
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ss-innovations-international_2026-03-18_ssi-mantra-surgical-robotic-system-approved-for.txt",
+        "vycor-medical_2025-07-08_new-study-on-novavision-s-neuroeyecoach-shows.txt",
+        "petvivo_2025-10-27_holdings-inc-to-present-at-spartan-capital.txt",
+        "oracle_2019-07-10_names-rona-fairhead-to-board.txt",
+    ],
+)
+def test_legends_of_releases_with_nothing_material_ahead_are_quiet(name: str) -> None:
+    text = (REALWORLD / name).read_text("utf-8")
+    reported = [
+        hit.rule
+        for hit in findings(text, select="sec")
+        if hit.rule.startswith("sec.legend") and hit.severity.name != "INFO"
+    ]
+    assert reported == []
+
+
+def test_missing_legend_with_the_issue_examples() -> None:
+    """Issue 15, section 2: seed 002's list of 2007 activities and iMD's growth claim."""
+    seed = (
+        DATELINE
+        + "Callisto reported its 2006 results. For 2007, the key clinical activities for the "
+        "company will be: 1) advancing the Atiprimod Phase II trial; 2) completing enrollment. We will "
+        "provide further updates in the coming months."
+    )
+    assert rule_hits(seed, "sec.fls-without-legend")
+    imd = (
+        DATELINE
+        + '"We finalized our acquisition, and with it comes a great team from iMD that will '
+        'absolutely aid in expanding our growth," said the CEO of Riize.\n\nAbout iMD\n\niMD is a '
+        "holding company. Its goal is to create a cohesive force, which will carry the company forward."
+    )
+    assert rule_hits(imd, "sec.fls-without-legend")
+    one_plan = (
+        DATELINE + "Gilat won a $7 million contract. Deliveries are expected by the end of 2007."
+    )
+    assert rule_hits(one_plan, "sec.fls-without-legend")
+
+
+def test_call_logistics_alone_need_no_legend() -> None:
+    text = (
+        DATELINE + "Acme Corp. will host a conference call at 4:30 p.m. ET to discuss its results. "
+        "Mr. Lai intends to provide an overview of the company. The call will be webcast and will "
+        "remain available for 90 days."
+    )
+    assert rule_hits(text, "sec.fls-without-legend") == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        ("hollow-fintech.txt", {"sec.legend-no-factors", "sec.legend-cites-no-filing"}),
+        ("factors-generic-pointer.txt", {"sec.legend-cites-generic-filing"}),
+        ("no-legend-guidance.txt", {"sec.fls-without-legend"}),
+        ("conference-notice-hollow.txt", set()),
+    ],
+)
+def test_drafts_written_after_the_tuning(draft: str, expected: set[str]) -> None:
+    """Drafts of other industries, written after the patterns were tuned on the real corpus."""
+    text = (DATA / "legend" / draft).read_text("utf-8")
+    assert {hit.rule for hit in findings(text, select="sec")} == expected

@@ -1,6 +1,7 @@
 """``filings``: references to SEC filings in a release.
 
-Parameter ``report`` picks the check: ``legend-cites-no-filing``,
+Parameter ``report`` picks the check: ``legend-cites-no-filing`` (no
+filing at all), ``legend-cites-generic-filing`` (only "our SEC filings"),
 ``unknown-form`` ("Form 10-QK"), ``form-style`` ("Form 10K", "Form S1",
 "10-KA"), ``title-mismatch`` ("Annual Report on Form 10-Q"),
 ``period-mismatch`` ("10-K for the quarter ended", a 10-Q for the fiscal
@@ -27,7 +28,14 @@ import regex
 
 from checker.analysis import ticker_mentions
 from checker.analysis.filing_refs import FilingRef, family, looks_like_sec_form, references
-from checker.analysis.legend import legend_spans, legend_text
+from checker.analysis.legend import (
+    cites_generic_filing,
+    legend_and_disclaimer,
+    legend_spans,
+    legend_text,
+    makes_material_fls,
+    names_factors,
+)
 from checker.analysis.release_date import parse_month_day
 from checker.analysis.sec_data import compile_list, first_line_span, iso, load, release_day
 from checker.document.model import Document
@@ -341,20 +349,52 @@ def _fpi_mix(ref: FilingRef, refs: list[FilingRef]) -> Iterator[Hit]:
 def _legend_cites_none(
     check: Filings, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
-    """Report a legend that names no specific filing (10-K, 10-Q, prospectus ...)."""
+    """Report a legend that mentions no SEC filing, or only filings in general and no factor either."""
+    if _legend_reference(check, document) == "none":
+        yield _legend_hit(document)
+
+
+def _legend_cites_generic(
+    check: Filings, document: Document, scope: Scope, context: Context
+) -> Iterator[Hit]:
+    """Report a legend that names factors of its own and points to "our filings with the SEC" in general."""
+    if _legend_reference(check, document) == "generic":
+        yield _legend_hit(document)
+
+
+def _legend_hit(document: Document) -> Hit:
+    """Return a hit on the legend's first line."""
+    start, end = first_line_span(document, *legend_spans(document)[0])
+    return Hit(start, end, {"legend": document.text[start:end][:60]})
+
+
+def _legend_reference(check: Filings, document: Document) -> str | None:
+    """Say what the legend cites for the full risk factors: "none", "generic", or None when it is fine.
+
+    None also when nothing is to be said: no legend, a foreign filer, an
+    issuer nothing shows reporting to the SEC, or a release with no material
+    forward-looking statement (a board appointment, a conference notice). A
+    generic pointer ("our filings with the SEC") is "generic" when the legend
+    names factors of its own, and counts as no reference when it names none.
+    The pointer may stand in a disclaimer right after the legend.
+    """
     spans = legend_spans(document)
     if not spans:
-        return
-    text = legend_text(document, spans)
+        return None
+    text = legend_and_disclaimer(document, spans)
     if check.non_sec_filer.search(text, timeout=PATTERN_TIMEOUT) or _listed_abroad(document):
-        return  # a Canadian or other foreign filer cites SEDAR+ or nothing: no 10-K to cite
+        return None  # a Canadian or other foreign filer cites SEDAR+ or nothing: no 10-K to cite
     if not check.sec_registrant.search(
         document.text, timeout=PATTERN_TIMEOUT
     ) and not _listed_in_us(document):
-        return  # nothing says the issuer reports to the SEC (PSLRA, SEC, a US listing)
-    if not any(pattern.search(text, timeout=PATTERN_TIMEOUT) for pattern in check.specific):
-        start, end = first_line_span(document, *spans[0])
-        yield Hit(start, end, {"legend": document.text[start:end][:60]})
+        return None  # nothing says the issuer reports to the SEC (PSLRA, SEC, a US listing)
+    if any(pattern.search(text, timeout=PATTERN_TIMEOUT) for pattern in check.specific):
+        return None
+    if not makes_material_fls(document):
+        return None  # nothing forward-looking for the filing's risk factors to cover
+    if cites_generic_filing(text) and names_factors(legend_text(document, spans)):
+        return "generic"
+    return "none"
 
 
 def _listed_in_us(document: Document) -> bool:
@@ -379,6 +419,7 @@ def _listed_abroad(document: Document) -> bool:
 #: What a rule's ``report`` can ask for, and the function that looks for it.
 REPORTS: dict[str, Report] = {
     "legend-cites-no-filing": _legend_cites_none,
+    "legend-cites-generic-filing": _legend_cites_generic,
     "unknown-form": _per_reference(_unknown_form),
     "form-style": _per_reference(_form_style),
     "title-mismatch": _per_reference(_title_mismatch),
