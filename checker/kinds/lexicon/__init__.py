@@ -262,11 +262,17 @@ def _release_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
     """Report one-off slips of words the release itself uses twice or more."""
-    words = word_index.collect(document, scope)
+    words = word_index.with_parts(word_index.collect(document, scope))
     lexicon = _own_lexicon(check, words)
-    for lower in _once(check, words, 4):
+    reported: list[tuple[int, int]] = []
+    for lower in [*sorted(words.compounds & set(words.unknown)), *_once(check, words, 4)]:
+        if words.count(lower) > check.max_occurrences or lower in check.allow:
+            continue
+        if any(s <= start < e for start, _end in words.spans[lower] for s, e in reported):
+            continue  # a compound reported whole ("Mbile-health"): its parts are not reported again
         expected = own.own_slip(lower, lexicon, words, check.tolerance)
         if expected is not None and not _drug_or_product(check, lower, words):
+            reported.extend(words.spans[lower])
             yield from _slip_hits(words, lower, expected)
     for lower, spans in words.spans.items():
         if len(spans) == 1 and has_digit(lower) and lower not in check.allow:
@@ -279,7 +285,7 @@ def _place_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
     """Report one-off capitalised words a few edits from a place name."""
-    words = word_index.collect(document, scope)
+    words = word_index.with_parts(word_index.collect(document, scope))
     dateline = document.dateline
     for lower in _once(check, words, 5):
         start, _end = words.spans[lower][0]
@@ -293,7 +299,7 @@ def _english_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
     """Report one-off non-words one edit from a common English word."""
-    words = word_index.collect(document, scope)
+    words = word_index.with_parts(word_index.collect(document, scope))
     for lower in _once(check, words, 5):
         form = words.usual_form(lower)
         if has_inner_capital(form) or (form.isupper() and len(form) < 6):
@@ -322,10 +328,25 @@ def _once(check: Lexicon, words: Words, min_length: int) -> Iterator[str]:
     for lower in words.unknown:
         if (
             len(lower) >= min_length
+            and lower not in words.compounds  # its parts are checked instead
+            and not _combining_form(lower, words)
             and lower not in check.allow
             and words.count(lower) <= check.max_occurrences
         ):
             yield lower
+
+
+def _combining_form(lower: str, words: Words) -> bool:
+    """Tell whether a word is only ever the head of a compound, as "immuno-" and "neuro-" are.
+
+    Such heads ending in a vowel are combining forms ("immuno-oncology"),
+    which no word list holds: they are not slips of "immune".
+    """
+    if lower in own.PREFIXES_OF_ART:
+        return True
+    return lower[-1] in "aeiou" and all(
+        words.text[end : end + 1] == "-" for _start, end in words.spans[lower]
+    )
 
 
 def _place(check: Lexicon, lower: str, words: Words, in_dateline: bool) -> str | None:

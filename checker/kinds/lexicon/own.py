@@ -20,6 +20,8 @@ from checker.data import calendar_words
 from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
 
 _NOT_DIGIT = regex.compile(r"\D")
+#: Roman numerals ("xiii", "xviii"): different numbers, not slips of each other.
+_ROMAN = regex.compile(r"[ivxlcdm]+")
 _NOT_LETTER = regex.compile(r"[^\p{L}]")
 
 #: The edits of a short word that are slips rather than other words: a
@@ -48,8 +50,14 @@ def own_slip(
     transposition or a dropped letter of a name used three times or more:
     at four or five letters one changed letter makes another word too often.
     A plural, a possessive or a prefixed form is a variant, not a slip.
+    A word the release uses once counts too when something outside the
+    release vouches for its spelling and not for *lower*'s (:func:`vouched`):
+    "Shaprio" beside one "Shapiro", a surname of the Census lists. A real
+    name itself ("Marian" beside "Marion") is never a slip.
     """
-    if len(lower) >= 5:
+    if len(lower) < 4 or _ROMAN.fullmatch(lower) or vocabulary.is_known_name(lower) or vouched(lower):
+        return None
+    if not words.usual_form(lower).isupper():  # "CDMO" beside "CRDMO": two acronyms
         single = (
             [
                 name
@@ -63,6 +71,9 @@ def own_slip(
         )
         if len(single) == 1:
             return single[0]
+    known = _vouched_slip(lower, words, tolerance)
+    if known is not None:
+        return known
     if len(lower) >= SHORT_LENGTH:
         edits = tolerance.edits(len(lower))
         found = [
@@ -80,6 +91,88 @@ def own_slip(
     if found and words.usual_form(lower).isupper() and not words.usual_form(found[0]).isupper():
         return None  # "CSCO" beside Cisco: a ticker or an acronym, not a slip
     return found[0] if len(found) == 1 else None
+
+
+def _vouched_slip(lower: str, words: Words, tolerance: Tolerance) -> str | None:
+    """Return the vouched-for word of the release that *lower* is one slip of, if just one.
+
+    Under six letters the slip must be a transposition, a dropped or a
+    doubled letter (:func:`_short_slip`); from six, one edit of any kind.
+    """
+    found = [
+        name
+        for name, _score in nearest(lower, _vouched_words(words), 1)
+        if name[0] == lower[0]
+        and not _compound(lower, name)
+        and (len(lower) >= SHORT_LENGTH or _short_slip(lower, name))
+    ]
+    if found and words.usual_form(lower).isupper() and not words.usual_form(found[0]).isupper():
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def _vouched_words(words: Words) -> dict[int, list[str]]:
+    """Return the release's words, of four letters or more, whose spelling a list vouches for, by length."""
+    if "vouched" not in words.derived:
+        grouped: dict[int, list[str]] = {}
+        for lower in words.spans:
+            if len(lower) >= 4 and not has_digit(lower) and (lower in words.marked or vouched(lower)):
+                grouped.setdefault(len(lower), []).append(lower)
+        words.derived["vouched"] = grouped
+    return words.derived["vouched"]
+
+
+#: Prefixes of the trade run onto a word: "biopharmaceutical", "microparticles", "neurotech".
+PREFIXES_OF_ART = (
+    "bio",
+    "micro",
+    "nano",
+    "neuro",
+    "immuno",
+    "onco",
+    "cardio",
+    "multi",
+    "pharma",
+    "geo",
+    "tele",
+    "cyber",
+    "crypto",
+    "hydro",
+    "thermo",
+    "electro",
+    "opto",
+    "endo",
+    "macro",
+    "mega",
+    "poly",
+    "mono",
+    "agri",
+    "aero",
+    "auto",
+)
+
+
+def vouched(lower: str) -> bool:
+    """Tell whether a list outside the release vouches for a name's spelling.
+
+    A surname or first name of the Census lists, a word of a place name, or
+    a compound of common English words or of a prefix of the trade and one
+    ("Deltawave", "biopharmaceutical", "foodservice").
+    """
+    if vocabulary.is_known_name(lower):
+        return True
+    counts = vocabulary.common_english(VOUCHING_COUNT)
+    for index in range(3, len(lower) - 2):
+        head, tail = lower[:index], lower[index:]
+        if (head in counts or head in PREFIXES_OF_ART) and (
+            tail in counts or (tail.endswith("s") and tail[:-1] in counts)
+        ):
+            return True
+    return False
+
+
+#: How common (pyspellchecker's count) each part of a compound must be to vouch for it.
+VOUCHING_COUNT = 200
 
 
 def _used_once(words: Words) -> dict[int, list[str]]:
