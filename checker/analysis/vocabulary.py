@@ -320,18 +320,26 @@ def place_words(major_only: bool) -> dict[int, tuple[str, ...]]:
     smaller cities, so they are checked against the whole list.
     """
     by_length: dict[int, list[str]] = {}
+    for word, kind in _gazetteer():
+        if kind == "major" or (kind == "city" and not major_only):
+            by_length.setdefault(len(word), []).append(word)
+    return {length: tuple(words) for length, words in by_length.items()}
+
+
+def _gazetteer() -> list[tuple[str, str]]:
+    """Return the gazetteer's (word, kind) rows."""
+    rows = []
     for line in GAZETTEER_PATH.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _tab, kind = line.partition("\t")
-            if kind == "major" or not major_only:
-                by_length.setdefault(len(word), []).append(word)
-    return {length: tuple(words) for length, words in by_length.items()}
+            rows.append((word, kind))
+    return rows
 
 
 @lru_cache(maxsize=1)
 def _place_set() -> frozenset[str]:
-    """Return every word of the gazetteer."""
-    return frozenset(word for group in place_words(False).values() for word in group)
+    """Return every word of the gazetteer, the four-letter ones ("boca", "palm") included."""
+    return frozenset(word for word, _kind in _gazetteer())
 
 
 def is_place_word(word: str) -> bool:

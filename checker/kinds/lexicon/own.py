@@ -57,7 +57,7 @@ def own_slip(
     """
     if len(lower) < 4 or _ROMAN.fullmatch(lower) or vocabulary.is_known_name(lower) or vouched(lower):
         return None
-    if not words.usual_form(lower).isupper():  # "CDMO" beside "CRDMO": two acronyms
+    if len(lower) >= SHORT_LENGTH or not words.usual_form(lower).isupper():  # "CDMO", "CRDMO"
         single = (
             [
                 name
@@ -263,24 +263,64 @@ def _swapped(first: str, second: str) -> bool:
     )
 
 
-def place_slip(lower: str, in_dateline: bool, tolerance: Tolerance) -> str | None:
+def place_slip(
+    lower: str, in_dateline: bool, tolerance: Tolerance, in_dateline_place: bool = False
+) -> str | None:
     """Return the place-name word *lower* is a slip of: "cincinatti" → "cincinnati".
 
     A dateline is checked against every city of 15,000 people or more; the
-    body only against countries, states, provinces and large cities, as
-    smaller places' names are too many and too like company and people names.
+    body against countries, states, provinces and large cities, as smaller
+    places' names are too many and too like company and people names, and
+    against any city only for a doubled or a swapped letter ("Marburrg").
+    Under six letters only a swap, a dropped or doubled letter, or (from five)
+    one vowel for another counts: "Jaapn", "Taxas". Four letters count only
+    in the dateline's place ("SOTH ORANGE, NJ"): elsewhere they are tickers
+    and names ("CSCO", "Luca") more often than slips.
     """
-    if vocabulary.is_place_word(lower) or (not in_dateline and len(lower) < 6):
+    if len(lower) < 4 or (len(lower) == 4 and not in_dateline_place):
+        return None
+    if vocabulary.is_place_word(lower):
         return None  # Marburg is a place, though Harburg is one letter away
     if calendar_slip(lower):
         return None  # "Monay" is Monday, not Moray
+    targets = vocabulary.place_words(not in_dateline)
+    if len(lower) < SHORT_LENGTH:
+        found = [
+            name
+            for name, _score in nearest(lower, targets, 1)
+            if name[0] == lower[0]
+            and (_short_slip(lower, name) or (len(lower) >= 5 and _vowel_for_vowel(lower, name)))
+        ]
+        return found[0] if len(found) == 1 else None
     edits = tolerance.edits(len(lower))
     found = [
         name
-        for name, _score in nearest(lower, vocabulary.place_words(not in_dateline), edits)
+        for name, _score in nearest(lower, targets, edits)
         if not variant_of(lower, name) and name[0] == lower[0]
     ]
+    if not found and not in_dateline:
+        found = [
+            name
+            for name, _score in nearest(lower, vocabulary.place_words(False), 1)
+            if name[0] == lower[0] and edit_rank(lower, name) <= 1
+        ]
     return found[0] if len(found) == 1 else None
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _vowel_for_vowel(word: str, name: str) -> bool:
+    """Tell whether *word* is *name* with one inner vowel written as another: "taxas", "marbarg"."""
+    if len(word) != len(name):
+        return False
+    differ = [index for index in range(len(word)) if word[index] != name[index]]
+    return (
+        len(differ) == 1
+        and 0 < differ[0] < len(word) - 1
+        and word[differ[0]] in _VOWELS
+        and name[differ[0]] in _VOWELS
+    )
 
 
 def english_slip(lower: str, min_count: int, tolerance: Tolerance) -> str | None:
@@ -308,12 +348,35 @@ def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
         for name, _score in nearest(lower, vocabulary.common_english_by_length(min_count), 1)
         if (not variant_of(lower, name) or len(name) == len(lower)) and name[0] == lower[0]
     ]
+    if len(lower) == 4 and found:  # four letters: a dropped letter or a swap of a very common word
+        found = [name for name in found if _short_slip(lower, name) and len(name) >= len(lower)]
+        found = [name for name in found if counts[name] >= 5 * min_count]
     if not found:
         return None
+    best = min(edit_rank(lower, name) for name in found)
+    found = [name for name in found if edit_rank(lower, name) == best]
     found.sort(key=lambda name: counts[name], reverse=True)
     if len(found) > 1 and counts[found[1]] * 10 > counts[found[0]]:
         return None
     return found[0]
+
+
+def edit_rank(word: str, name: str) -> int:
+    """Rank how likely a typist's slip turns *name* into *word* (one edit apart): lower is likelier.
+
+    A letter doubled ("includde") comes first, then two neighbours swapped
+    ("roubst"), then a letter dropped ("leadr"), then one added, then one changed:
+    "ragne" is range, not rage; "tracton" is traction, not tractor.
+    """
+    if len(word) == len(name):
+        return 1 if sorted(word) == sorted(name) else 4
+    if len(word) == len(name) + 1:
+        doubled = any(
+            word[index] == word[index - 1] and word[:index] + word[index + 1 :] == name
+            for index in range(1, len(word))
+        )
+        return 0 if doubled else 3
+    return 2
 
 
 #: Endings that make a word no list holds from one it does: "resectable", "druggability".
@@ -407,3 +470,39 @@ def where_words_are_capitalised(text: str, start: int) -> bool:
     return bool(long_words) and sum(word[0].isupper() for word in long_words) * 10 >= 8 * len(
         long_words
     )
+
+
+#: Short words a title-case name runs through: "Department of Health", "Fund Holdings".
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "&", "in", "on", "to", "de"})
+
+
+def in_title_phrase(text: str, start: int, end: int) -> bool:
+    """Tell whether the word at *start*:*end* stands in a title-case phrase of English words.
+
+    "OTC Markets Gorup", "Credit Fund Hldings LP", "U.S. Deprtment of Health":
+    a capitalised non-word beside a capitalised English word (not a person's
+    name) is a slip inside a name made of words, where a surname would
+    stand beside a first name.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = [w for w in _LINE_WORD.findall(text, line_start, start) if w.lower() not in _FUNCTION_WORDS]
+    after = [w for w in _LINE_WORD.findall(text, end, line_end) if w.lower() not in _FUNCTION_WORDS]
+    neighbours = before[-1:] + after[:1]
+    return any(
+        word[:1].isupper()
+        and len(word) > 2
+        and not word.isupper()
+        and vocabulary.is_english(word)
+        and (not vocabulary.is_person_name(word) or word.lower() in vocabulary.common_english(5000))
+        for word in neighbours
+    )
+
+
+_TITLE_BEFORE = regex.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\.?|\bProfessor)\s+$")
+
+
+def after_title(text: str, start: int) -> bool:
+    """Tell whether the word at *start* follows a courtesy or academic title: "Ms. Mirit"."""
+    return _TITLE_BEFORE.search(text, max(0, start - 12), start) is not None
