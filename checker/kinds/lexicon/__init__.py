@@ -381,6 +381,8 @@ def _combining_form(lower: str, words: Words) -> bool:
     """
     if lower in own.PREFIXES_OF_ART:
         return True
+    if own.prefix_slip_candidate(lower):
+        return False  # "mullti-", "neruo-": the release report's
     return lower[-1] in "oi" and all(
         words.text[end : end + 1] == "-" for _start, end in words.spans[lower]
     )

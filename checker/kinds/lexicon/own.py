@@ -55,8 +55,13 @@ def own_slip(
     "Shaprio" beside one "Shapiro", a surname of the Census lists. A real
     name itself ("Marian" beside "Marion") is never a slip.
     """
-    if len(lower) < 4 or _ROMAN.fullmatch(lower) or vocabulary.is_known_name(lower) or vouched(lower):
+    if len(lower) < 4 or _ROMAN.fullmatch(lower):
         return None
+    if vocabulary.is_known_name(lower) or vouched(lower):
+        return _coined_slip(lower, lexicon, words)
+    prefix = _prefix_slip(lower, words)
+    if prefix is not None:
+        return prefix
     if len(lower) >= SHORT_LENGTH or not words.usual_form(lower).isupper():  # "CDMO", "CRDMO"
         single = (
             [
@@ -64,7 +69,7 @@ def own_slip(
                 for name, _score in nearest(lower, once, 1)
                 if words.count(name) == 1
                 and not _compound(lower, name)
-                and _dropped_or_doubled(lower, name)
+                and (_dropped_or_doubled(lower, name) or _swapped_later(lower, name, words))
             ]
             if (once := _used_once(words))
             else []
@@ -83,14 +88,71 @@ def own_slip(
             and distance(lower, name) <= tolerance.edits(max(len(name), len(lower)))
         ]
         return found[0] if len(found) == 1 else None
+    titled = after_title(words.text, words.spans[lower][0][0])
     found = [
         name
         for name, _score in nearest(lower, lexicon, 1)
-        if len(name) >= 4 and words.count(name) >= 3 and _short_slip(lower, name)
+        if len(name) >= 4
+        and words.count(name) >= (2 if titled else 3)  # "Dr. Saiw" beside Siaw x2
+        and _short_slip(lower, name)
     ]
     if found and words.usual_form(lower).isupper() and not words.usual_form(found[0]).isupper():
         return None  # "CSCO" beside Cisco: a ticker or an acronym, not a slip
     return found[0] if len(found) == 1 else None
+
+
+def _coined_slip(
+    lower: str, lexicon: Mapping[int, Sequence[str]], words: Words
+) -> str | None:
+    """Return the coined name, used three times or more, that a real name or word *lower* is a slip of.
+
+    "Quon Pharmaceuticals" beside Quoin x5: a surname of the lists, but a
+    dropped letter or a swap of the issuer's name, which no list knows. A
+    real name beside another ("Bruns" beside Burns) stays quiet.
+    """
+    found = [
+        name
+        for name, _score in nearest(lower, lexicon, 1)
+        if name[0] == lower[0]
+        and words.count(name) >= 3
+        and not vocabulary.is_known_name(name)
+        and _short_slip(lower, name)
+        and not words.usual_form(name).isupper()
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _prefix_slip(lower: str, words: Words) -> str | None:
+    """Return the prefix of the trade that *lower*, written only before a hyphen, is a slip of.
+
+    "mullti-country", "neruo-oncology", "mluti-orbit": the head of a
+    compound one slip from "multi" or "neuro".
+    """
+    if not all(words.text[end : end + 1] == "-" for _start, end in words.spans[lower]):
+        return None
+    found = [
+        name
+        for name, _score in nearest(lower, _prefixes_by_length(), 1)
+        if name[0] == lower[0] and _short_slip(lower, name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def prefix_slip_candidate(lower: str) -> bool:
+    """Tell whether *lower* is one slip from a prefix of the trade ("mullti", "neruo")."""
+    return any(
+        name[0] == lower[0] and _short_slip(lower, name)
+        for name, _score in nearest(lower, _prefixes_by_length(), 1)
+    )
+
+
+@lru_cache(maxsize=1)
+def _prefixes_by_length() -> dict[int, tuple[str, ...]]:
+    """Return :data:`PREFIXES_OF_ART` by length, for :func:`nearest`."""
+    grouped: dict[int, list[str]] = {}
+    for prefix in PREFIXES_OF_ART:
+        grouped.setdefault(len(prefix), []).append(prefix)
+    return {length: tuple(group) for length, group in grouped.items()}
 
 
 def _vouched_slip(lower: str, words: Words, tolerance: Tolerance) -> str | None:
@@ -185,6 +247,24 @@ def _used_once(words: Words) -> dict[int, list[str]]:
                 grouped.setdefault(len(lower), []).append(lower)
         words.derived["used-once"] = (grouped, unknown)
     return words.derived["used-once"][0]
+
+
+def _swapped_later(word: str, name: str, words: Words) -> bool:
+    """Tell whether *word* is *name*, written earlier, with two inner neighbours swapped.
+
+    A swap says nothing of which form is right, but a name spelled two ways
+    is a defect either way: the later form is reported, against the first
+    ("Dr. Siaw" ... "Dr. Saiw"). Both must be unknown to every list.
+    """
+    return (
+        len(word) >= 4
+        and word[0] == name[0]
+        and word[-1] == name[-1]
+        and _swapped(word, name)
+        and not vouched(name)
+        and words.spans[name][0][0] < words.spans[word][0][0]
+        and words.usual_form(word)[:1].isupper() == words.usual_form(name)[:1].isupper()
+    )
 
 
 def _dropped_or_doubled(word: str, name: str) -> bool:
