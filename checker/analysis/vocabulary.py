@@ -320,20 +320,66 @@ def place_words(major_only: bool) -> dict[int, tuple[str, ...]]:
     smaller cities, so they are checked against the whole list.
     """
     by_length: dict[int, list[str]] = {}
+    for word, kind in _gazetteer():
+        if kind == "major" or (kind == "city" and not major_only):
+            by_length.setdefault(len(word), []).append(word)
+    return {length: tuple(words) for length, words in by_length.items()}
+
+
+def _gazetteer() -> list[tuple[str, str]]:
+    """Return the gazetteer's (word, kind) rows."""
+    rows = []
     for line in GAZETTEER_PATH.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _tab, kind = line.partition("\t")
-            if kind == "major" or not major_only:
-                by_length.setdefault(len(word), []).append(word)
-    return {length: tuple(words) for length, words in by_length.items()}
+            rows.append((word, kind))
+    return rows
 
 
 @lru_cache(maxsize=1)
 def _place_set() -> frozenset[str]:
-    """Return every word of the gazetteer."""
-    return frozenset(word for group in place_words(False).values() for word in group)
+    """Return every word of the gazetteer, the four-letter ones ("boca", "palm") included."""
+    return frozenset(word for word, _kind in _gazetteer())
 
 
 def is_place_word(word: str) -> bool:
     """Tell whether *word* (lowercase) is a word of a place name in the gazetteer."""
     return word in _place_set()
+
+
+PERSON_FILE = "data/person_names.tsv"
+PERSON_PATH = Path(__file__).resolve().parent.parent / PERSON_FILE
+
+
+@lru_cache(maxsize=1)
+def _person_file_digest() -> str:
+    """Return the hash of the person-name list's contents: what keys the table built from it."""
+    return hashlib.sha256(PERSON_PATH.read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def person_names() -> Vocabulary:
+    """Return the US Census surnames and first names (``checker/data/person_names.tsv``), lowercase."""
+    return _hashes(
+        "person-name-hashes",
+        _person_file_digest(),
+        lambda: {
+            line.strip()
+            for line in PERSON_PATH.read_text("utf-8").splitlines()
+            if line and not line.startswith("#")
+        },
+    )
+
+
+def is_person_name(word: str) -> bool:
+    """Tell whether *word* (any case) is a surname or first name of the US Census lists.
+
+    Real names a letter apart ("Marion" and "Marian", "Burns" and "Bruns")
+    are different people, not slips: a spelling check must know both.
+    """
+    return word.lower() in person_names()
+
+
+def is_known_name(word: str) -> bool:
+    """Tell whether *word* (lowercase) is a person's name or a word of a place name."""
+    return is_person_name(word) or is_place_word(word)

@@ -23,8 +23,9 @@ from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.model import Scope
 
+#: A dash written as two hyphens ("California--January 19") starts a word; one hyphen does not.
 WORD = pattern_cache.compile(
-    r"(?<![\p{L}\p{N}_-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])"
+    r"(?<![\p{L}\p{N}_]|(?<!-)-)\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])"
 )
 _ADDRESS = pattern_cache.compile(
     r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
@@ -50,6 +51,8 @@ class Words:
     marked: set[str] = field(default_factory=set)  # brands: with ®/™ or "(generic)"
     #: What rules derive from the words and share within a draft (the release's own lexicon).
     derived: dict[object, Any] = field(default_factory=dict)
+    #: Hyphenated words of letters whose parts are counted as words too (:func:`with_parts`).
+    compounds: set[str] = field(default_factory=set)
 
     def count(self, lower: str) -> int:
         """Return how often a word occurs, any case."""
@@ -99,6 +102,34 @@ class Words:
             if not form.isupper():
                 return form
         return ranked[0]
+
+
+def with_parts(words: Words) -> Words:
+    """Return the words with each part of a hyphenated word of letters counted as a word too.
+
+    "Nuvada-based" is a slip of Nevada, "partnership-foccused" of focused,
+    "Russia-Ukrraine" of Ukraine: a whole compound is in no dictionary, but
+    each of its parts should be. The whole words stay, as what other words
+    are compared with, and are listed in :attr:`Words.compounds`. Built once
+    per draft and kept on the word index.
+    """
+    if "with-parts" not in words.derived:
+        view = Words(words.text, defaultdict(list), words.marked)
+        for lower, spans in words.spans.items():
+            view.spans[lower].extend(spans)
+            if "-" not in lower or has_digit(lower):
+                continue
+            view.compounds.add(lower)
+            for start, _end in spans:
+                offset = start
+                for part in lower.split("-"):
+                    if len(part) >= 2:
+                        view.spans[part].append((offset, offset + len(part)))
+                    offset += len(part) + 1
+        for spans in view.spans.values():
+            spans.sort()
+        words.derived["with-parts"] = view
+    return words.derived["with-parts"]
 
 
 @per_document

@@ -46,7 +46,7 @@ import regex
 from checker.analysis import vocabulary
 from checker.analysis import words as word_index
 from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
-from checker.document.model import Document
+from checker.document.model import Document, per_document
 from checker.kinds.base import Context
 from checker.kinds.lexicon import own
 from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
@@ -262,11 +262,17 @@ def _release_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
     """Report one-off slips of words the release itself uses twice or more."""
-    words = word_index.collect(document, scope)
+    words = word_index.with_parts(word_index.collect(document, scope))
     lexicon = _own_lexicon(check, words)
-    for lower in _once(check, words, 4):
+    reported: list[tuple[int, int]] = []
+    for lower in [*sorted(words.compounds & set(words.unknown)), *_once(check, words, 4)]:
+        if words.count(lower) > check.max_occurrences or lower in check.allow:
+            continue
+        if any(s <= start < e for start, _end in words.spans[lower] for s, e in reported):
+            continue  # a compound reported whole ("Mbile-health"): its parts are not reported again
         expected = own.own_slip(lower, lexicon, words, check.tolerance)
         if expected is not None and not _drug_or_product(check, lower, words):
+            reported.extend(words.spans[lower])
             yield from _slip_hits(words, lower, expected)
     for lower, spans in words.spans.items():
         if len(spans) == 1 and has_digit(lower) and lower not in check.allow:
@@ -279,12 +285,13 @@ def _place_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
     """Report one-off capitalised words a few edits from a place name."""
-    words = word_index.collect(document, scope)
+    words = word_index.with_parts(word_index.collect(document, scope))
     dateline = document.dateline
-    for lower in _once(check, words, 5):
+    for lower in _once(check, words, 4):
         start, _end = words.spans[lower][0]
-        in_dateline = dateline is not None and dateline.start <= start < dateline.end
-        expected = _place(check, lower, words, in_dateline)
+        expected = _place(
+            check, lower, words, _in_dateline(document, start), _in_dateline_place(document, start)
+        )
         if expected is not None:
             yield from _slip_hits(words, lower, expected)
 
@@ -293,22 +300,27 @@ def _english_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
     """Report one-off non-words one edit from a common English word."""
-    words = word_index.collect(document, scope)
-    for lower in _once(check, words, 5):
+    words = word_index.with_parts(word_index.collect(document, scope))
+    for lower in _once(check, words, 4):
         form = words.usual_form(lower)
         if has_inner_capital(form) or (form.isupper() and len(form) < 6):
             continue  # BioCorRx, tickers and acronyms
-        if form[:1].isupper() and len(form) < 7 and own.calendar_slip(lower) is None:
-            continue  # a short capitalised non-word is a name more often than a typo
         expected = own.english_slip(lower, check.min_count, check.tolerance)
-        if expected is None or vocabulary.is_drug_name(expected):
-            continue
+        if expected is None:
+            continue  # a slip of a drug name is left to the drug-name report (below)
+        start, end = words.spans[lower][0]
         if form[:1].isupper() and not own.is_calendar(expected):
-            if vocabulary.common_english(check.min_count).get(expected, 0) < 5 * check.min_count:
-                continue  # a capitalised word is more often a name: the word must be common
-            if not own.where_words_are_capitalised(words.text, words.spans[lower][0][0]):
-                continue  # "Warnock" in mid-sentence is a name, not "Warlock"
-        if form[:1].isupper() and _place(check, lower, words, True) is not None:
+            if vocabulary.is_known_name(lower) or own.after_title(words.text, start):
+                continue  # a real name ("Warnock", "Ms. Mirit"), not a slip of a word
+            if lower in _address_words(document):
+                continue  # "Mirit" beside mirit@silexion.com: the release spells it so twice
+            if own.where_words_are_capitalised(words.text, start):
+                pass  # a sentence's start or a title: any word has a capital there
+            elif not own.in_title_phrase(words.text, start, end):
+                continue  # a capitalised non-word alone is a name more often than a typo
+            elif vocabulary.common_english(check.min_count).get(expected, 0) < 5 * check.min_count:
+                continue  # inside a name ("Maixm Group"), only a slip of a common word counts
+        if form[:1].isupper() and _place(check, lower, words, _in_dateline(document, start)):
             continue  # the place report's
         if own.own_slip(lower, _own_lexicon(check, words), words, check.tolerance):
             continue  # the release report's
@@ -317,18 +329,68 @@ def _english_report(
         yield from _slip_hits(words, lower, expected)
 
 
+def _in_dateline(document: Document, offset: int) -> bool:
+    """Tell whether *offset* lies in the draft's dateline."""
+    dateline = document.dateline
+    return dateline is not None and dateline.start <= offset < dateline.end
+
+
+@per_document
+def _address_words(document: Document) -> frozenset[str]:
+    """Return the lowercase letter runs of the draft's web and e-mail addresses (once per draft)."""
+    text = document.text
+    return frozenset(
+        run.lower()
+        for start, end in word_index.blocked_spans(document)
+        for run in _LETTERS.findall(text, start, end)
+    )
+
+
+_LETTERS = pattern_cache.compile(r"\p{L}{4,}")
+
+
+def _in_dateline_place(document: Document, offset: int) -> bool:
+    """Tell whether *offset* lies in the place the dateline opens with ("SAN DIEGO, CA")."""
+    dateline = document.dateline
+    if dateline is None or not dateline.start <= offset < dateline.end:
+        return False
+    head = document.text[dateline.start : dateline.end]
+    place_end = head.find(dateline.date_text) if dateline.date_text else -1
+    return offset < dateline.start + (place_end if place_end > 0 else len(head))
+
+
 def _once(check: Lexicon, words: Words, min_length: int) -> Iterator[str]:
     """Yield the words no dictionary knows that the draft uses at most ``max_occurrences`` times."""
     for lower in words.unknown:
         if (
             len(lower) >= min_length
+            and lower not in words.compounds  # its parts are checked instead
+            and not _combining_form(lower, words)
             and lower not in check.allow
             and words.count(lower) <= check.max_occurrences
         ):
             yield lower
 
 
-def _place(check: Lexicon, lower: str, words: Words, in_dateline: bool) -> str | None:
+def _combining_form(lower: str, words: Words) -> bool:
+    """Tell whether a word is only ever the head of a compound, as "immuno-" and "neuro-" are.
+
+    Such heads ending in -o or -i are combining forms ("immuno-oncology",
+    "semi-annual"), which no word list holds: they are not slips of "immune".
+    A head ending otherwise is a word ("Nuvada-based" is a slip of Nevada).
+    """
+    if lower in own.PREFIXES_OF_ART:
+        return True
+    if own.prefix_slip_candidate(lower):
+        return False  # "mullti-", "neruo-": the release report's
+    return lower[-1] in "oi" and all(
+        words.text[end : end + 1] == "-" for _start, end in words.spans[lower]
+    )
+
+
+def _place(
+    check: Lexicon, lower: str, words: Words, in_dateline: bool, in_dateline_place: bool = False
+) -> str | None:
     """Return the place name a capitalised one-off word is a slip of, unless the release's own words explain it."""
     if not words.usual_form(lower)[:1].isupper():
         return None
@@ -336,7 +398,7 @@ def _place(check: Lexicon, lower: str, words: Words, in_dateline: bool) -> str |
         return None  # the release report's
     if _drug_or_product(check, lower, words):
         return None
-    return own.place_slip(lower, in_dateline, check.tolerance)
+    return own.place_slip(lower, in_dateline, check.tolerance, in_dateline_place)
 
 
 def _own_lexicon(check: Lexicon, words: Words) -> dict[int, list[str]]:

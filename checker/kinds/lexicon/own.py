@@ -20,6 +20,8 @@ from checker.data import calendar_words
 from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
 
 _NOT_DIGIT = regex.compile(r"\D")
+#: Roman numerals ("xiii", "xviii"): different numbers, not slips of each other.
+_ROMAN = regex.compile(r"[ivxlcdm]+")
 _NOT_LETTER = regex.compile(r"[^\p{L}]")
 
 #: The edits of a short word that are slips rather than other words: a
@@ -48,21 +50,35 @@ def own_slip(
     transposition or a dropped letter of a name used three times or more:
     at four or five letters one changed letter makes another word too often.
     A plural, a possessive or a prefixed form is a variant, not a slip.
+    A word the release uses once counts too when something outside the
+    release vouches for its spelling and not for *lower*'s (:func:`vouched`):
+    "Shaprio" beside one "Shapiro", a surname of the Census lists. A real
+    name itself ("Marian" beside "Marion") is never a slip.
     """
-    if len(lower) >= 5:
+    if len(lower) < 4 or _ROMAN.fullmatch(lower):
+        return None
+    if vocabulary.is_known_name(lower) or vouched(lower):
+        return _coined_slip(lower, lexicon, words)
+    prefix = _prefix_slip(lower, words)
+    if prefix is not None:
+        return prefix
+    if len(lower) >= SHORT_LENGTH or not words.usual_form(lower).isupper():  # "CDMO", "CRDMO"
         single = (
             [
                 name
                 for name, _score in nearest(lower, once, 1)
                 if words.count(name) == 1
                 and not _compound(lower, name)
-                and _dropped_or_doubled(lower, name)
+                and (_dropped_or_doubled(lower, name) or _swapped_later(lower, name, words))
             ]
             if (once := _used_once(words))
             else []
         )
         if len(single) == 1:
             return single[0]
+    known = _vouched_slip(lower, words, tolerance)
+    if known is not None:
+        return known
     if len(lower) >= SHORT_LENGTH:
         edits = tolerance.edits(len(lower))
         found = [
@@ -72,14 +88,153 @@ def own_slip(
             and distance(lower, name) <= tolerance.edits(max(len(name), len(lower)))
         ]
         return found[0] if len(found) == 1 else None
+    titled = after_title(words.text, words.spans[lower][0][0])
     found = [
         name
         for name, _score in nearest(lower, lexicon, 1)
-        if len(name) >= 4 and words.count(name) >= 3 and _short_slip(lower, name)
+        if len(name) >= 4
+        and words.count(name) >= (2 if titled else 3)  # "Dr. Saiw" beside Siaw x2
+        and _short_slip(lower, name)
     ]
     if found and words.usual_form(lower).isupper() and not words.usual_form(found[0]).isupper():
         return None  # "CSCO" beside Cisco: a ticker or an acronym, not a slip
     return found[0] if len(found) == 1 else None
+
+
+def _coined_slip(
+    lower: str, lexicon: Mapping[int, Sequence[str]], words: Words
+) -> str | None:
+    """Return the coined name, used three times or more, that a real name or word *lower* is a slip of.
+
+    "Quon Pharmaceuticals" beside Quoin x5: a surname of the lists, but a
+    dropped letter or a swap of the issuer's name, which no list knows. A
+    real name beside another ("Bruns" beside Burns) stays quiet.
+    """
+    found = [
+        name
+        for name, _score in nearest(lower, lexicon, 1)
+        if name[0] == lower[0]
+        and words.count(name) >= 3
+        and not vocabulary.is_known_name(name)
+        and _short_slip(lower, name)
+        and not words.usual_form(name).isupper()
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _prefix_slip(lower: str, words: Words) -> str | None:
+    """Return the prefix of the trade that *lower*, written only before a hyphen, is a slip of.
+
+    "mullti-country", "neruo-oncology", "mluti-orbit": the head of a
+    compound one slip from "multi" or "neuro".
+    """
+    if not all(words.text[end : end + 1] == "-" for _start, end in words.spans[lower]):
+        return None
+    found = [
+        name
+        for name, _score in nearest(lower, _prefixes_by_length(), 1)
+        if name[0] == lower[0] and _short_slip(lower, name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def prefix_slip_candidate(lower: str) -> bool:
+    """Tell whether *lower* is one slip from a prefix of the trade ("mullti", "neruo")."""
+    return any(
+        name[0] == lower[0] and _short_slip(lower, name)
+        for name, _score in nearest(lower, _prefixes_by_length(), 1)
+    )
+
+
+@lru_cache(maxsize=1)
+def _prefixes_by_length() -> dict[int, tuple[str, ...]]:
+    """Return :data:`PREFIXES_OF_ART` by length, for :func:`nearest`."""
+    grouped: dict[int, list[str]] = {}
+    for prefix in PREFIXES_OF_ART:
+        grouped.setdefault(len(prefix), []).append(prefix)
+    return {length: tuple(group) for length, group in grouped.items()}
+
+
+def _vouched_slip(lower: str, words: Words, tolerance: Tolerance) -> str | None:
+    """Return the vouched-for word of the release that *lower* is one slip of, if just one.
+
+    Under six letters the slip must be a transposition, a dropped or a
+    doubled letter (:func:`_short_slip`); from six, one edit of any kind.
+    """
+    found = [
+        name
+        for name, _score in nearest(lower, _vouched_words(words), 1)
+        if name[0] == lower[0]
+        and not _compound(lower, name)
+        and (len(lower) >= SHORT_LENGTH or _short_slip(lower, name))
+    ]
+    if found and words.usual_form(lower).isupper() and not words.usual_form(found[0]).isupper():
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def _vouched_words(words: Words) -> dict[int, list[str]]:
+    """Return the release's words, of four letters or more, whose spelling a list vouches for, by length."""
+    if "vouched" not in words.derived:
+        grouped: dict[int, list[str]] = {}
+        for lower in words.spans:
+            if len(lower) >= 4 and not has_digit(lower) and (lower in words.marked or vouched(lower)):
+                grouped.setdefault(len(lower), []).append(lower)
+        words.derived["vouched"] = grouped
+    return words.derived["vouched"]
+
+
+#: Prefixes of the trade run onto a word: "biopharmaceutical", "microparticles", "neurotech".
+PREFIXES_OF_ART = (
+    "bio",
+    "micro",
+    "nano",
+    "neuro",
+    "immuno",
+    "onco",
+    "cardio",
+    "multi",
+    "pharma",
+    "geo",
+    "tele",
+    "cyber",
+    "crypto",
+    "hydro",
+    "thermo",
+    "electro",
+    "opto",
+    "endo",
+    "macro",
+    "mega",
+    "poly",
+    "mono",
+    "agri",
+    "aero",
+    "auto",
+)
+
+
+def vouched(lower: str) -> bool:
+    """Tell whether a list outside the release vouches for a name's spelling.
+
+    A surname or first name of the Census lists, a word of a place name, or
+    a compound of common English words or of a prefix of the trade and one
+    ("Deltawave", "biopharmaceutical", "foodservice").
+    """
+    if vocabulary.is_known_name(lower):
+        return True
+    counts = vocabulary.common_english(VOUCHING_COUNT)
+    for index in range(3, len(lower) - 2):
+        head, tail = lower[:index], lower[index:]
+        if (head in counts or head in PREFIXES_OF_ART) and (
+            tail in counts or (tail.endswith("s") and tail[:-1] in counts)
+        ):
+            return True
+    return False
+
+
+#: How common (pyspellchecker's count) each part of a compound must be to vouch for it.
+VOUCHING_COUNT = 200
 
 
 def _used_once(words: Words) -> dict[int, list[str]]:
@@ -92,6 +247,24 @@ def _used_once(words: Words) -> dict[int, list[str]]:
                 grouped.setdefault(len(lower), []).append(lower)
         words.derived["used-once"] = (grouped, unknown)
     return words.derived["used-once"][0]
+
+
+def _swapped_later(word: str, name: str, words: Words) -> bool:
+    """Tell whether *word* is *name*, written earlier, with two inner neighbours swapped.
+
+    A swap says nothing of which form is right, but a name spelled two ways
+    is a defect either way: the later form is reported, against the first
+    ("Dr. Siaw" ... "Dr. Saiw"). Both must be unknown to every list.
+    """
+    return (
+        len(word) >= 4
+        and word[0] == name[0]
+        and word[-1] == name[-1]
+        and _swapped(word, name)
+        and not vouched(name)
+        and words.spans[name][0][0] < words.spans[word][0][0]
+        and words.usual_form(word)[:1].isupper() == words.usual_form(name)[:1].isupper()
+    )
 
 
 def _dropped_or_doubled(word: str, name: str) -> bool:
@@ -170,24 +343,64 @@ def _swapped(first: str, second: str) -> bool:
     )
 
 
-def place_slip(lower: str, in_dateline: bool, tolerance: Tolerance) -> str | None:
+def place_slip(
+    lower: str, in_dateline: bool, tolerance: Tolerance, in_dateline_place: bool = False
+) -> str | None:
     """Return the place-name word *lower* is a slip of: "cincinatti" → "cincinnati".
 
     A dateline is checked against every city of 15,000 people or more; the
-    body only against countries, states, provinces and large cities, as
-    smaller places' names are too many and too like company and people names.
+    body against countries, states, provinces and large cities, as smaller
+    places' names are too many and too like company and people names, and
+    against any city only for a doubled or a swapped letter ("Marburrg").
+    Under six letters only a swap, a dropped or doubled letter, or (from five)
+    one vowel for another counts: "Jaapn", "Taxas". Four letters count only
+    in the dateline's place ("SOTH ORANGE, NJ"): elsewhere they are tickers
+    and names ("CSCO", "Luca") more often than slips.
     """
-    if vocabulary.is_place_word(lower) or (not in_dateline and len(lower) < 6):
+    if len(lower) < 4 or (len(lower) == 4 and not in_dateline_place):
+        return None
+    if vocabulary.is_place_word(lower):
         return None  # Marburg is a place, though Harburg is one letter away
     if calendar_slip(lower):
         return None  # "Monay" is Monday, not Moray
+    targets = vocabulary.place_words(not in_dateline)
+    if len(lower) < SHORT_LENGTH:
+        found = [
+            name
+            for name, _score in nearest(lower, targets, 1)
+            if name[0] == lower[0]
+            and (_short_slip(lower, name) or (len(lower) >= 5 and _vowel_for_vowel(lower, name)))
+        ]
+        return found[0] if len(found) == 1 else None
     edits = tolerance.edits(len(lower))
     found = [
         name
-        for name, _score in nearest(lower, vocabulary.place_words(not in_dateline), edits)
+        for name, _score in nearest(lower, targets, edits)
         if not variant_of(lower, name) and name[0] == lower[0]
     ]
+    if not found and not in_dateline:
+        found = [
+            name
+            for name, _score in nearest(lower, vocabulary.place_words(False), 1)
+            if name[0] == lower[0] and edit_rank(lower, name) <= 1
+        ]
     return found[0] if len(found) == 1 else None
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _vowel_for_vowel(word: str, name: str) -> bool:
+    """Tell whether *word* is *name* with one inner vowel written as another: "taxas", "marbarg"."""
+    if len(word) != len(name):
+        return False
+    differ = [index for index in range(len(word)) if word[index] != name[index]]
+    return (
+        len(differ) == 1
+        and 0 < differ[0] < len(word) - 1
+        and word[differ[0]] in _VOWELS
+        and name[differ[0]] in _VOWELS
+    )
 
 
 def english_slip(lower: str, min_count: int, tolerance: Tolerance) -> str | None:
@@ -215,12 +428,35 @@ def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
         for name, _score in nearest(lower, vocabulary.common_english_by_length(min_count), 1)
         if (not variant_of(lower, name) or len(name) == len(lower)) and name[0] == lower[0]
     ]
+    if len(lower) == 4 and found:  # four letters: a dropped letter or a swap of a very common word
+        found = [name for name in found if _short_slip(lower, name) and len(name) >= len(lower)]
+        found = [name for name in found if counts[name] >= 5 * min_count]
     if not found:
         return None
+    best = min(edit_rank(lower, name) for name in found)
+    found = [name for name in found if edit_rank(lower, name) == best]
     found.sort(key=lambda name: counts[name], reverse=True)
     if len(found) > 1 and counts[found[1]] * 10 > counts[found[0]]:
         return None
     return found[0]
+
+
+def edit_rank(word: str, name: str) -> int:
+    """Rank how likely a typist's slip turns *name* into *word* (one edit apart): lower is likelier.
+
+    A letter doubled ("includde") comes first, then two neighbours swapped
+    ("roubst"), then a letter dropped ("leadr"), then one added, then one changed:
+    "ragne" is range, not rage; "tracton" is traction, not tractor.
+    """
+    if len(word) == len(name):
+        return 1 if sorted(word) == sorted(name) else 4
+    if len(word) == len(name) + 1:
+        doubled = any(
+            word[index] == word[index - 1] and word[:index] + word[index + 1 :] == name
+            for index in range(1, len(word))
+        )
+        return 0 if doubled else 3
+    return 2
 
 
 #: Endings that make a word no list holds from one it does: "resectable", "druggability".
@@ -314,3 +550,39 @@ def where_words_are_capitalised(text: str, start: int) -> bool:
     return bool(long_words) and sum(word[0].isupper() for word in long_words) * 10 >= 8 * len(
         long_words
     )
+
+
+#: Short words a title-case name runs through: "Department of Health", "Fund Holdings".
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "&", "in", "on", "to", "de"})
+
+
+def in_title_phrase(text: str, start: int, end: int) -> bool:
+    """Tell whether the word at *start*:*end* stands in a title-case phrase of English words.
+
+    "OTC Markets Gorup", "Credit Fund Hldings LP", "U.S. Deprtment of Health":
+    a capitalised non-word beside a capitalised English word (not a person's
+    name) is a slip inside a name made of words, where a surname would
+    stand beside a first name.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = [w for w in _LINE_WORD.findall(text, line_start, start) if w.lower() not in _FUNCTION_WORDS]
+    after = [w for w in _LINE_WORD.findall(text, end, line_end) if w.lower() not in _FUNCTION_WORDS]
+    neighbours = before[-1:] + after[:1]
+    return any(
+        word[:1].isupper()
+        and len(word) > 2
+        and not word.isupper()
+        and vocabulary.is_english(word)
+        and (not vocabulary.is_person_name(word) or word.lower() in vocabulary.common_english(5000))
+        for word in neighbours
+    )
+
+
+_TITLE_BEFORE = regex.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\.?|\bProfessor)\s+$")
+
+
+def after_title(text: str, start: int) -> bool:
+    """Tell whether the word at *start* follows a courtesy or academic title: "Ms. Mirit"."""
+    return _TITLE_BEFORE.search(text, max(0, start - 12), start) is not None
