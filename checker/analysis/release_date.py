@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import regex
 
 from checker.analysis.date_mentions import MONTH, MONTHS, DateMention, find_mentions
-from checker.analysis.tense import PAST, future_context, sentence_of, tense_of
+from checker.analysis.tense import FUTURE, PAST, future_context, sentence_of, tense_of
+from checker.document.dateline import find_dateline
 from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 
@@ -33,6 +34,9 @@ _LEADING_DATE = pattern_cache.compile(rf"[ \t]*{_FULL_DATE}\b")
 _HEADER_LINE = pattern_cache.compile(
     rf"(?im)^[ \t]*(?:for\s+immediate\s+release\s*[:\-–—]?\s*)?{_FULL_DATE}[ \t]*(?:$|\t|[ ]{{2}})"
 )
+#: How many paragraphs from the top may hold a dateline below the header: Oracle's
+#: results releases open with an exhibit number, contacts and nine highlights.
+_LATE_DATELINE_PARAGRAPHS = 20
 #: How many lines from the top count as the release header.
 _HEADER_LINES = 25
 
@@ -106,6 +110,23 @@ def _stated_date(document: Document) -> datetime.date | None:
         found = full_date(line.group("date"))
         if found is not None:
             return found
+    return _late_dateline(document) if dateline is None else None
+
+
+def _late_dateline(document: Document) -> datetime.date | None:
+    """Return the date of a dated dateline that opens a paragraph below the header, or None.
+
+    Filings put a results release under an exhibit number, contacts and a
+    list of highlights, so its dateline ("AUSTIN, Texas, June 13, 2022 --")
+    opens the tenth paragraph or so, where the layout no longer looks for it.
+    Only a dateline with a full date counts.
+    """
+    for start, _end in document.paragraphs[:_LATE_DATELINE_PARAGRAPHS]:
+        found = find_dateline(document.text, start)
+        if found is not None and found.date_text:
+            day = full_date(found.date_text)
+            if day is not None:
+                return day
     return None
 
 
@@ -226,3 +247,185 @@ def infer_year(document: Document, month: int, day: int) -> int | None:
     if not votes:
         return None
     return max(votes, key=lambda year: (votes[year], year))
+
+
+# --------------------------------------------------------------------------- bounds
+#
+# A release with no dated dateline still tells when it was written: it plans
+# events ("will host a conference call on February 1, 2024"), and it reports
+# "today" a period or an event that has just ended. Each gives a day the
+# release cannot be after. A period told as ended or a figure told as of a
+# day after that day is as wrong as one after a known release date.
+
+#: A period reported "today" ends at most this long before the release: a
+#: results release a year late would report the next period. Generous on
+#: purpose: late filers publish six months after the period.
+_REPORTED_PERIOD_REACH = datetime.timedelta(days=364)
+#: An event announced "today" happened at most this long before the release
+#: ("announced today the results of the meeting held on February 24, 2025").
+_TODAY_EVENT_REACH = datetime.timedelta(days=183)
+_TODAY = pattern_cache.compile(r"(?i)\btoday\b")
+#: A time of day near a date in a sentence that looks ahead: the logistics of a
+#: call or a webcast ("beginning at 2:00 p.m. PT on February 1, 2024").
+_CLOCK = pattern_cache.compile(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)")
+#: How far from a date its time of day stands ("at 2:00 p.m. PT on").
+_CLOCK_REACH = 40
+#: A heading over a table's date columns that makes them period ends or
+#: balance-sheet days: "Three Months Ended", "As of", "Balance Sheets".
+_PERIOD_HEADING = pattern_cache.compile(
+    r"(?i)\b(?:months|weeks|quarters?|years?|periods?)\s+ended\b|\bas\s+of\b|\bbalance\s+sheets?\b"
+)
+#: How many non-blank lines above a row of dates its heading may stand.
+_HEADING_LINES = 6
+_DATE_ROW_GAP = pattern_cache.compile(r"[ \t]*(?:\t|[ ]{2,})[ \t]*")
+
+
+@dataclass(frozen=True)
+class UpperBound:
+    """A day the release cannot be after, and the mention of the text that sets it."""
+
+    date: datetime.date
+    start: int
+    end: int
+    reason: str
+
+    def describe(self) -> str:
+        """Say where the bound comes from, for a finding's message."""
+        return f"at the latest {self.date.isoformat()}, {self.reason}"
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """The two earliest upper bounds and the two latest done events of a draft."""
+
+    uppers: tuple[UpperBound, ...]
+    done: tuple[DateMention, ...]
+
+
+def latest_release(document: Document, mention: DateMention) -> UpperBound | None:
+    """Return the day a draft with no release date cannot be after, ignoring *mention*.
+
+    The bound comes from the rest of the text, so a mention cannot excuse
+    itself. It is used only when it is consistent: no other event the text
+    tells as done is after it, else the text contradicts itself and the
+    bound is no ground for an error.
+    """
+    bounds = _bounds(document)
+    span = (mention.start, mention.end)
+    upper = next((b for b in bounds.uppers if (b.start, b.end) != span), None)
+    if upper is None:
+        return None
+    latest = next((m for m in bounds.done if (m.start, m.end) != span), None)
+    if latest is not None and latest.first is not None and latest.first > upper.date:
+        return None
+    return upper
+
+
+@per_document
+def _bounds(document: Document) -> _Bounds:
+    """Return the earliest two upper bounds and the latest two done events, once per draft."""
+    uppers: list[UpperBound] = []
+    done: list[DateMention] = []
+    for mention in _mentions(document):
+        if not _full(mention):
+            continue
+        upper = _upper_bound(document, mention)
+        if upper is not None:
+            uppers.append(upper)
+        if _is_done(document, mention) or in_period_row(document.text, mention):
+            done.append(mention)
+    uppers.sort(key=lambda bound: bound.date)
+    done.sort(key=lambda mention: mention.first or datetime.date.min, reverse=True)
+    return _Bounds(tuple(uppers[:2]), tuple(done[:2]))
+
+
+def _full(mention: DateMention) -> bool:
+    """Tell whether a mention is a calendar day or month with its year written out."""
+    return (
+        mention.year_given
+        and not mention.fiscal
+        and mention.kind in ("date", "month")
+        and mention.first is not None
+        and mention.last is not None
+    )
+
+
+def _upper_bound(document: Document, mention: DateMention) -> UpperBound | None:
+    """Return the bound a mention sets: a plan, a period or an event reported today."""
+    text = document.text
+    sentence = sentence_of(document, mention.start)
+    tense = tense_of(text, sentence, mention.start, mention.end)
+    assert mention.first is not None and mention.last is not None
+    if tense == FUTURE or (
+        tense is None
+        and future_context(text, sentence, mention.start)
+        and _CLOCK.search(text, max(0, mention.start - _CLOCK_REACH), mention.end + _CLOCK_REACH)
+    ):
+        return UpperBound(mention.last, mention.start, mention.end, f"a plan for '{mention.text}'")
+    if mention.kind != "date":
+        return None
+    today = _TODAY.search(text, sentence[0], sentence[1])
+    ended = _ENDED_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    if (ended and today) or _latest_in_period_row(text, mention):
+        return UpperBound(
+            mention.first + _REPORTED_PERIOD_REACH,
+            mention.start,
+            mention.end,
+            f"a year after the period ended '{mention.text}'",
+        )
+    if (
+        today
+        and today.start() < mention.start
+        and (tense == PAST or _ON_DAY.search(text, max(0, mention.start - 8), mention.start))
+        and not future_context(text, sentence, mention.start)
+    ):
+        return UpperBound(
+            mention.first + _TODAY_EVENT_REACH,
+            mention.start,
+            mention.end,
+            f"six months after '{mention.text}', announced today",
+        )
+    return None
+
+
+_ENDED_BEFORE = pattern_cache.compile(r"(?i)\bended\s*\Z")
+#: "on" right before a day: the day something happened or will happen.
+_ON_DAY = pattern_cache.compile(r"(?i)\bon\s*\Z")
+
+
+def _latest_in_period_row(text: str, mention: DateMention) -> bool:
+    """Tell whether a date is the latest of a row of period ends: the period reported.
+
+    The other columns are the periods compared with it, a year or a quarter
+    before; a bound from them would be too early.
+    """
+    cells = _period_row(text, mention)
+    return bool(cells) and mention.first == max(cells)
+
+
+def in_period_row(text: str, mention: DateMention) -> bool:
+    """Tell whether a date heads a table column of period ends or balance-sheet days.
+
+    A line of two or more dates and nothing else ("March 3, 2023	March 4, 2022")
+    under a heading such as "Three Months Ended" names the periods the table
+    reports: each has ended by the release.
+    """
+    return bool(_period_row(text, mention))
+
+
+def _period_row(text: str, mention: DateMention) -> list[datetime.date]:
+    """Return the days of the row of period ends the mention stands in (empty if none)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if line.count("\t") + line.count("  ") == 0:
+        return []
+    cells = [full_date(cell) for cell in _DATE_ROW_GAP.split(line.strip()) if cell]
+    days = [day for day in cells if day is not None]
+    if len(days) < 2 or len(days) < len(cells):
+        return []
+    above = [row for row in text[max(0, line_start - 600) : line_start].split("\n") if row.strip()]
+    if not any(_PERIOD_HEADING.search(row) for row in above[-_HEADING_LINES:]):
+        return []
+    return days
