@@ -13,6 +13,7 @@ nearest to it.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -28,7 +29,7 @@ _DATE_TEXT = pattern_cache.compile(
     r"|(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})"
 )
 
-_ENDED = pattern_cache.compile(r"\bended\s*\Z")
+_ENDED = pattern_cache.compile(r"(?i)\bended\s*\Z")
 _FULL_DATE = rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 _LEADING_DATE = pattern_cache.compile(rf"[ \t]*{_FULL_DATE}\b")
 _HEADER_LINE = pattern_cache.compile(
@@ -37,6 +38,8 @@ _HEADER_LINE = pattern_cache.compile(
 #: How many paragraphs from the top may hold a dateline below the header: Oracle's
 #: results releases open with an exhibit number, contacts and nine highlights.
 _LATE_DATELINE_PARAGRAPHS = 20
+#: How many days before the release a letter's own date may be and still fix its year.
+_LETTER_REACH_DAYS = 7
 #: How many lines from the top count as the release header.
 _HEADER_LINES = 25
 
@@ -197,16 +200,62 @@ def _floor_year(document: Document, month: int, day: int) -> int | None:
     Events told in the past tense, periods that "ended", and a date standing
     alone as a paragraph (a letter's date) all come before the release.
     """
+    done = [
+        mention.first
+        for mention in _mentions(document)
+        if mention.year_given
+        and mention.first is not None
+        and mention.kind != "year"
+        and _is_done(document, mention)
+    ]
     floor = None
-    for mention in _mentions(document):
-        if not mention.year_given or mention.first is None or mention.kind == "year":
-            continue
-        if not _is_done(document, mention):
-            continue
-        first = mention.first
+    for first in _outvoted_removed(done):
         year = first.year if (first.month, first.day) <= (month, day) else first.year + 1
         floor = year if floor is None else max(floor, year)
     return floor
+
+
+def _outvoted_removed(days: list[datetime.date]) -> list[datetime.date]:
+    """Drop a done day whose month and day the text gives more often with another year.
+
+    "the quarter ended July 3, 2005" once beside "13 Weeks Ended July 3,
+    2004" four times is one period with a mistyped year: the minority year
+    must not set the floor, or the slip would move the release with it.
+    """
+    years: dict[tuple[int, int], Counter[int]] = {}
+    for day in days:
+        years.setdefault((day.month, day.day), Counter())[day.year] += 1
+    kept = []
+    for day in days:
+        counts = years[(day.month, day.day)]
+        if counts[day.year] < max(counts.values()):
+            continue
+        kept.append(day)
+    return kept
+
+
+def _letter_year(document: Document, month: int, day: int) -> int | None:
+    """Return the year of a letter dated in the week before the dateline's day, or None.
+
+    A date standing alone as a paragraph is a letter's or a statement's own
+    date ("January 3, 2007" over a CEO letter released "Jan. 4"): a letter
+    dated a few days before the release fixes the release's year.
+    """
+    paragraphs = set(document.paragraphs)
+    for mention in _mentions(document):
+        first = mention.first
+        if mention.kind != "date" or not mention.year_given or first is None:
+            continue
+        if (mention.start, mention.end) not in paragraphs:
+            continue
+        for year in (first.year, first.year + 1):
+            try:
+                release = datetime.date(year, month, day)
+            except ValueError:
+                continue
+            if 0 <= (release - first).days <= _LETTER_REACH_DAYS:
+                return year
+    return None
 
 
 @per_document
@@ -240,6 +289,9 @@ def _distance(
 
 def infer_year(document: Document, month: int, day: int) -> int | None:
     """Return the year the body's dates point to for the dateline's month/day, or None."""
+    letter = _letter_year(document, month, day)
+    if letter is not None:
+        return letter
     votes = _votes(document, month, day)
     floor = _floor_year(document, month, day)
     if floor is not None:
