@@ -327,8 +327,10 @@ _CLOCK_REACH = 40
 _PERIOD_HEADING = pattern_cache.compile(
     r"(?i)\b(?:months|weeks|quarters?|years?|periods?)\s+ended\b|\bas\s+of\b|\bbalance\s+sheets?\b"
 )
-#: How many non-blank lines above a row of dates its heading may stand.
-_HEADING_LINES = 6
+#: How many non-blank lines above a row of dates its heading may stand: the title,
+#: a units line and the heading itself ("Condensed Consolidated Balance Sheets",
+#: "(In millions; unaudited)"); further up is another table's.
+_HEADING_LINES = 3
 _DATE_ROW_GAP = pattern_cache.compile(r"[ \t]*(?:\t|[ ]{2,})[ \t]*")
 
 
@@ -384,11 +386,23 @@ def _bounds(document: Document) -> _Bounds:
         upper = _upper_bound(document, mention)
         if upper is not None:
             uppers.append(upper)
-        if _is_done(document, mention) or in_period_row(document.text, mention):
+        if (
+            _is_done(document, mention)
+            or in_period_row(document.text, mention)
+            or _stated_as_of(document, mention)
+        ):
             done.append(mention)
     uppers.sort(key=lambda bound: bound.date)
     done.sort(key=lambda mention: mention.first or datetime.date.min, reverse=True)
     return _Bounds(tuple(uppers[:2]), tuple(done[:2]))
+
+
+def _stated_as_of(document: Document, mention: DateMention) -> bool:
+    """Tell whether a figure is stated as of the day ("cash of $4 million as of May 1, 2024")."""
+    text = document.text
+    return bool(
+        _AS_OF_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    ) and not future_context(text, sentence_of(document, mention.start), mention.start)
 
 
 def _full(mention: DateMention) -> bool:
@@ -441,6 +455,7 @@ def _upper_bound(document: Document, mention: DateMention) -> UpperBound | None:
 
 
 _ENDED_BEFORE = pattern_cache.compile(r"(?i)\bended\s*\Z")
+_AS_OF_BEFORE = pattern_cache.compile(r"(?i)\bas\s+of\s*\Z")
 #: "on" right before a day: the day something happened or will happen.
 _ON_DAY = pattern_cache.compile(r"(?i)\bon\s*\Z")
 

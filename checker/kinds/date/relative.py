@@ -116,9 +116,7 @@ def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
         lambda m, release: (
             m.kind == "date"
             and m.first >= release
-            and (
-                _before(facts, m, _ENDED, _ENDED_REACH) or in_period_row(facts.text, m)
-            )
+            and (_before(facts, m, _ENDED, _ENDED_REACH) or in_period_row(facts.text, m))
         ),
         bounded=True,
     )
