@@ -375,6 +375,36 @@ def latest_release(document: Document, mention: DateMention) -> UpperBound | Non
     return upper
 
 
+@dataclass(frozen=True)
+class LowerBound:
+    """A day the release cannot be before: the latest event the text tells as done."""
+
+    date: datetime.date
+    text: str
+
+    def describe(self) -> str:
+        """Say where the bound comes from, for a finding's message."""
+        return f"at the earliest {self.date.isoformat()}, after '{self.text}' told as done"
+
+
+def earliest_release(document: Document, mention: DateMention) -> LowerBound | None:
+    """Return the day a draft with no release date cannot be before, ignoring *mention*.
+
+    The latest other event told as done (past tense, a period ended, a
+    figure as of a day) happened before the release. Used only when no
+    plan or period reported today puts the release before that event.
+    """
+    bounds = _bounds(document)
+    span = (mention.start, mention.end)
+    latest = next((m for m in bounds.done if (m.start, m.end) != span), None)
+    if latest is None or latest.first is None:
+        return None
+    upper = next((b for b in bounds.uppers if (b.start, b.end) != span), None)
+    if upper is not None and upper.date < latest.first:
+        return None
+    return LowerBound(latest.first, latest.text)
+
+
 @per_document
 def _bounds(document: Document) -> _Bounds:
     """Return the earliest two upper bounds and the latest two done events, once per draft."""

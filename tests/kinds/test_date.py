@@ -382,9 +382,6 @@ def test_with_no_release_date_a_period_after_the_texts_own_bound_is_an_error(
     [
         # No bound: nothing in the text says when it was written.
         "Acme Reports Results\n\nNet income for the year ended December 31, 2025 was $3 million.",
-        # The bound itself is contradicted by another event told as done.
-        UNDATED
-        + "Acme completed the merger on March 3, 2024. Cash was $1 million as of May 1, 2024.",
         # Plans after the bound are plans, not periods.
         UNDATED + "Acme expects to complete the trial by June 30, 2025.",
     ],
@@ -406,3 +403,31 @@ def test_a_column_of_period_ends_after_the_release_is_an_error() -> None:
     )
     [finding] = rule_hits(text, "dates.period-not-ended", select="dates")
     assert "March 3, 2024" in finding.message
+
+
+def test_with_no_release_date_a_plan_before_an_event_told_as_done_is_a_warning() -> None:
+    text = (
+        "Acme Completes Enrollment\n\nAcme completed enrollment on June 5, 2024.\n\n"
+        "Acme will present the data on May 1, 2024."
+    )
+    [finding] = rule_hits(text, "dates.plan-before-release", select="dates")
+    assert finding.severity.name == "WARNING" and "at the earliest 2024-06-05" in finding.message
+    later = text.replace("May 1, 2024", "September 1, 2024")
+    assert _hits(later, "plan-before-release") == []
+
+
+def test_with_no_release_date_a_contradicted_plan_is_a_warning_and_the_events_are_not_errors() -> (
+    None
+):
+    # Two events told as done after the plan: the plan is the odd one out, and the
+    # bound it sets is no ground for an error on either event.
+    text = (
+        UNDATED
+        + "Acme completed the merger on March 3, 2024. Cash was $1 million as of May 1, 2024."
+    )
+    reported = [
+        (finding.rule, finding.severity.name)
+        for finding in findings(text, select="dates")
+        if finding.severity.name in ("ERROR", "WARNING")
+    ]
+    assert reported == [("dates.plan-before-release", "WARNING")]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.analysis.date_mentions import WEEKDAY, WEEKDAYS, DateMention
-from checker.analysis.release_date import in_period_row, latest_release
+from checker.analysis.release_date import earliest_release, in_period_row, latest_release
 from checker.analysis.tense import FUTURE, PAST, future_context, sentence_of, tense_of
 from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_hit
 from checker.matching import pattern_cache
@@ -104,9 +104,21 @@ def past_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
 
 def future_before_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a plan told in the future tense but dated before the release."""
+    if facts.release is None:
+        return _plans_before_done(facts)
     return _against_release(
         facts, lambda m, release: m.last < release and _tense(facts, m) == FUTURE
     )
+
+
+def _plans_before_done(facts: DateFacts) -> Iterator[Hit]:
+    """With no release date: report a plan dated before an event the text tells as done."""
+    for mention in _dated(facts):
+        if _tense(facts, mention) != FUTURE:
+            continue
+        bound = earliest_release(facts.document, mention)
+        if bound is not None and mention.last < bound.date:
+            yield mention_hit(mention, release=bound.describe())
 
 
 def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
