@@ -449,7 +449,7 @@ def _full(mention: DateMention) -> bool:
 def _upper_bound(document: Document, mention: DateMention) -> UpperBound | None:
     """Return the bound a mention sets: a plan, a period or an event reported today."""
     text = document.text
-    sentence = sentence_of(document, mention.start)
+    sentence = _clock_joined(document, sentence_of(document, mention.start))
     tense = tense_of(text, sentence, mention.start, mention.end)
     assert mention.first is not None and mention.last is not None
     if tense == FUTURE or (
@@ -484,6 +484,23 @@ def _upper_bound(document: Document, mention: DateMention) -> UpperBound | None:
     return None
 
 
+def _clock_joined(document: Document, sentence: tuple[int, int]) -> tuple[int, int]:
+    """Rejoin a sentence that the splitter cut after a time of day.
+
+    "Acme will host a call at 8:30 a.m. ET on November 13, 2025." is cut
+    after "a.m.", which leaves the date without the "will" that makes it a
+    plan.
+    """
+    start = sentence[0]
+    while _AFTER_CLOCK.search(document.text, max(0, start - 20), start):
+        previous = sentence_of(document, max(0, start - 1))
+        if previous[0] >= start:
+            break
+        start = previous[0]
+    return (start, sentence[1])
+
+
+_AFTER_CLOCK = pattern_cache.compile(r"(?i)\d\s*[ap]\.m\.\s*\Z")
 _ENDED_BEFORE = pattern_cache.compile(r"(?i)\bended\s*\Z")
 _AS_OF_BEFORE = pattern_cache.compile(r"(?i)\bas\s+of\s*\Z")
 #: "on" right before a day: the day something happened or will happen.

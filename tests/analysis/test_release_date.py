@@ -204,3 +204,13 @@ def test_a_mistyped_year_among_many_of_the_same_day_does_not_move_the_inferred_y
         "Balance as of July 3, 2004 and June 28, 2003"
     )
     assert _resolve(text).date == D(2004, 7, 22)
+
+
+def test_a_call_at_a_time_of_day_is_a_plan_although_the_sentence_is_cut_after_am() -> None:
+    text = (
+        "Zenara today reported results for the quarter ended September 30, 2025.\n\n"
+        "Zenara will host a conference call at 8:30 a.m. ET on November 13, 2025.\n\n"
+        "The Company completed its offering on December 2, 2025."
+    )
+    bound = _bound(text, "December 2, 2025")
+    assert bound is not None and bound.date == D(2025, 11, 13)
