@@ -15,7 +15,7 @@ import bisect
 
 import regex
 
-from checker.document.model import Document
+from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 
@@ -103,13 +103,22 @@ _PREPOSITION_REACH = 60
 
 
 def sentence_of(document: Document, offset: int) -> tuple[int, int]:
-    """Return the span of the sentence holding *offset* (the paragraph's when none)."""
+    """Return the span of the sentence holding *offset* (the paragraph's when none).
+
+    A bisection over the sentence starts, which are listed once per draft:
+    the date checks ask for the sentence of every mention.
+    """
     sentences = document.sentences
-    starts = [start for start, _end in sentences]
-    index = bisect.bisect_right(starts, offset) - 1
+    index = bisect.bisect_right(_sentence_starts(document), offset) - 1
     if index >= 0 and offset < sentences[index][1]:
         return sentences[index]
     return (offset, offset)
+
+
+@per_document
+def _sentence_starts(document: Document) -> list[int]:
+    """Return where each sentence of the draft starts, in order, once per draft."""
+    return [start for start, _end in document.sentences]
 
 
 def tense_of(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:

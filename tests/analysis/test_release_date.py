@@ -7,7 +7,13 @@ import datetime
 
 import pytest
 
-from checker.analysis.release_date import infer_year, parse_month_day, resolve_release_date
+from checker.analysis.date_mentions import find_mentions
+from checker.analysis.release_date import (
+    infer_year,
+    latest_release,
+    parse_month_day,
+    resolve_release_date,
+)
 from checker.document.model import Document
 from checker.inputs.reading import read_draft
 from checker.model import Severity
@@ -134,3 +140,77 @@ def test_real_world_release_dates_agree_with_the_manifest() -> None:
             resolved += 1
             wrong += found.date.isoformat() != manifest.get(path.name)
     assert wrong == 0 and resolved >= 100
+
+
+def test_a_dated_dateline_below_a_filing_header_gives_the_release_date() -> None:
+    text = (
+        "Exhibit 99.1\n\nFor Immediate Release\n\nContact:\tJo Bond\n\nAcme Announces Results\n\n"
+        "•\tRevenue up 5%\n\n•\tCloud revenue up 19%\n\n"
+        "AUSTIN, Texas, June 13, 2022 -- Acme Corporation (NYSE: ACME) today announced results."
+    )
+    found = _resolve(text)
+    assert (found.date, found.source) == (D(2022, 6, 13), "dateline")
+
+
+def _bound(text: str, mention_text: str):
+    document = Document.from_text(text)
+    mention = next(m for m in _mentions_of(document) if m.text == mention_text)
+    return latest_release(document, mention)
+
+
+def _mentions_of(document: Document):
+    return find_mentions(document.text)
+
+
+UNDATED = (
+    "Acme today reported results for the first quarter ended December 30, 2023. "
+    "Acme will host a conference call on February 1, 2024.\n\n"
+)
+
+
+def test_a_plan_and_the_period_reported_today_bound_an_undated_release() -> None:
+    bound = _bound(UNDATED + "Cash was $4 million as of December 31, 2026.", "December 31, 2026")
+    assert bound is not None and bound.date == D(2024, 2, 1)
+    # The period reported today bounds the release a year after it ends.
+    text = "Acme today reported results for the quarter ended June 30, 2024.\n\nCash rose."
+    bound = _bound(text + " Cash was $4 million as of June 30, 2026.", "June 30, 2026")
+    assert bound is not None and bound.date == D(2025, 6, 29)
+
+
+def test_a_mention_does_not_bound_itself_and_a_contradicted_bound_is_dropped() -> None:
+    alone = "Acme today reported results for the quarter ended December 30, 2026.\n\nCash rose."
+    assert _bound(alone, "December 30, 2026") is None
+    # Another event told as done after the plan: the text contradicts itself.
+    text = (
+        UNDATED
+        + "Acme completed the merger on March 3, 2024. Cash was $4 million as of May 1, 2024."
+    )
+    assert _bound(text, "May 1, 2024") is None
+
+
+def test_a_letter_dated_the_day_before_fixes_a_yearless_datelines_year() -> None:
+    text = (
+        "NEW YORK, Jan. 4 /PRNewswire/ -- Acme released a letter.\n\nJanuary 3, 2007\n\n"
+        "Dear shareholders, in 2006 we grew. Results for the year ended December 31, 2007 follow."
+    )
+    assert _resolve(text).date == D(2007, 1, 4)
+
+
+def test_a_mistyped_year_among_many_of_the_same_day_does_not_move_the_inferred_year() -> None:
+    text = (
+        "CHICAGO, July 22 /PRNewswire/ -- Acme reported income for the quarter ended July 3, 2005.\n\n"
+        "For the 13 Weeks Ended July 3, 2004 and June 28, 2003\n\n"
+        "For the 26 Weeks Ended July 3, 2004 and June 28, 2003\n\n"
+        "Balance as of July 3, 2004 and June 28, 2003"
+    )
+    assert _resolve(text).date == D(2004, 7, 22)
+
+
+def test_a_call_at_a_time_of_day_is_a_plan_although_the_sentence_is_cut_after_am() -> None:
+    text = (
+        "Zenara today reported results for the quarter ended September 30, 2025.\n\n"
+        "Zenara will host a conference call at 8:30 a.m. ET on November 13, 2025.\n\n"
+        "The Company completed its offering on December 2, 2025."
+    )
+    bound = _bound(text, "December 2, 2025")
+    assert bound is not None and bound.date == D(2025, 11, 13)

@@ -351,3 +351,83 @@ def test_a_period_or_event_after_the_release_is_an_error(rule: str, text: str) -
 )
 def test_an_as_of_date_that_may_lie_ahead_is_quiet(text: str) -> None:
     assert _hits(DL_FEB24 + text, "as-of-after-release") == []
+
+
+UNDATED = (
+    "Acme Reports First Quarter Results\n\n"
+    "Acme today announced financial results for its first quarter ended December 30, 2023.\n\n"
+    "Acme will host a conference call on February 1, 2024.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("period-not-ended", "Net income for the year ended December 31, 2025 was $3 million."),
+        ("as-of-after-release", "Cash was $12.1 million as of September 30, 2025."),
+        ("past-event-after-release", "Acme completed the merger on March 3, 2025."),
+        ("filed-after-release", "See the Form 10-K filed with the SEC on March 3, 2025."),
+    ],
+)
+def test_with_no_release_date_a_period_after_the_texts_own_bound_is_an_error(
+    rule: str, text: str
+) -> None:
+    [finding] = rule_hits(UNDATED + text, f"dates.{rule}", select="dates")
+    assert finding.severity.name == "ERROR"
+    assert "at the latest 2024-02-01" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No bound: nothing in the text says when it was written.
+        "Acme Reports Results\n\nNet income for the year ended December 31, 2025 was $3 million.",
+        # Plans after the bound are plans, not periods.
+        UNDATED + "Acme expects to complete the trial by June 30, 2025.",
+    ],
+)
+def test_with_no_release_date_what_the_text_does_not_contradict_is_quiet(text: str) -> None:
+    reported = [
+        finding.rule
+        for finding in findings(text, select="dates")
+        if finding.severity.name in ("ERROR", "WARNING")
+    ]
+    assert reported == []
+
+
+def test_a_column_of_period_ends_after_the_release_is_an_error() -> None:
+    text = (
+        "SAN JOSE, Calif. – March 15, 2023 – Adobe today reported results.\n\n"
+        "Three Months Ended\n\nMarch 3, 2024\tMarch 4, 2022\n\nRevenue\t$4,655\t$4,262\n\n"
+        "Record Date\tPayment Date\n\nApril 1, 2023\tApril 20, 2023"
+    )
+    [finding] = rule_hits(text, "dates.period-not-ended", select="dates")
+    assert "March 3, 2024" in finding.message
+
+
+def test_with_no_release_date_a_plan_before_an_event_told_as_done_is_a_warning() -> None:
+    text = (
+        "Acme Completes Enrollment\n\nAcme completed enrollment on June 5, 2024.\n\n"
+        "Acme will present the data on May 1, 2024."
+    )
+    [finding] = rule_hits(text, "dates.plan-before-release", select="dates")
+    assert finding.severity.name == "WARNING" and "at the earliest 2024-06-05" in finding.message
+    later = text.replace("May 1, 2024", "September 1, 2024")
+    assert _hits(later, "plan-before-release") == []
+
+
+def test_with_no_release_date_a_contradicted_plan_is_a_warning_and_the_events_are_not_errors() -> (
+    None
+):
+    # Two events told as done after the plan: the plan is the odd one out, and the
+    # bound it sets is no ground for an error on either event.
+    text = (
+        UNDATED
+        + "Acme completed the merger on March 3, 2024. Cash was $1 million as of May 1, 2024."
+    )
+    reported = [
+        (finding.rule, finding.severity.name)
+        for finding in findings(text, select="dates")
+        if finding.severity.name in ("ERROR", "WARNING")
+    ]
+    assert reported == [("dates.plan-before-release", "WARNING")]

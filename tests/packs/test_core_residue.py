@@ -25,6 +25,7 @@ RESIDUE = (
     "core.draft-marker",
     "core.placeholder-headline",
     "core.placeholder",
+    "core.placeholder-date",
 )
 CONFIG = load_config(Settings(select=RESIDUE))
 DATELINE = "NEW YORK, May 5, 2026 /PRNewswire/ -- "
@@ -42,6 +43,12 @@ def reported_text(text: str, finding: Finding) -> str:
 
 
 CASES = [
+    ("core.placeholder-date", "SAN JOSE, Calif. – TBD – Adobe today reported results.", "TBD"),
+    ("core.placeholder-date", "KELOWNA, B.C. - TBD (NEWMEDIAWIRE) - Lexaria said.", "TBD"),
+    ("core.placeholder-date", "BOCA RATON, Fla., TBA – PRISM MediaWire – Realloys said.", "TBA"),
+    ("core.placeholder-date", "NEW YORK, XX /PRNewswire/ -- Acme said.", "XX"),
+    ("core.placeholder-date", "Revenue for the six months ended TBD rose 28%.", "TBD"),
+    ("core.placeholder-date", "Results were announced on TBD that showed a benefit.", "TBD"),
     ("core.comment-anchor", "The trial met its primary endpoint[JS2] today.", "[JS2]"),
     ("core.comment-anchor", "Revenue rose 12%.[A1] Guidance was reaffirmed.", "[A1]"),
     ("core.comment-anchor", "“We are pleased,”[mk3] said the CEO.", "[mk3]"),
@@ -139,6 +146,8 @@ def test_a_headline_placeholder_is_reported_only_as_the_headline() -> None:
         "The dividend is pending board approval.",
         "22nd Century Group (NASDAQ: XXII), Teekay (NYSE: TK) and Model X customers.",
         "Chef TK leads the kitchen. TBC Bank Group PLC reported. Speaker TBD.",
+        "10:00 AM – Panel: Speaker TBD – Room 4. The venue is TBD. Date: Fall 2025 (TBD).",
+        "NEW YORK, May 5, 2026 – XXII Holdings (NASDAQ: XXII) – today said.",
         "Offerings include PreK, TK, kindergarten and after-school care.",
         "HSV-TK gene therapy; thymidine kinase (TK) activity and TK inhibitors.",
         "Traders may leverage up to 200X on derivatives. << Join APG University Today >>",

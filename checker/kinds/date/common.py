@@ -35,6 +35,13 @@ class DateFacts:
     document: Any
     release: ReleaseDate | None
     mentions: list[DateMention]
+    #: Where each mention stands in :attr:`mentions`, by its span: list_head walks back from it.
+    positions: dict[tuple[int, int], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.positions = {}
+        for index, mention in enumerate(self.mentions):
+            self.positions.setdefault((mention.start, mention.end), index)
 
     @property
     def text(self) -> str:
@@ -58,7 +65,7 @@ def list_head(facts: DateFacts, mention: DateMention) -> DateMention:
 
     The words before a list govern every date in it.
     """
-    index = facts.mentions.index(mention)
+    index = facts.positions[(mention.start, mention.end)]
     head = mention
     while index > 0:
         previous = facts.mentions[index - 1]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.analysis.date_mentions import WEEKDAY, WEEKDAYS, DateMention
+from checker.analysis.release_date import earliest_release, in_period_row, latest_release
 from checker.analysis.tense import FUTURE, PAST, future_context, sentence_of, tense_of
 from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_hit
 from checker.matching import pattern_cache
@@ -69,9 +70,16 @@ def weekday(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
             )
 
 
-def _against_release(facts: DateFacts, wrong) -> Iterator[Hit]:
-    """Report each dated mention for which ``wrong(mention, release)`` holds."""
+def _against_release(facts: DateFacts, wrong, bounded: bool = False) -> Iterator[Hit]:
+    """Report each dated mention for which ``wrong(mention, release)`` holds.
+
+    With no release date, a check of something that cannot be after the
+    release (*bounded*) compares with the latest day the rest of the text
+    allows (:func:`latest_release`), and only a mention strictly after it.
+    """
     if facts.release is None:
+        if bounded:
+            yield from _against_bound(facts, wrong)
         return
     release = facts.release.date
     for mention in _dated(facts):
@@ -79,18 +87,38 @@ def _against_release(facts: DateFacts, wrong) -> Iterator[Hit]:
             yield mention_hit(mention, release=release.isoformat())
 
 
+def _against_bound(facts: DateFacts, wrong) -> Iterator[Hit]:
+    """Report a mention after the latest day the text allows the release, when ``wrong``."""
+    for mention in _dated(facts):
+        bound = latest_release(facts.document, mention)
+        if bound is not None and mention.first > bound.date and wrong(mention, bound.date):
+            yield mention_hit(mention, release=bound.describe())
+
+
 def past_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report an event told as done but dated after the release."""
     return _against_release(
-        facts, lambda m, release: m.first > release and _tense(facts, m) == PAST
+        facts, lambda m, release: m.first > release and _tense(facts, m) == PAST, bounded=True
     )
 
 
 def future_before_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a plan told in the future tense but dated before the release."""
+    if facts.release is None:
+        return _plans_before_done(facts)
     return _against_release(
         facts, lambda m, release: m.last < release and _tense(facts, m) == FUTURE
     )
+
+
+def _plans_before_done(facts: DateFacts) -> Iterator[Hit]:
+    """With no release date: report a plan dated before an event the text tells as done."""
+    for mention in _dated(facts):
+        if _tense(facts, mention) != FUTURE:
+            continue
+        bound = earliest_release(facts.document, mention)
+        if bound is not None and mention.last < bound.date:
+            yield mention_hit(mention, release=bound.describe())
 
 
 def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
@@ -98,8 +126,11 @@ def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     return _against_release(
         facts,
         lambda m, release: (
-            m.kind == "date" and m.first >= release and _before(facts, m, _ENDED, _ENDED_REACH)
+            m.kind == "date"
+            and m.first >= release
+            and (_before(facts, m, _ENDED, _ENDED_REACH) or in_period_row(facts.text, m))
         ),
+        bounded=True,
     )
 
 
@@ -110,6 +141,7 @@ def filed_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
         lambda m, release: (
             m.kind == "date" and m.first > release and _before(facts, m, _FILED, _FILED_REACH)
         ),
+        bounded=True,
     )
 
 
@@ -129,7 +161,7 @@ def as_of_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
             return False
         return not future_context(facts.text, sentence_of(facts.document, head.start), head.start)
 
-    return _against_release(facts, wrong)
+    return _against_release(facts, wrong, bounded=True)
 
 
 def letter_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
