@@ -1,7 +1,8 @@
 """The ``html`` report in a real browser: highlights, clicks, filters, layout, screenshots.
 
 One headless Chromium (Debian's ``chromium`` and ``chromium-driver``, driven
-by selenium) serves the whole module. Screenshots go to tests/output/; with
+by selenium) serves the whole module (one per worker under pytest-xdist, so
+every test writes its page under a name of its own). Screenshots go to tests/output/; with
 ``PRLINT_DOCS_SCREENSHOTS=1`` the ones the README shows are also written to
 docs/ (so a plain test run never changes the work tree).
 """
@@ -78,7 +79,7 @@ def _viewport(browser, width: int, height: int = 900) -> None:
     browser.set_window_size(2 * width - inner[0], 2 * height - inner[1])
 
 
-def _report(paths: list[Path], tmp: Path, name: str) -> tuple[Path, list[dict]]:
+def _report(paths: list[Path], name: str) -> tuple[Path, list[dict]]:
     """Write the html report of *paths* to tests/output and return it with the findings."""
     runner = CliRunner()
     args = [str(path) for path in paths]
@@ -141,7 +142,7 @@ def _in_view(browser, element) -> bool:
 
 @needs_shared
 def test_seed_report_highlights_every_finding_at_its_text(browser) -> None:
-    page, findings = _report([SEED], OUTPUT, "html-report-001")
+    page, findings = _report([SEED], "html-report-001")
     _viewport(browser, 1400)
     browser.get(page.as_uri())
     marks = browser.execute_script(
@@ -190,7 +191,7 @@ def _click_deep_mark(browser, rule: str, row: int, nth: int):
 def test_a_clicked_highlight_and_its_note_are_both_in_view_among_500_findings(
     browser, tmp_path, width
 ) -> None:
-    page, findings = _report([big_draft(tmp_path / "big.txt")], OUTPUT, f"html-report-500-{width}")
+    page, findings = _report([big_draft(tmp_path / "big.txt")], f"html-report-500-{width}")
     assert len(findings) >= 500
     _viewport(browser, width)
     browser.get(page.as_uri())
@@ -247,7 +248,7 @@ def _nonzero(counts: dict[str, str]) -> dict[str, str]:
 
 @needs_shared
 def test_filters_hide_what_they_leave_out_and_the_counts_follow(browser) -> None:
-    page, findings = _report(FIVE, OUTPUT, "html-report-five")
+    page, findings = _report(FIVE, "html-report-five-filters")
     paths = [str(path) for path in FIVE]
     _viewport(browser, 1400)
     browser.get(page.as_uri())
@@ -282,7 +283,7 @@ def test_filters_hide_what_they_leave_out_and_the_counts_follow(browser) -> None
 @needs_shared
 @pytest.mark.parametrize("width", [1400, 700])
 def test_five_drafts_read_from_700_to_1600_px_and_their_screenshots(browser, width) -> None:
-    page, _findings = _report(FIVE, OUTPUT, "html-report-five")
+    page, _findings = _report(FIVE, f"html-report-five-{width}")
     for size in (1600, width) if width == 1400 else (width,):  # the named width last
         _viewport(browser, size)
         browser.get(page.as_uri())
@@ -324,7 +325,7 @@ def test_a_hostile_draft_runs_no_script_and_the_pages_own_script_still_runs(
 
 @needs_shared
 def test_with_scripts_off_the_page_still_reads(browser) -> None:
-    page, findings = _report([SEED], OUTPUT, "html-report-001")
+    page, findings = _report([SEED], "html-report-001-noscript")
     browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
         _viewport(browser, 1400)
