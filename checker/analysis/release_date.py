@@ -320,6 +320,9 @@ _TODAY = pattern_cache.compile(r"(?i)\btoday\b")
 #: A time of day near a date in a sentence that looks ahead: the logistics of a
 #: call or a webcast ("beginning at 2:00 p.m. PT on February 1, 2024").
 _CLOCK = pattern_cache.compile(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)")
+#: How far around a date its sentence is read for "today" and for words that look
+#: ahead: a long release sentence runs to some 400 characters.
+_SENTENCE_REACH = 400
 #: How far from a date its time of day stands ("at 2:00 p.m. PT on").
 _CLOCK_REACH = 40
 #: A heading over a table's date columns that makes them period ends or
@@ -432,7 +435,9 @@ def _stated_as_of(document: Document, mention: DateMention) -> bool:
     text = document.text
     return bool(
         _AS_OF_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-    ) and not future_context(text, sentence_of(document, mention.start), mention.start)
+    ) and not future_context(
+        text, _clipped(sentence_of(document, mention.start), mention.start), mention.start
+    )
 
 
 def _full(mention: DateMention) -> bool:
@@ -449,7 +454,9 @@ def _full(mention: DateMention) -> bool:
 def _upper_bound(document: Document, mention: DateMention) -> UpperBound | None:
     """Return the bound a mention sets: a plan, a period or an event reported today."""
     text = document.text
-    sentence = _clock_joined(document, sentence_of(document, mention.start))
+    sentence = _clipped(
+        _clock_joined(document, sentence_of(document, mention.start)), mention.start
+    )
     tense = tense_of(text, sentence, mention.start, mention.end)
     assert mention.first is not None and mention.last is not None
     if tense == FUTURE or (
@@ -482,6 +489,16 @@ def _upper_bound(document: Document, mention: DateMention) -> UpperBound | None:
             f"six months after '{mention.text}', announced today",
         )
     return None
+
+
+def _clipped(sentence: tuple[int, int], start: int) -> tuple[int, int]:
+    """Return the sentence from at most :data:`_SENTENCE_REACH` before *start*.
+
+    A table or a list with no full stop reads as one sentence many
+    kilobytes long; scanning all of it for every date in it would make the
+    bounds grow with the square of the draft.
+    """
+    return (max(sentence[0], start - _SENTENCE_REACH), min(sentence[1], start + _SENTENCE_REACH))
 
 
 def _clock_joined(document: Document, sentence: tuple[int, int]) -> tuple[int, int]:
