@@ -43,6 +43,7 @@ class Vocabulary:
     subjects: list[regex.Pattern]
     factor_boilerplate: list[regex.Pattern]
     generic_filing: list[regex.Pattern]
+    disclaimer_cues: list[regex.Pattern]
     triggers: tuple[str, ...]
     """Lowercase words one of which every signal pattern needs (plain substrings, not patterns)."""
 
@@ -87,6 +88,7 @@ def vocabulary() -> Vocabulary:
         "company_subjects",
         "factor_boilerplate",
         "generic_filing",
+        "disclaimer_cues",
     )
     fields = [field.name for field in dataclasses.fields(Vocabulary)]
     compiled: dict[str, Any] = {
@@ -319,11 +321,15 @@ def cites_generic_filing(text: str) -> bool:
 
 
 def legend_and_disclaimer(document: Document, spans: list[Span]) -> str:
-    """Return the legend's text and the body paragraphs right after it (a "Disclaimer" read with it).
+    """Return the legend's text and the risk paragraphs of the body right after it (a disclaimer).
 
     Some releases put the pointer to the risk factors in a disclaimer that
-    follows the legend, before the contacts: it cautions the same statements.
+    follows the legend, before the contacts ("Prospective investors are urged
+    to review all risk factors ... in the Company's SEC filings"): it cautions
+    the same statements. Only paragraphs that speak of risk count, so financial
+    tables or a merger's proxy notice after the legend do not.
     """
+    cues = vocabulary().disclaimer_cues
     parts = [document.text[start:end] for start, end in spans]
     last = spans[-1][1]
     for start, end in document.paragraphs:
@@ -331,5 +337,6 @@ def legend_and_disclaimer(document: Document, spans: list[Span]) -> str:
             continue
         if document.part_at(start) != "body":
             break
-        parts.append(document.text[start:end])
+        if any_match(cues, document.text, start, end):
+            parts.append(document.text[start:end])
     return "\n\n".join(parts)
