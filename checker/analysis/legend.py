@@ -289,6 +289,7 @@ def makes_material_fls(document: Document) -> bool:
     return len(material_signals(document)) >= MATERIAL_SIGNALS
 
 
+@lru_cache(maxsize=64)
 def names_factors(text: str) -> bool:
     """Tell whether a legend names important factors of its own (a factor word or a list of risks).
 
