@@ -56,7 +56,8 @@ class Signal:
     forward-looking on their own; a modal verb counts as the company's
     forward-looking statement only with the company as subject
     (``company``), so "the Panel will consider" does not. ``logistics``
-    marks sentences about calls, webcasts and conferences.
+    marks phrases about calls, webcasts and conferences (such a word within
+    about a clause of the phrase).
     """
 
     start: int
@@ -181,8 +182,8 @@ def _sentence_signals(
     """Return the forward-looking phrases of one sentence.
 
     A sentence without a trigger word (expect, plan, will, may, guidance,
-    quarter ...: every signal pattern needs one of them) is skipped with one
-    search instead of fourteen. The signal patterns run next: most sentences
+    quarter ...: every signal pattern needs one of them) is skipped after a
+    few substring tests instead of seventeen pattern searches. The signal patterns run next: most sentences
     have none, and then the marker, logistics and excuse patterns (together a
     third of the searching time) need not run at all.
     """
