@@ -43,6 +43,7 @@ class Vocabulary:
     subjects: list[regex.Pattern]
     factor_boilerplate: list[regex.Pattern]
     generic_filing: list[regex.Pattern]
+    disclaimer_cues: list[regex.Pattern]
     triggers: tuple[str, ...]
     """Lowercase words one of which every signal pattern needs (plain substrings, not patterns)."""
 
@@ -55,7 +56,8 @@ class Signal:
     forward-looking on their own; a modal verb counts as the company's
     forward-looking statement only with the company as subject
     (``company``), so "the Panel will consider" does not. ``logistics``
-    marks sentences about calls, webcasts and conferences.
+    marks phrases about calls, webcasts and conferences (such a word within
+    about a clause of the phrase).
     """
 
     start: int
@@ -87,6 +89,7 @@ def vocabulary() -> Vocabulary:
         "company_subjects",
         "factor_boilerplate",
         "generic_filing",
+        "disclaimer_cues",
     )
     fields = [field.name for field in dataclasses.fields(Vocabulary)]
     compiled: dict[str, Any] = {
@@ -179,8 +182,8 @@ def _sentence_signals(
     """Return the forward-looking phrases of one sentence.
 
     A sentence without a trigger word (expect, plan, will, may, guidance,
-    quarter ...: every signal pattern needs one of them) is skipped with one
-    search instead of fourteen. The signal patterns run next: most sentences
+    quarter ...: every signal pattern needs one of them) is skipped after a
+    few substring tests instead of seventeen pattern searches. The signal patterns run next: most sentences
     have none, and then the marker, logistics and excuse patterns (together a
     third of the searching time) need not run at all.
     """
@@ -287,6 +290,7 @@ def makes_material_fls(document: Document) -> bool:
     return len(material_signals(document)) >= MATERIAL_SIGNALS
 
 
+@lru_cache(maxsize=64)
 def names_factors(text: str) -> bool:
     """Tell whether a legend names important factors of its own (a factor word or a list of risks).
 
@@ -319,11 +323,15 @@ def cites_generic_filing(text: str) -> bool:
 
 
 def legend_and_disclaimer(document: Document, spans: list[Span]) -> str:
-    """Return the legend's text and the body paragraphs right after it (a "Disclaimer" read with it).
+    """Return the legend's text and the risk paragraphs of the body right after it (a disclaimer).
 
     Some releases put the pointer to the risk factors in a disclaimer that
-    follows the legend, before the contacts: it cautions the same statements.
+    follows the legend, before the contacts ("Prospective investors are urged
+    to review all risk factors ... in the Company's SEC filings"): it cautions
+    the same statements. Only paragraphs that speak of risk count, so financial
+    tables or a merger's proxy notice after the legend do not.
     """
+    cues = vocabulary().disclaimer_cues
     parts = [document.text[start:end] for start, end in spans]
     last = spans[-1][1]
     for start, end in document.paragraphs:
@@ -331,5 +339,6 @@ def legend_and_disclaimer(document: Document, spans: list[Span]) -> str:
             continue
         if document.part_at(start) != "body":
             break
-        parts.append(document.text[start:end])
+        if any_match(cues, document.text, start, end):
+            parts.append(document.text[start:end])
     return "\n\n".join(parts)

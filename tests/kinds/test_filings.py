@@ -244,7 +244,7 @@ def test_pointer_in_a_disclaimer_after_the_legend_counts() -> None:
     body = dated("June 15, 2007", "the release. Acme expects to begin a trial next year.")
     legend = LEGEND_OPENING + " because of clinical trial risks."
     disclaimer = (
-        "\n\nDisclaimer\n\nInvestors should rely only on the Company's filings with the U.S. "
+        "\n\nDisclaimer\n\nInvestors should review the risk factors in the Company's filings with the U.S. "
         "Securities and Exchange Commission."
     )
     assert rule_hits(body + legend + disclaimer, "sec.legend-cites-no-filing") == []
@@ -284,3 +284,19 @@ def test_profile_filer_category_sets_the_deadlines() -> None:
     assert len(list(module.find(check, document, Scope(), large))) == 1
     smaller = Context(profile={"filer_category": "smaller-reporting"})
     assert list(module.find(check, document, Scope(), smaller)) == []
+
+
+def test_a_filing_named_after_the_legend_for_other_reasons_does_not_count() -> None:
+    """A pointer to the 10-Q for the financial statements is no pointer to the risk factors."""
+    body = dated("June 15, 2007", "the release. Acme expects to begin a trial next year.")
+    legend = LEGEND_OPENING + " because of clinical trial risks."
+    tables = (
+        "\n\nCONDENSED BALANCE SHEETS\n\nTotal assets 1,234 5,678\n\nFor More Financial Information: "
+        "please review the company's 10-Q quarterly report for the quarter ended March 31, 2007."
+    )
+    assert rule_hits(body + legend + tables, "sec.legend-cites-no-filing")
+    proxy = (
+        "\n\nAdditional Information and Where to Find It\n\nAcme will file a proxy "
+        "statement/prospectus with the SEC regarding the proposed merger."
+    )
+    assert rule_hits(body + legend + proxy, "sec.legend-cites-no-filing")
