@@ -1483,10 +1483,13 @@ def inject_filing_ref_removed(release: Release, rng: random.Random, k: int) -> l
     """Take out of the legend every reference to SEC filings ("... in our Annual Report on Form 10-K ...").
 
     A reference that is a clause of a longer sentence loses only that clause (see
-    reference_clause); a sentence that is nothing but the reference goes whole.
+    reference_clause); a sentence that is nothing but the reference goes whole. Only
+    releases with a material forward-looking statement qualify (the rule of
+    legend-removed): the filing's risk factors cover nothing in a board appointment or a
+    conference notice, and issue 15 asks prlint to stay quiet there.
     """
     legend = legend_of(release)
-    if legend is None:
+    if legend is None or material_fls_sentences(outside_legend(release, legend), release.date) < 1:
         return []
     text = release.text
     edits: list[Edit] = []

@@ -209,12 +209,23 @@ def _owner_before(text: str, paren_start: int) -> str | None:
 
 
 def same_company(owner: str, issuer: str | None) -> bool:
-    """Tell whether a name before a ticker is the issuer (first words agree)."""
+    """Tell whether a name before a ticker is the issuer (first words agree, "The" aside).
+
+    The lead names "The Buckle, Inc." and the ticker follows "Buckle, Inc.": one company.
+    """
     if issuer is None:
         return True
-    first = owner.split()[0].rstrip(",.’'s").casefold()
-    issuer_first = issuer.split()[0].rstrip(",.’'s").casefold()
+    first = _first_word(owner)
+    issuer_first = _first_word(issuer)
     return first == issuer_first or first.startswith(issuer_first) or issuer_first.startswith(first)
+
+
+def _first_word(name: str) -> str:
+    """Return a company name's first word, casefolded, without a leading "The" or a possessive."""
+    words = name.split() or [""]
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    return words[0].rstrip(",.’'s").casefold()
 
 
 def venue_at(line: str | None, day: datetime.date) -> Venue | None:

@@ -234,6 +234,16 @@ def test_generic_filing_pointer_beside_own_factors_is_info() -> None:
     assert rule_hits(body + hollow, "sec.legend-cites-no-filing")
 
 
+def test_expected_regulatory_filings_are_no_pointer_to_the_sec_filings() -> None:
+    """Silexion's legend lists "expected regulatory filings" among its subjects: an FDA filing to come."""
+    body = dated("June 15, 2007", "the release. Acme expects to begin a trial next year.")
+    legend = LEGEND_OPENING + (
+        " because of clinical trial risks. Statements about expected regulatory filings are"
+        " forward-looking."
+    )
+    assert rule_hits(body + legend, "sec.legend-cites-no-filing")
+
+
 def test_legend_of_a_release_with_nothing_forward_looking_is_quiet() -> None:
     board = dated("June 15, 2007", "the release. Jane Doe has joined the board of directors.")
     none = LEGEND_OPENING + "."
