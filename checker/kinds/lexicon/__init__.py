@@ -46,6 +46,7 @@ import regex
 from checker.analysis import vocabulary
 from checker.analysis import words as word_index
 from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
+from checker import data
 from checker.document.model import Document, per_document
 from checker.kinds.base import Context
 from checker.kinds.lexicon import own
@@ -121,11 +122,18 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
         drug_types=",".join(params["drug_names"]),
         allow=frozenset(word.lower() for word in params["allow"]),
         tolerance=Tolerance(**params["tolerance"]),
-        stems=tuple(params["stems"]),
+        stems=_stems(params["stems"]),
         max_occurrences=params["max_occurrences"],
         marked_only=params["marked_only"],
         min_count=params["min_count"],
     )
+
+
+def _stems(given: list[str] | str) -> tuple[str, ...]:
+    """Return a rule's drug-name stems: its own list, or the data file it names ("drug_stems")."""
+    if isinstance(given, str):
+        return tuple(data.load(given)["stems"])
+    return tuple(given)
 
 
 def find(check: Lexicon, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
@@ -136,8 +144,8 @@ def find(check: Lexicon, document: Document, scope: Scope, context: Context) -> 
 def _near_miss_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
-    """Report words a few edits from a listed term or drug name."""
-    yield from _near_misses(check, word_index.collect(document, scope))
+    """Report words a few edits from a listed term or drug name ("L-Annumycin": its parts)."""
+    yield from _near_misses(check, word_index.with_parts(word_index.collect(document, scope)))
 
 
 def _draft_report(
@@ -171,6 +179,8 @@ def _candidates(check: Lexicon, words: Words) -> Iterator[str]:
     for lower in words.unknown:
         if len(lower) < check.tolerance.min_length or lower in check.allow or lower in check.terms:
             continue
+        if lower in words.compounds or _combining_form(lower, words):
+            continue  # its parts are checked instead
         if words.count(lower) <= check.max_occurrences:
             yield lower
 
@@ -178,6 +188,8 @@ def _candidates(check: Lexicon, words: Words) -> Iterator[str]:
 def _near_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
     """Report words one or two edits from a term or a UNII name."""
     for lower in _candidates(check, words):
+        if _part_of_draft_name(check, lower, words):
+            continue  # "L-Annamcyin" beside L-Annamycin x14: the draft report's
         spans = words.spans[lower]
         edits = check.tolerance.edits(len(lower))
         found = nearest(lower, check.term_lengths, edits) if check.term_lengths else []
@@ -187,16 +199,38 @@ def _near_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
             continue
         if found or not check.drug_types:
             continue
-        if check.marked_only and lower not in words.marked:
+        if check.marked_only and lower not in words.marked and not _listed_with_drug(words, lower):
             continue
         form = words.usual_form(lower)
         if has_inner_capital(form):
             continue
         if not check.marked_only and form.isupper():
             continue  # unmarked capitals are acronyms far more often than drugs
-        drugs = _nearest_drug(lower, check.drug_types, edits)
+        drugs = _nearest_of_types(check, lower, edits)
         if len(drugs) == 1:
             yield from _hits(words.text, spans, drugs[0][0], None, keep_case=True)
+
+
+def _nearest_of_types(check: Lexicon, lower: str, edits: int) -> tuple[tuple[str, int], ...]:
+    """Return the nearest UNII names of the rule's types, official names first.
+
+    Common names ("cn") count only when they look like a substance's name,
+    ending with a drug stem or twelve letters long ("dihydroorotate"): the
+    list's short common names ("pimentos", "paskin") are near too many
+    words and names. A longer form of the word ("annamycinol") is a
+    metabolite or a salt, not a slip.
+    """
+    for kind in check.drug_types.split(","):
+        found = _nearest_drug(lower, kind, edits)
+        if kind == "cn":
+            found = tuple(
+                (name, score)
+                for name, score in found
+                if (name.endswith(check.stems) or len(name) >= 12) and not variant_of(lower, name)
+            )
+        if found:
+            return found
+    return ()
 
 
 @lru_cache(maxsize=8192)
@@ -220,6 +254,50 @@ def _nearest_drug(lower: str, types: str, edits: int) -> tuple[tuple[str, int], 
     found = [(name, score) for name, score in found if score == best]
     same_start = [(name, score) for name, score in found if name[0] == lower[0]]
     return tuple(same_start or found)
+
+
+_LIST_BEFORE = pattern_cache.compile(r"(?P<drug>\p{L}+)(?:,\s*|\s+(?:and|or)\s+)$")
+
+
+def _listed_with_drug(words: Words, lower: str) -> bool:
+    """Tell whether every use of *lower* follows a drug name in a list: "Lipitor, Cresstor".
+
+    A word listed with a drug is a drug too: its brand-name near miss counts
+    though it carries no ® or ™.
+    """
+    for start, _end in words.spans[lower]:
+        match = _LIST_BEFORE.search(words.text, max(0, start - 40), start)
+        if match is None:
+            return False
+        drug = match.group("drug")
+        if not vocabulary.is_drug_name(drug) or vocabulary.is_english(drug):
+            return False
+    return True
+
+
+def _part_of_draft_name(check: Lexicon, lower: str, words: Words) -> bool:
+    """Tell whether *lower* occurs only inside compounds that are near misses of the draft's own names."""
+    wholes = [
+        compound
+        for compound in words.compounds
+        if lower in compound.split("-") and words.count(compound) <= check.max_occurrences
+    ]
+    return bool(wholes) and any(
+        _drug_or_product(check, whole, words) or _draft_name_near(check, whole, words)
+        for whole in wholes
+    )
+
+
+def _draft_name_near(check: Lexicon, lower: str, words: Words) -> bool:
+    """Tell whether the draft uses a word a few edits from *lower* at least twice as often."""
+    edits = max(1, check.tolerance.edits(len(lower)))
+    return any(
+        words.count(name) >= 2 * words.count(lower)
+        and not variant_of(lower, name)
+        and distance(lower, name) <= edits
+        for name in words.spans
+        if name != lower and abs(len(name) - len(lower)) <= edits and words.count(name) >= 2
+    )
 
 
 def _draft_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
@@ -573,9 +651,11 @@ SCHEMA: dict[str, Any] = {
             "default": [],
         },
         "stems": {
-            "type": "array",
-            "items": {"type": "string", "pattern": "^[a-z]+$"},
-            "description": "Name endings that mark a word as a drug name (draft report).",
+            "anyOf": [
+                {"type": "array", "items": {"type": "string", "pattern": "^[a-z]+$"}},
+                {"enum": ["drug_stems"]},
+            ],
+            "description": "Name endings that mark a word as a drug name: a list, or 'drug_stems' for the USAN/INN stems in checker/data/drug_stems.json.",
             "default": [],
         },
         "allow": {
