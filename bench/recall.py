@@ -1821,9 +1821,7 @@ def inject_person_name(release: Release, rng: random.Random, k: int) -> list[Inj
     A slip that makes another real surname or first name ("Burns" -> "Bruns", "Rosa" -> "Rossa")
     is left out: it is another person's name, which no spelling check can be asked to find.
     """
-    return _misspell_from(
-        release, rng, k, names_of(release).persons, real_names=census_names()
-    )
+    return _misspell_from(release, rng, k, names_of(release).persons, real_names=census_names())
 
 
 PERSON_NAMES = REPO / "checker" / "data" / "person_names.tsv"

@@ -43,10 +43,10 @@ from typing import Any
 
 import regex
 
+from checker import data
 from checker.analysis import vocabulary
 from checker.analysis import words as word_index
 from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
-from checker import data
 from checker.document.model import Document, per_document
 from checker.kinds.base import Context
 from checker.kinds.lexicon import own
@@ -364,7 +364,6 @@ def _place_report(
 ) -> Iterator[Hit]:
     """Report one-off capitalised words a few edits from a place name."""
     words = word_index.with_parts(word_index.collect(document, scope))
-    dateline = document.dateline
     for lower in _once(check, words, 4):
         start, _end = words.spans[lower][0]
         expected = _place(
@@ -511,6 +510,10 @@ def _slip_hits(words: Words, lower: str, expected: str) -> Iterator[Hit]:
         form = words.text[start:end]
         if words.count(expected):
             fix = words.form_like(expected, form)
+            if form.islower() and fix[:1].isupper() and expected.lower() in words.forms(expected):
+                fix = (
+                    expected.lower()
+                )  # "acqusition" is "acquisition", though the headline has "Acquisition"
         else:
             fix = match_case(form, expected)
         fields = {"match": form, "expected": fix, "count": str(words.count(expected)), "note": ""}

@@ -102,9 +102,7 @@ def own_slip(
     return found[0] if len(found) == 1 else None
 
 
-def _coined_slip(
-    lower: str, lexicon: Mapping[int, Sequence[str]], words: Words
-) -> str | None:
+def _coined_slip(lower: str, lexicon: Mapping[int, Sequence[str]], words: Words) -> str | None:
     """Return the coined name, used three times or more, that a real name or word *lower* is a slip of.
 
     "Quon Pharmaceuticals" beside Quoin x5: a surname of the lists, but a
@@ -179,7 +177,11 @@ def _vouched_words(words: Words) -> dict[int, list[str]]:
     if "vouched" not in words.derived:
         grouped: dict[int, list[str]] = {}
         for lower in words.spans:
-            if len(lower) >= 4 and not has_digit(lower) and (lower in words.marked or vouched(lower)):
+            if (
+                len(lower) >= 4
+                and not has_digit(lower)
+                and (lower in words.marked or vouched(lower))
+            ):
                 grouped.setdefault(len(lower), []).append(lower)
         words.derived["vouched"] = grouped
     return words.derived["vouched"]
@@ -371,6 +373,8 @@ def _letters_swapped_once(lower: str, name: str, words: Words) -> bool:
         return False
     if not _swapped(letters, name_letters) or not _swapped(lower, name):
         return False
+    if words.count(letters):
+        return False  # *lower*'s own letters are a word of the release: it is the likelier one
     return words.count(name_letters) > 0 or rarest_pair(letters) < rarest_pair(name_letters)
 
 
@@ -485,7 +489,7 @@ def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
     calendar = calendar_slip(lower)
     if calendar:
         return calendar
-    if lower.endswith(DERIVATIONS) or _british(lower) or _compound_of_words(lower, min_count):
+    if lower.endswith(DERIVATIONS) or _british(lower):
         return None
     counts = vocabulary.common_english(min_count)
     found = [
@@ -493,6 +497,10 @@ def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
         for name, _score in nearest(lower, vocabulary.common_english_by_length(min_count), 1)
         if (not variant_of(lower, name) or len(name) == len(lower)) and name[0] == lower[0]
     ]
+    if _compound_of_words(lower, min_count) and not any(
+        edit_rank(lower, name) <= 2 and len(name) > len(lower) for name in found
+    ):
+        return None  # "uplisting", but "comission" is commission with an m dropped
     if len(lower) == 4 and found:  # four letters: a dropped letter or a swap of a very common word
         found = [name for name in found if _short_slip(lower, name) and len(name) >= len(lower)]
         found = [name for name in found if counts[name] >= 5 * min_count]
@@ -632,7 +640,9 @@ def in_title_phrase(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    before = [w for w in _LINE_WORD.findall(text, line_start, start) if w.lower() not in _FUNCTION_WORDS]
+    before = [
+        w for w in _LINE_WORD.findall(text, line_start, start) if w.lower() not in _FUNCTION_WORDS
+    ]
     after = [w for w in _LINE_WORD.findall(text, end, line_end) if w.lower() not in _FUNCTION_WORDS]
     neighbours = before[-1:] + after[:1]
     return any(
