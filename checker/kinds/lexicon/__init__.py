@@ -16,20 +16,26 @@ Parameters: ``report`` says what to look for:
   writes twice or more, which is neither English nor a known name: "Nehpros"
   beside Nephros ×8, "Oivd" beside Ovid ×3 (under six letters, a transposition
   or a dropped letter of a name used three times), "Zrovex-1" beside Zorvex-1.
-  Product names (as ``draft`` tells them) are left to ``draft``.
+  Product names (as ``draft`` tells them) are left to ``draft``. A word the
+  release writes once counts as well where a list vouches for its spelling
+  and not for the slip's: "Shaprio" beside one "Shapiro" (US Census names),
+  "micorparticles" beside "microparticles" (two common words). Real names
+  a letter apart ("Marion", "Marian") are never slips of each other.
 * ``place``: a capitalised word one or two edits from a place name in the
   shipped gazetteer (GeoNames): "CINCINATTI", "Saskatchwan".
 * ``english``: a word in no dictionary one edit from an English word used at
   least ``min_count`` times in pyspellchecker's frequency list: "devlopment".
 
-The last three stay quiet where an earlier one of them, or a drug-name or
+The last three check each part of a hyphenated word as a word ("Nuvada-based"),
+and stay quiet where an earlier one of them, or a drug-name or
 product near miss, has an answer, so that a slip is reported once.
 
 ``terms`` are objects: ``term`` (the canonical form), ``variants`` (other
 accepted forms; ALL CAPS is always accepted), and ``never_autofix`` (a
 reason: the finding then offers no fix). ``marked_only`` limits UNII near
 misses to words marked as brands (® or ™, or an official drug name in
-brackets after them: "Keytrdua® (pembrolizumab)"). ``allow`` lists words never
+brackets after them: "Keytrdua® (pembrolizumab)"). ``stems`` is a list of name endings, or
+``"drug_stems"`` for the USAN/INN stems of ``checker/data/drug_stems.json``. ``allow`` lists words never
 reported; ``tolerance`` scales the edits allowed by word length;
 ``max_occurrences`` skips a word used more often than that, as intended.
 """
