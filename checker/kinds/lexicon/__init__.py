@@ -185,36 +185,51 @@ def _candidates(check: Lexicon, words: Words) -> Iterator[str]:
     for lower in words.unknown:
         if len(lower) < check.tolerance.min_length or lower in check.allow or lower in check.terms:
             continue
-        if lower in words.compounds or _combining_form(lower, words):
-            continue  # its parts are checked instead
+        if _combining_form(lower, words):
+            continue  # "immuno-", "neuro-": not words of their own
         if words.count(lower) <= check.max_occurrences:
             yield lower
 
 
 def _near_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
-    """Report words one or two edits from a term or a UNII name."""
-    for lower in _candidates(check, words):
+    """Report words one or two edits from a term or a UNII name.
+
+    A hyphenated word is asked first as a whole ("L-Annamyicn" for the term
+    L-Annamycin), then, where the whole has no answer, by its parts.
+    """
+    reported: list[tuple[int, int]] = []
+    candidates = list(_candidates(check, words))
+    for lower in sorted(candidates, key=lambda word: word not in words.compounds):
+        if any(s <= start < e for start, _end in words.spans[lower] for s, e in reported):
+            continue  # a part of a compound reported whole
         if _part_of_draft_name(check, lower, words):
             continue  # "L-Annamcyin" beside L-Annamycin x14: the draft report's
-        spans = words.spans[lower]
-        edits = check.tolerance.edits(len(lower))
-        found = nearest(lower, check.term_lengths, edits) if check.term_lengths else []
-        if len(found) == 1:
-            term = check.terms[found[0][0]]
-            yield from _hits(words.text, spans, term.term, term.never_autofix, keep_case=False)
-            continue
-        if found or not check.drug_types:
-            continue
-        if check.marked_only and lower not in words.marked and not _listed_with_drug(words, lower):
-            continue
-        form = words.usual_form(lower)
-        if has_inner_capital(form):
-            continue
-        if not check.marked_only and form.isupper():
-            continue  # unmarked capitals are acronyms far more often than drugs
-        drugs = _nearest_of_types(check, lower, edits)
-        if len(drugs) == 1:
-            yield from _hits(words.text, spans, drugs[0][0], None, keep_case=True)
+        hits = list(_near_miss_hits(check, lower, words))
+        reported.extend((hit.start, hit.end) for hit in hits)
+        yield from hits
+
+
+def _near_miss_hits(check: Lexicon, lower: str, words: Words) -> Iterator[Hit]:
+    """Yield the hits of one candidate word: a near miss of a term, else of a UNII name."""
+    spans = words.spans[lower]
+    edits = check.tolerance.edits(len(lower))
+    found = nearest(lower, check.term_lengths, edits) if check.term_lengths else []
+    if len(found) == 1:
+        term = check.terms[found[0][0]]
+        yield from _hits(words.text, spans, term.term, term.never_autofix, keep_case=False)
+        return
+    if found or not check.drug_types:
+        return
+    if check.marked_only and lower not in words.marked and not _listed_with_drug(words, lower):
+        return
+    form = words.usual_form(lower)
+    if has_inner_capital(form):
+        return
+    if not check.marked_only and form.isupper():
+        return  # unmarked capitals are acronyms far more often than drugs
+    drugs = _nearest_of_types(check, lower, edits)
+    if len(drugs) == 1:
+        yield from _hits(words.text, spans, drugs[0][0], None, keep_case=True)
 
 
 def _nearest_of_types(check: Lexicon, lower: str, edits: int) -> tuple[tuple[str, int], ...]:
