@@ -561,7 +561,12 @@ def words(text: str, spans: Sequence[tuple[int, int]]) -> list[re.Match]:
 
 
 def misspell_one_occurrence(
-    release: Release, rng: random.Random, lexicon: Lexicon, word: str, operations: str = "tdx"
+    release: Release,
+    rng: random.Random,
+    lexicon: Lexicon,
+    word: str,
+    operations: str = "tdx",
+    real_names: frozenset[str] = frozenset(),
 ) -> Injection | None:
     """Misspell one random occurrence of *word* in the release (not in URLs or e-mail addresses)."""
     text = release.text
@@ -573,7 +578,7 @@ def misspell_one_occurrence(
     ]
     if not occurrences:
         return None
-    avoid = {match.group().lower() for match in WORD.finditer(text)}
+    avoid = {match.group().lower() for match in WORD.finditer(text)} | real_names
     spelled = misspell(word, rng, lexicon, avoid, operations)
     if spelled is None:
         return None
@@ -1864,12 +1869,13 @@ def _misspell_from(
     candidates: Sequence[str],
     operations: str = "tdx",
     variant: str = "",
+    real_names: frozenset[str] = frozenset(),
 ) -> list[Injection]:
     """Misspell one occurrence each of up to *k* of *candidates* (distinct words)."""
     lexicon = get_lexicon()
 
     def build(word: str) -> Injection | None:
-        injection = misspell_one_occurrence(release, rng, lexicon, word, operations)
+        injection = misspell_one_occurrence(release, rng, lexicon, word, operations, real_names)
         return (
             None
             if injection is None
@@ -1902,8 +1908,27 @@ def inject_product_name(release: Release, rng: random.Random, k: int) -> list[In
 
 
 def inject_person_name(release: Release, rng: random.Random, k: int) -> list[Injection]:
-    """Misspell one occurrence of a person's surname used twice or more ("Ratcliffe" -> "Ratclife")."""
-    return _misspell_from(release, rng, k, names_of(release).persons)
+    """Misspell one occurrence of a person's surname used twice or more ("Ratcliffe" -> "Ratclife").
+
+    A slip that makes another real surname or first name ("Burns" -> "Bruns", "Rosa" -> "Rossa")
+    is left out: it is another person's name, which no spelling check can be asked to find.
+    """
+    return _misspell_from(release, rng, k, names_of(release).persons, real_names=census_names())
+
+
+PERSON_NAMES = REPO / "checker" / "data" / "person_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def census_names() -> frozenset[str]:
+    """Return the US Census surnames and first names prlint ships (lowercase), or none without the file."""
+    if not PERSON_NAMES.is_file():
+        return frozenset()
+    return frozenset(
+        line.strip()
+        for line in PERSON_NAMES.read_text("utf-8").splitlines()
+        if line and not line.startswith("#")
+    )
 
 
 def inject_place_name(release: Release, rng: random.Random, k: int) -> list[Injection]:

@@ -16,20 +16,26 @@ Parameters: ``report`` says what to look for:
   writes twice or more, which is neither English nor a known name: "Nehpros"
   beside Nephros ×8, "Oivd" beside Ovid ×3 (under six letters, a transposition
   or a dropped letter of a name used three times), "Zrovex-1" beside Zorvex-1.
-  Product names (as ``draft`` tells them) are left to ``draft``.
+  Product names (as ``draft`` tells them) are left to ``draft``. A word the
+  release writes once counts as well where a list vouches for its spelling
+  and not for the slip's: "Shaprio" beside one "Shapiro" (US Census names),
+  "micorparticles" beside "microparticles" (two common words). Real names
+  a letter apart ("Marion", "Marian") are never slips of each other.
 * ``place``: a capitalised word one or two edits from a place name in the
   shipped gazetteer (GeoNames): "CINCINATTI", "Saskatchwan".
 * ``english``: a word in no dictionary one edit from an English word used at
   least ``min_count`` times in pyspellchecker's frequency list: "devlopment".
 
-The last three stay quiet where an earlier one of them, or a drug-name or
+The last three check each part of a hyphenated word as a word ("Nuvada-based"),
+and stay quiet where an earlier one of them, or a drug-name or
 product near miss, has an answer, so that a slip is reported once.
 
 ``terms`` are objects: ``term`` (the canonical form), ``variants`` (other
 accepted forms; ALL CAPS is always accepted), and ``never_autofix`` (a
 reason: the finding then offers no fix). ``marked_only`` limits UNII near
 misses to words marked as brands (® or ™, or an official drug name in
-brackets after them: "Keytrdua® (pembrolizumab)"). ``allow`` lists words never
+brackets after them: "Keytrdua® (pembrolizumab)"). ``stems`` is a list of name endings, or
+``"drug_stems"`` for the USAN/INN stems of ``checker/data/drug_stems.json``. ``allow`` lists words never
 reported; ``tolerance`` scales the edits allowed by word length;
 ``max_occurrences`` skips a word used more often than that, as intended.
 """
@@ -43,6 +49,7 @@ from typing import Any
 
 import regex
 
+from checker import data
 from checker.analysis import vocabulary
 from checker.analysis import words as word_index
 from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
@@ -121,11 +128,18 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
         drug_types=",".join(params["drug_names"]),
         allow=frozenset(word.lower() for word in params["allow"]),
         tolerance=Tolerance(**params["tolerance"]),
-        stems=tuple(params["stems"]),
+        stems=_stems(params["stems"]),
         max_occurrences=params["max_occurrences"],
         marked_only=params["marked_only"],
         min_count=params["min_count"],
     )
+
+
+def _stems(given: list[str] | str) -> tuple[str, ...]:
+    """Return a rule's drug-name stems: its own list, or the data file it names ("drug_stems")."""
+    if isinstance(given, str):
+        return tuple(data.load(given)["stems"])
+    return tuple(given)
 
 
 def find(check: Lexicon, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
@@ -136,8 +150,8 @@ def find(check: Lexicon, document: Document, scope: Scope, context: Context) -> 
 def _near_miss_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
-    """Report words a few edits from a listed term or drug name."""
-    yield from _near_misses(check, word_index.collect(document, scope))
+    """Report words a few edits from a listed term or drug name ("L-Annumycin": its parts)."""
+    yield from _near_misses(check, word_index.with_parts(word_index.collect(document, scope)))
 
 
 def _draft_report(
@@ -171,32 +185,73 @@ def _candidates(check: Lexicon, words: Words) -> Iterator[str]:
     for lower in words.unknown:
         if len(lower) < check.tolerance.min_length or lower in check.allow or lower in check.terms:
             continue
+        if _combining_form(lower, words):
+            continue  # "immuno-", "neuro-": not words of their own
         if words.count(lower) <= check.max_occurrences:
             yield lower
 
 
 def _near_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
-    """Report words one or two edits from a term or a UNII name."""
-    for lower in _candidates(check, words):
-        spans = words.spans[lower]
-        edits = check.tolerance.edits(len(lower))
-        found = nearest(lower, check.term_lengths, edits) if check.term_lengths else []
-        if len(found) == 1:
-            term = check.terms[found[0][0]]
-            yield from _hits(words.text, spans, term.term, term.never_autofix, keep_case=False)
-            continue
-        if found or not check.drug_types:
-            continue
-        if check.marked_only and lower not in words.marked:
-            continue
-        form = words.usual_form(lower)
-        if has_inner_capital(form):
-            continue
-        if not check.marked_only and form.isupper():
-            continue  # unmarked capitals are acronyms far more often than drugs
-        drugs = _nearest_drug(lower, check.drug_types, edits)
-        if len(drugs) == 1:
-            yield from _hits(words.text, spans, drugs[0][0], None, keep_case=True)
+    """Report words one or two edits from a term or a UNII name.
+
+    A hyphenated word is asked first as a whole ("L-Annamyicn" for the term
+    L-Annamycin), then, where the whole has no answer, by its parts.
+    """
+    reported: list[tuple[int, int]] = []
+    candidates = list(_candidates(check, words))
+    for lower in sorted(candidates, key=lambda word: word not in words.compounds):
+        if any(s <= start < e for start, _end in words.spans[lower] for s, e in reported):
+            continue  # a part of a compound reported whole
+        if _part_of_draft_name(check, lower, words):
+            continue  # "L-Annamcyin" beside L-Annamycin x14: the draft report's
+        hits = list(_near_miss_hits(check, lower, words))
+        reported.extend((hit.start, hit.end) for hit in hits)
+        yield from hits
+
+
+def _near_miss_hits(check: Lexicon, lower: str, words: Words) -> Iterator[Hit]:
+    """Yield the hits of one candidate word: a near miss of a term, else of a UNII name."""
+    spans = words.spans[lower]
+    edits = check.tolerance.edits(len(lower))
+    found = nearest(lower, check.term_lengths, edits) if check.term_lengths else []
+    if len(found) == 1:
+        term = check.terms[found[0][0]]
+        yield from _hits(words.text, spans, term.term, term.never_autofix, keep_case=False)
+        return
+    if found or not check.drug_types:
+        return
+    if check.marked_only and lower not in words.marked and not _listed_with_drug(words, lower):
+        return
+    form = words.usual_form(lower)
+    if has_inner_capital(form):
+        return
+    if not check.marked_only and form.isupper():
+        return  # unmarked capitals are acronyms far more often than drugs
+    drugs = _nearest_of_types(check, lower, edits)
+    if len(drugs) == 1:
+        yield from _hits(words.text, spans, drugs[0][0], None, keep_case=True)
+
+
+def _nearest_of_types(check: Lexicon, lower: str, edits: int) -> tuple[tuple[str, int], ...]:
+    """Return the nearest UNII names of the rule's types, official names first.
+
+    Common names ("cn") count only when they look like a substance's name,
+    ending with a drug stem or twelve letters long ("dihydroorotate"): the
+    list's short common names ("pimentos", "paskin") are near too many
+    words and names. A longer form of the word ("annamycinol") is a
+    metabolite or a salt, not a slip.
+    """
+    for kind in check.drug_types.split(","):
+        found = _nearest_drug(lower, kind, edits)
+        if kind == "cn":
+            found = tuple(
+                (name, score)
+                for name, score in found
+                if (name.endswith(check.stems) or len(name) >= 12) and not variant_of(lower, name)
+            )
+        if found:
+            return found
+    return ()
 
 
 @lru_cache(maxsize=8192)
@@ -220,6 +275,50 @@ def _nearest_drug(lower: str, types: str, edits: int) -> tuple[tuple[str, int], 
     found = [(name, score) for name, score in found if score == best]
     same_start = [(name, score) for name, score in found if name[0] == lower[0]]
     return tuple(same_start or found)
+
+
+_LIST_BEFORE = pattern_cache.compile(r"(?P<drug>\p{L}+)(?:,\s*|\s+(?:and|or)\s+)$")
+
+
+def _listed_with_drug(words: Words, lower: str) -> bool:
+    """Tell whether every use of *lower* follows a drug name in a list: "Lipitor, Cresstor".
+
+    A word listed with a drug is a drug too: its brand-name near miss counts
+    though it carries no ® or ™.
+    """
+    for start, _end in words.spans[lower]:
+        match = _LIST_BEFORE.search(words.text, max(0, start - 40), start)
+        if match is None:
+            return False
+        drug = match.group("drug")
+        if not vocabulary.is_drug_name(drug) or vocabulary.is_english(drug):
+            return False
+    return True
+
+
+def _part_of_draft_name(check: Lexicon, lower: str, words: Words) -> bool:
+    """Tell whether *lower* occurs only inside compounds that are near misses of the draft's own names."""
+    wholes = [
+        compound
+        for compound in words.compounds
+        if lower in compound.split("-") and words.count(compound) <= check.max_occurrences
+    ]
+    return bool(wholes) and any(
+        _drug_or_product(check, whole, words) or _draft_name_near(check, whole, words)
+        for whole in wholes
+    )
+
+
+def _draft_name_near(check: Lexicon, lower: str, words: Words) -> bool:
+    """Tell whether the draft uses a word a few edits from *lower* at least twice as often."""
+    edits = max(1, check.tolerance.edits(len(lower)))
+    return any(
+        words.count(name) >= 2 * words.count(lower)
+        and not variant_of(lower, name)
+        and distance(lower, name) <= edits
+        for name in words.spans
+        if name != lower and abs(len(name) - len(lower)) <= edits and words.count(name) >= 2
+    )
 
 
 def _draft_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
@@ -286,7 +385,6 @@ def _place_report(
 ) -> Iterator[Hit]:
     """Report one-off capitalised words a few edits from a place name."""
     words = word_index.with_parts(word_index.collect(document, scope))
-    dateline = document.dateline
     for lower in _once(check, words, 4):
         start, _end = words.spans[lower][0]
         expected = _place(
@@ -433,6 +531,10 @@ def _slip_hits(words: Words, lower: str, expected: str) -> Iterator[Hit]:
         form = words.text[start:end]
         if words.count(expected):
             fix = words.form_like(expected, form)
+            if form.islower() and fix[:1].isupper() and expected.lower() in words.forms(expected):
+                fix = (
+                    expected.lower()
+                )  # "acqusition" is "acquisition", though the headline has "Acquisition"
         else:
             fix = match_case(form, expected)
         fields = {"match": form, "expected": fix, "count": str(words.count(expected)), "note": ""}
@@ -573,9 +675,11 @@ SCHEMA: dict[str, Any] = {
             "default": [],
         },
         "stems": {
-            "type": "array",
-            "items": {"type": "string", "pattern": "^[a-z]+$"},
-            "description": "Name endings that mark a word as a drug name (draft report).",
+            "anyOf": [
+                {"type": "array", "items": {"type": "string", "pattern": "^[a-z]+$"}},
+                {"enum": ["drug_stems"]},
+            ],
+            "description": "Name endings that mark a word as a drug name: a list, or 'drug_stems' for the USAN/INN stems in checker/data/drug_stems.json.",
             "default": [],
         },
         "allow": {

@@ -9,6 +9,7 @@ slip is reported once.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -57,7 +58,7 @@ def own_slip(
     """
     if len(lower) < 4 or _ROMAN.fullmatch(lower):
         return None
-    if vocabulary.is_known_name(lower) or vouched(lower):
+    if vocabulary.is_known_name(lower):
         return _coined_slip(lower, lexicon, words)
     prefix = _prefix_slip(lower, words)
     if prefix is not None:
@@ -101,9 +102,7 @@ def own_slip(
     return found[0] if len(found) == 1 else None
 
 
-def _coined_slip(
-    lower: str, lexicon: Mapping[int, Sequence[str]], words: Words
-) -> str | None:
+def _coined_slip(lower: str, lexicon: Mapping[int, Sequence[str]], words: Words) -> str | None:
     """Return the coined name, used three times or more, that a real name or word *lower* is a slip of.
 
     "Quon Pharmaceuticals" beside Quoin x5: a surname of the lists, but a
@@ -178,7 +177,11 @@ def _vouched_words(words: Words) -> dict[int, list[str]]:
     if "vouched" not in words.derived:
         grouped: dict[int, list[str]] = {}
         for lower in words.spans:
-            if len(lower) >= 4 and not has_digit(lower) and (lower in words.marked or vouched(lower)):
+            if (
+                len(lower) >= 4
+                and not has_digit(lower)
+                and (lower in words.marked or vouched(lower))
+            ):
                 grouped.setdefault(len(lower), []).append(lower)
         words.derived["vouched"] = grouped
     return words.derived["vouched"]
@@ -252,19 +255,44 @@ def _used_once(words: Words) -> dict[int, list[str]]:
 def _swapped_later(word: str, name: str, words: Words) -> bool:
     """Tell whether *word* is *name*, written earlier, with two inner neighbours swapped.
 
-    A swap says nothing of which form is right, but a name spelled two ways
-    is a defect either way: the later form is reported, against the first
-    ("Dr. Siaw" ... "Dr. Saiw"). Both must be unknown to every list.
+    A swap says nothing by itself of which form is right, but a name spelled
+    two ways is a defect either way. The form whose rarest pair of letters
+    is rarer in English is taken as the slip ("Fgima" beside Figma: "fg";
+    "Saiw" beside Siaw: "iw"); on a tie, the later form. Neither may be
+    vouched for by a list.
     """
-    return (
+    if not (
         len(word) >= 4
         and word[0] == name[0]
         and word[-1] == name[-1]
         and _swapped(word, name)
         and not vouched(name)
-        and words.spans[name][0][0] < words.spans[word][0][0]
+        and not vouched(word)
         and words.usual_form(word)[:1].isupper() == words.usual_form(name)[:1].isupper()
-    )
+    ):
+        return False
+    word_score, name_score = rarest_pair(word), rarest_pair(name)
+    if word_score != name_score:
+        return word_score < name_score
+    return words.spans[name][0][0] < words.spans[word][0][0]
+
+
+def rarest_pair(word: str) -> int:
+    """Return how many common English words hold the rarest letter pair of *word* (its ends marked)."""
+    pairs = _letter_pairs()
+    marked = f"^{word}$"
+    return min(pairs.get(marked[index : index + 2], 0) for index in range(len(marked) - 1))
+
+
+@lru_cache(maxsize=1)
+def _letter_pairs() -> dict[str, int]:
+    """Return, for each letter pair (``^`` and ``$`` marking the ends), how many common English words hold it."""
+    counts: dict[str, int] = {}
+    for word in vocabulary.common_english(VOUCHING_COUNT):
+        marked = f"^{word}$"
+        for pair in {marked[index : index + 2] for index in range(len(marked) - 1)}:
+            counts[pair] = counts.get(pair, 0) + 1
+    return counts
 
 
 def _dropped_or_doubled(word: str, name: str) -> bool:
@@ -314,7 +342,11 @@ def code_slip(lower: str, words: Words) -> str | None:
     letters, digits = _NOT_LETTER.sub("", lower), _NOT_DIGIT.sub("", lower)
     found: list[str] = []
     for name, spans in words.spans.items():
-        if len(spans) < 2 or name == lower or not has_digit(name):
+        if name == lower or not has_digit(name):
+            continue
+        if len(spans) < 2:
+            if _letters_swapped_once(lower, name, words) or _segment_swapped(lower, name, words):
+                found.append(name)  # "BCIX104" beside BICX104 and BICX; "GLP-1-H42-1" beside H24 x2
             continue
         name_letters, name_digits = _NOT_LETTER.sub("", name), _NOT_DIGIT.sub("", name)
         if name_digits == digits and name_letters != letters:
@@ -328,6 +360,43 @@ def code_slip(lower: str, words: Words) -> str | None:
             if _swapped(lower, name):
                 found.append(name)
     return found[0] if len(found) == 1 else None
+
+
+def _letters_swapped_once(lower: str, name: str, words: Words) -> bool:
+    """Tell whether two code names each used once differ by a swap of letters only, *name* the likelier.
+
+    The digits agree and the letters of *name* are a word the release writes
+    on its own ("BICX" beside BICX104), or pair more usually (:func:`rarest_pair`).
+    """
+    letters, name_letters = _NOT_LETTER.sub("", lower), _NOT_LETTER.sub("", name)
+    if _NOT_DIGIT.sub("", lower) != _NOT_DIGIT.sub("", name) or len(letters) < 3:
+        return False
+    if not _swapped(letters, name_letters) or not _swapped(lower, name):
+        return False
+    if words.count(letters):
+        return False  # *lower*'s own letters are a word of the release: it is the likelier one
+    return words.count(name_letters) > 0 or rarest_pair(letters) < rarest_pair(name_letters)
+
+
+def _segment_swapped(lower: str, name: str, words: Words) -> bool:
+    """Tell whether *lower* is *name* with two digits swapped in a part the release uses in other codes.
+
+    "GLP-1-H42-1" beside GLP-1-H24-1 and GLP-1-H24-2: the part "H24" is
+    written in two code names, "H42" in this one only.
+    """
+    parts, name_parts = lower.split("-"), name.split("-")
+    if len(parts) != len(name_parts) or len(parts) < 2:
+        return False
+    differ = [index for index in range(len(parts)) if parts[index] != name_parts[index]]
+    if len(differ) != 1:
+        return False
+    part, name_part = parts[differ[0]], name_parts[differ[0]]
+    if not (_swapped(part, name_part) and has_digit(part)):
+        return False
+    holding = Counter(
+        piece for word in words.spans if has_digit(word) for piece in set(word.split("-"))
+    )
+    return holding[name_part] >= 2 and holding[part] == 1
 
 
 def _swapped(first: str, second: str) -> bool:
@@ -420,7 +489,7 @@ def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
     calendar = calendar_slip(lower)
     if calendar:
         return calendar
-    if lower.endswith(DERIVATIONS) or _british(lower) or _compound_of_words(lower, min_count):
+    if lower.endswith(DERIVATIONS) or _british(lower):
         return None
     counts = vocabulary.common_english(min_count)
     found = [
@@ -428,6 +497,10 @@ def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
         for name, _score in nearest(lower, vocabulary.common_english_by_length(min_count), 1)
         if (not variant_of(lower, name) or len(name) == len(lower)) and name[0] == lower[0]
     ]
+    if _compound_of_words(lower, min_count) and not any(
+        edit_rank(lower, name) <= 2 and len(name) > len(lower) for name in found
+    ):
+        return None  # "uplisting", but "comission" is commission with an m dropped
     if len(lower) == 4 and found:  # four letters: a dropped letter or a swap of a very common word
         found = [name for name in found if _short_slip(lower, name) and len(name) >= len(lower)]
         found = [name for name in found if counts[name] >= 5 * min_count]
@@ -567,7 +640,9 @@ def in_title_phrase(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    before = [w for w in _LINE_WORD.findall(text, line_start, start) if w.lower() not in _FUNCTION_WORDS]
+    before = [
+        w for w in _LINE_WORD.findall(text, line_start, start) if w.lower() not in _FUNCTION_WORDS
+    ]
     after = [w for w in _LINE_WORD.findall(text, end, line_end) if w.lower() not in _FUNCTION_WORDS]
     neighbours = before[-1:] + after[:1]
     return any(
