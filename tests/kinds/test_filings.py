@@ -244,6 +244,22 @@ def test_expected_regulatory_filings_are_no_pointer_to_the_sec_filings() -> None
     assert rule_hits(body + legend, "sec.legend-cites-no-filing")
 
 
+@pytest.mark.parametrize(
+    ("tier", "reported"), [("OTCQB", True), ("OTCQX", True), ("OTC Pink", False)]
+)
+def test_an_otcqb_or_otcqx_listing_shows_an_sec_registrant(tier: str, reported: bool) -> None:
+    """OTCQB and OTCQX admit US companies that report to the SEC; OTC Pink admits others too."""
+    body = (
+        f"NEW YORK, June 15, 2007 /PRNewswire/ -- Acme Corp. ({tier}: ACMC) expects to begin a"
+        " trial next year."
+    )
+    legend = (
+        "\n\nForward-Looking Statements\n\nThis release contains forward-looking statements."
+        " Actual results could differ materially because of clinical trial risks."
+    )
+    assert bool(rule_hits(body + legend, "sec.legend-cites-no-filing")) is reported
+
+
 def test_legend_of_a_release_with_nothing_forward_looking_is_quiet() -> None:
     board = dated("June 15, 2007", "the release. Jane Doe has joined the board of directors.")
     none = LEGEND_OPENING + "."

@@ -397,13 +397,28 @@ def _legend_reference(check: Filings, document: Document) -> str | None:
     return "none"
 
 
+#: Listings that need SEC registration: the US national exchanges (Exchange Act s. 12(b)) ...
+_SEC_LISTING_GROUPS = frozenset({"NYSE", "NYSE American", "NYSE Arca", "Nasdaq"})
+#: ... and the OTC Markets tiers whose US companies must report to the SEC (or under Regulation
+#: A Tier 2, also filed with the SEC): OTCQX Rules for U.S. Companies and OTCQB Standards, eligibility
+#: (https://www.otcmarkets.com/corporate-services/otcqb-venture-market). OTC Pink and OTCID admit
+#: companies that report only to OTC Markets, so they prove nothing.
+_SEC_OTC_TIERS = frozenset({"OTCQX", "OTCQB"})
+
+
 def _listed_in_us(document: Document) -> bool:
-    """Tell whether the company the lead names has a ticker on a US exchange (an SEC registrant)."""
+    """Tell whether the company the lead names has a ticker that needs SEC registration.
+
+    A listing on a US national exchange or on OTCQX or OTCQB (for a US company) does; the
+    first ticker on a foreign exchange is ruled out before (see _listed_abroad).
+    """
     for mention in ticker_mentions.mentions(document):
         named = mention.owner is None or ticker_mentions.same_company(
             mention.owner, document.company
         )
-        if named and mention.venue.group in ("NYSE", "NYSE American", "NYSE Arca", "Nasdaq"):
+        if named and (
+            mention.venue.group in _SEC_LISTING_GROUPS or mention.venue.name in _SEC_OTC_TIERS
+        ):
             return True
     return False
 
