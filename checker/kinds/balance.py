@@ -64,6 +64,7 @@ _QUOTE_STOP = _compiled(r"[“”\"]|\n(?=[ \t]*\n)")
 #: A quotation reopened at the start of the next paragraph.
 _REOPENED = _compiled(r"\n[ \t]*\n[ \t]*[“\"]")
 _QUOTE_MARK = _compiled(r"[“”\"]")
+_PARAGRAPH_BREAK = _compiled(r"\n[ \t]*\n")
 _STRAIGHT_OR_CURLY_OPENER = _compiled(r"[“\"]")
 
 
@@ -194,10 +195,36 @@ def _unbalanced_quotes(text: str, start: int, end: int) -> Iterator[tuple]:
             if stop < end and text[stop] in _CLOSERS:
                 position = stop + 1
                 continue
-            if stop < end and text[stop] == "\n" and _REOPENED.match(text, stop, end):
+            if stop < end and text[stop] == "\n" and _continues(text, stop, end):
                 position = stop
                 continue
         yield (at, at + 1, (("match", mark),))
+
+
+def _continues(text: str, newline: int, end: int) -> bool:
+    """Tell whether a quotation open at the paragraph break *newline* goes on in the next paragraph.
+
+    It does when the next paragraph reopens it (AP style), and also when the next
+    paragraph's first mark closes it ("... relationships.\" with no opening mark): then
+    the one slip is the missing reopening mark, reported at that closing mark, not the
+    opening mark of a paragraph written by the convention.
+    """
+    if _REOPENED.match(text, newline, end):
+        return True
+    after_break = _PARAGRAPH_BREAK.match(text, newline, end)
+    if after_break is None:
+        return False
+    following = _QUOTE_MARK.search(text, after_break.end(), end)
+    if following is None or _PARAGRAPH_BREAK.search(text, after_break.end(), following.start()):
+        return False
+    return _closes(text, following.start())
+
+
+def _closes(text: str, at: int) -> bool:
+    """Tell whether the mark at *at* closes a quotation: a curly closer, or a straight mark after a word."""
+    if text[at] == "”":
+        return True
+    return text[at] == '"' and at > 0 and not text[at - 1].isspace()
 
 
 def _mixed_quotes(text: str, start: int, end: int) -> Iterator[tuple]:

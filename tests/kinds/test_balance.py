@@ -21,7 +21,9 @@ from tests.helpers import rule_hits
 
 REFERENCE = {
     "parentheses": r"(?(DEFINE)(?P<inner>(?:[^()\n]|\n(?![ \t]*\n)|(?<=[;,\w])\n[ \t]*\n(?=[ \t]*[a-z0-9]))))(?(DEFINE)(?P<balanced>\((?:(?&inner)|(?&balanced))*\)))(?=[()h])(?:https?://\S+(*SKIP)(*FAIL)|(?&balanced)(*SKIP)(*FAIL)|\)(?<=(?:^|[\s(\[])(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{2,4})\))(*SKIP)(*FAIL)|[()])",
-    "quotes": r"(?(DEFINE)(?P<c>(?:[^“”\"\n]|\n(?![ \t]*\n))))(?:[“\"](?&c)*[”\"](*SKIP)(*FAIL)|[“\"](?&c)*(?=\n[ \t]*\n[ \t]*[“\"])(*SKIP)(*FAIL)|[“”\"])",
+    # quotes: the old pattern, with one rule added since (a quotation the next paragraph closes
+    # without reopening goes on there: the missing reopening mark is reported, not the opener)
+    "quotes": r"(?(DEFINE)(?P<c>(?:[^“”\"\n]|\n(?![ \t]*\n))))(?:[“\"](?&c)*[”\"](*SKIP)(*FAIL)|[“\"](?&c)*(?=\n[ \t]*\n[ \t]*[“\"])(*SKIP)(*FAIL)|[“\"](?&c)*(?=\n[ \t]*\n(?&c)*(?:”|(?<=\S)\"))(*SKIP)(*FAIL)|[“”\"])",
     "mixed-quotes": r"(?(DEFINE)(?P<c>(?:[^“”\"\n]|\n(?![ \t]*\n))))(?:(?P<open>\")(?&c)*(?P<close>”)|(?P<open>“)(?&c)*(?P<close>\"))",
 }
 PIECES = [
@@ -121,3 +123,13 @@ def test_the_three_rules_run_on_the_kind() -> None:
     assert [f.message for f in mixed] == [
         'Quotation opened with " and closed with ”: use one style of quotation marks'
     ]
+
+
+def test_a_quotation_closed_in_the_next_paragraph_reports_only_the_missing_reopening_mark() -> None:
+    """PetVivo: a two-paragraph quote whose second paragraph lacks its opening mark."""
+    text = (
+        'NEW YORK, May 5, 2026 /PRNewswire/ -- John Lowry stated, "Our conference marks 17 years.'
+        '\n\nThe Pierre is an ideal venue." Then he left.'
+    )
+    [hit] = rule_hits(text, "core.unbalanced-quotes")
+    assert (hit.line, hit.column) == (3, len("The Pierre is an ideal venue.") + 1)
