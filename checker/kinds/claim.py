@@ -69,7 +69,7 @@ def _claims(check: Claim, document: Document, scope: Scope) -> Iterator[Hit]:
     spans = document.scope_spans(scope)
     sentences = document.sentences
     starts = [start for start, _end in sentences]
-    anywhere = functools.partial(_context_anywhere, check, document, spans)
+    anywhere = functools.cache(functools.partial(_context_anywhere, check, document, spans))
     # A sentence's verdict is worked out once, however many claims it holds: a run-on
     # "sentence" of 8,000 claims would otherwise be searched 8,000 times (quadratic).
     verdicts: dict[int, bool] = {}
