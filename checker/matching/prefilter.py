@@ -27,8 +27,10 @@ be one more compiled wheel to depend on.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -73,6 +75,11 @@ def _found_strings(document: Document) -> dict[str, bool]:
     return {}
 
 
+def _core() -> Any:
+    """The ``regex`` module's parser (a private module, without type stubs: hence Any)."""
+    return importlib.import_module("regex._regex_core")
+
+
 @lru_cache(maxsize=4096)
 def required_strings(source: str, flags: int) -> Needed:
     """Return the case-folded strings one of which any match of the pattern needs (see module)."""
@@ -86,9 +93,9 @@ def required_strings(source: str, flags: int) -> Needed:
     return needed
 
 
-def _parse(source: str, flags: int) -> object:
+def _parse(source: str, flags: int) -> Any:
     """Parse *source* as ``regex.compile`` does, to the tree of nodes it compiles."""
-    from regex import _regex_core as core
+    core = _core()
 
     global_flags = flags
     while True:  # as regex.compile: a global flag found mid-pattern restarts the parse
@@ -105,9 +112,9 @@ def _parse(source: str, flags: int) -> object:
         return parsed
 
 
-def _needed(node: object) -> Needed:
+def _needed(node: Any) -> Needed:
     """Return what any match of *node* needs the draft to hold (None: nothing known)."""
-    from regex import _regex_core as core
+    core = _core()
 
     if isinstance(node, core.Sequence):
         return _sequence_needs(node.items)
@@ -125,9 +132,9 @@ def _needed(node: object) -> Needed:
     return frozenset({literal}) if literal else None
 
 
-def _literal(node: object) -> str | None:
+def _literal(node: Any) -> str | None:
     """Return the text a literal node matches, case-folded, or None for any other node."""
-    from regex import _regex_core as core
+    core = _core()
 
     if type(node) is core.Character and node.positive and not node.zerowidth:
         return chr(node.value).casefold()
