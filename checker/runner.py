@@ -29,7 +29,7 @@ from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PatternTimeout, PrlintError
 from checker.inputs import FIXABLE_FORMATS, read_input
 from checker.inputs.reading import RawDraft
-from checker.matching import pattern_cache
+from checker.matching import pattern_cache, prefilter
 from checker.model import Finding
 from checker.outputs.fixing import Edit, plan_edits
 
@@ -152,6 +152,7 @@ class Runner:
         """Lint every draft, in order, then keep the patterns compiled (never at exit)."""
         results = self._lint_drafts(paths, jobs, progress)
         pattern_cache.save()
+        prefilter.save()
         return results
 
     def _lint_drafts(

@@ -27,13 +27,15 @@ be one more compiled wheel to depend on.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import sys
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
 import regex
 
+from checker.cache import store
 from checker.document.model import Document, per_document
 
 #: Required strings of a pattern: None when it must always run; empty when it can never match.
@@ -80,9 +82,23 @@ def _core() -> Any:
     return importlib.import_module("regex._regex_core")
 
 
-@lru_cache(maxsize=4096)
 def required_strings(source: str, flags: int) -> Needed:
-    """Return the case-folded strings one of which any match of the pattern needs (see module)."""
+    """Return the case-folded strings one of which any match of the pattern needs (see module).
+
+    Parsing a pattern costs about a millisecond, a second for every pack's
+    patterns: the answers are kept in a sealed cache entry from one run to
+    the next (:func:`save`), like the compiled patterns.
+    """
+    known = _known()
+    key = (source, int(flags))  # a RegexFlag would not marshal
+    if key not in known:
+        global _unsaved
+        known[key] = _worked_out(source, flags)
+        _unsaved = True
+    return known[key]
+
+
+def _worked_out(source: str, flags: int) -> Needed:
     try:
         parsed = _parse(source, flags)
     except Exception:  # anything the parser of this regex version does differently: no filter
@@ -91,6 +107,53 @@ def required_strings(source: str, flags: int) -> Needed:
     if needed and min(len(string) for string in needed) < 2:
         return None  # one character is in nearly every draft: not worth a lookup
     return needed
+
+
+_Table = dict[tuple[str, int], Needed]
+_table: _Table | None = None
+_unsaved = False
+
+
+def _known() -> _Table:
+    global _table
+    if _table is None:
+        name = _entry_name()
+        loaded = None if name is None else store.read_value("data", name, _well_formed)
+        _table = loaded if isinstance(loaded, dict) else {}
+    return _table
+
+
+def save() -> None:
+    """Keep the strings worked out in this process for the next run (the runner calls it)."""
+    global _unsaved
+    name = _entry_name()
+    if _unsaved and _table is not None and name is not None:
+        store.write_value("data", name, _table)
+        _unsaved = False
+
+
+def _entry_name() -> str | None:
+    """Name the entry by this prlint's and regex's versions: a new parser works it out afresh."""
+    if not store.enabled():
+        return None
+    versions = f"{_FORMAT}\0{regex.__version__}\0{sys.version}".encode()
+    return f"required-strings-{hashlib.sha256(versions).hexdigest()[:24]}.marshal"
+
+
+#: Bumped whenever what this module works out changes.
+_FORMAT = 1
+
+
+def _well_formed(loaded: object) -> bool:
+    """Tell whether *loaded* maps (source, flags) to None or a frozenset of strings."""
+    return isinstance(loaded, dict) and all(
+        isinstance(key, tuple)
+        and len(key) == 2
+        and type(key[0]) is str
+        and type(key[1]) is int
+        and (value is None or (type(value) is frozenset and all(type(s) is str for s in value)))
+        for key, value in loaded.items()
+    )
 
 
 def _parse(source: str, flags: int) -> Any:

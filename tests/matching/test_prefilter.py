@@ -82,7 +82,7 @@ def test_a_parser_that_changed_means_no_filter(monkeypatch) -> None:
         raise AttributeError("no such thing in this regex version")
 
     monkeypatch.setattr(_regex_core, "_parse_pattern", changed)
-    assert prefilter.required_strings.__wrapped__(r"\bcure\b", regex.VERSION1) is None
+    assert prefilter._worked_out(r"\bcure\b", regex.VERSION1) is None
 
 
 def test_most_built_in_patterns_have_strings_to_look_for() -> None:
@@ -135,3 +135,19 @@ def test_every_real_release_gives_the_same_findings_without_the_filter(monkeypat
     filtered = [lint_text(text, config) for text in texts]
     monkeypatch.setattr(prefilter, "may_match", lambda pattern, document: True)
     assert [lint_text(text, config) for text in texts] == filtered
+
+
+def test_the_strings_are_kept_sealed_between_runs_and_a_bad_entry_is_rebuilt(monkeypatch) -> None:
+    from checker.cache import store
+
+    source = r"\bkept\s+between\s+runs\b"
+    monkeypatch.setattr(prefilter, "_table", None)
+    assert prefilter.required_strings(source, regex.VERSION1) == {"between"}
+    prefilter.save()
+    monkeypatch.setattr(prefilter, "_table", None)  # as a new process
+    assert (source, int(regex.VERSION1)) in prefilter._known()
+    # an entry of the wrong shape (sealed by this user, but not a table) is ignored
+    store.write_value("data", prefilter._entry_name(), {(source, int(regex.VERSION1)): ["x"]})
+    monkeypatch.setattr(prefilter, "_table", None)
+    assert prefilter._known() == {}
+    assert prefilter.required_strings(source, regex.VERSION1) == {"between"}
