@@ -113,7 +113,7 @@ def draft_near(draw, pattern: regex.Pattern) -> str:
     return _mixed_case(text, draw(st.lists(st.booleans(), min_size=1, max_size=5)))
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.data())
 def test_where_the_filter_says_no_the_pattern_finds_nothing(data) -> None:
     pattern = data.draw(st.sampled_from(PATTERNS))
