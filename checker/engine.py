@@ -8,6 +8,7 @@ what suppression comments cover, and returns the findings in order.
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import replace
 
 from checker import kinds
@@ -64,7 +65,7 @@ def _lint(
         findings.extend(run_rule(rule, document, context))
     running.clear()
     directives = parse_directives(document)
-    findings = [finding for finding in findings if not _suppressed(finding, directives)]
+    findings = _unsuppressed(findings, directives)
     findings = _without_echoes(findings)
     if last:
         late_context = replace(context, directives=tuple(directives))
@@ -134,32 +135,110 @@ def _without_echoes(findings: list[Finding]) -> list[Finding]:
     markup (an error) and a Frankfurt listing note (info) on the same span;
     the note only repeats what the error says to fix. Warnings stay: the
     stray quote the same markup leaves is a defect of its own.
+
+    Each note is compared with the errors that start before it ends, through
+    the farthest any of them reaches (by another rule than the note's), so a
+    draft of thousands of errors and notes costs n log n, not n².
     """
-    errors = [finding for finding in findings if finding.severity is Severity.ERROR]
+    errors = sorted((_extent(f), f.rule) for f in findings if f.severity is Severity.ERROR)
     if not errors:
         return findings
+    starts = [extent[0] for extent, _rule in errors]
+    reach = _farthest_reach(errors)
     return [
         finding
         for finding in findings
-        if finding.severity is not Severity.INFO
-        or not any(error.rule != finding.rule and _overlap(error, finding) for error in errors)
+        if finding.severity is not Severity.INFO or not _echoes(finding, starts, reach)
     ]
 
 
-def _overlap(one: Finding, other: Finding) -> bool:
-    """Tell whether two findings' spans share a character (an empty span counts at its point)."""
-    one_start, one_end = (one.line, one.column), (one.end_line, one.end_column)
-    other_start, other_end = (other.line, other.column), (other.end_line, other.end_column)
-    one_end = max(one_end, (one_start[0], one_start[1] + 1))
-    other_end = max(other_end, (other_start[0], other_start[1] + 1))
-    return one_start < other_end and other_start < one_end
+_Point = tuple[int, int]
+#: For the first k errors by start: the farthest end, its rule, and the farthest end of any other rule.
+_Reach = tuple[_Point, str, "_Point | None"]
 
 
-def _suppressed(finding: Finding, directives: list[Directive]) -> bool:
-    """Tell whether a directive covers the finding, marking it used."""
-    for directive in directives:
-        token = directive.covers(finding.rule, finding.line)
-        if token is not None:
-            directive.used.add(token)
-            return True
-    return False
+def _extent(finding: Finding) -> tuple[_Point, _Point]:
+    """Return a finding's (start, end) as (line, column) points; an empty span covers its point."""
+    start = (finding.line, finding.column)
+    return start, max((finding.end_line, finding.end_column), (start[0], start[1] + 1))
+
+
+def _farthest_reach(errors: list[tuple[tuple[_Point, _Point], str]]) -> list[_Reach]:
+    """Return, for each prefix of the errors (sorted by start), how far they reach and by which rule."""
+    reach: list[_Reach] = []
+    best_end: _Point | None = None
+    best_rule = ""
+    other_end: _Point | None = None  # the farthest end among rules other than best_rule
+    for (_start, end), rule in errors:
+        if best_end is None:
+            best_end, best_rule = end, rule
+        elif rule == best_rule:
+            best_end = max(best_end, end)
+        elif end > best_end:
+            best_end, best_rule, other_end = end, rule, best_end
+        else:
+            other_end = end if other_end is None else max(other_end, end)
+        reach.append((best_end, best_rule, other_end))
+    return reach
+
+
+def _echoes(note: Finding, starts: list[_Point], reach: list[_Reach]) -> bool:
+    """Tell whether an error of another rule shares a character with the note."""
+    start, end = _extent(note)
+    before = bisect.bisect_left(starts, end)  # the errors that start before the note ends
+    if before == 0:
+        return False
+    best_end, best_rule, other_end = reach[before - 1]
+    farthest = best_end if best_rule != note.rule else other_end
+    return farthest is not None and farthest > start
+
+
+def _unsuppressed(findings: list[Finding], directives: list[Directive]) -> list[Finding]:
+    """Return the findings no directive covers, marking each directive's token that covers one.
+
+    A finding is covered by the first directive (in the draft's order) whose
+    lines hold it and whose tokens name its rule or a prefix of it. Findings
+    are visited by line while the directives open and close, each token
+    keeping its open directives in a heap by their order: thousands of
+    directives and findings cost n log n, not n².
+    """
+    if not directives:
+        return findings
+    opening = sorted(range(len(directives)), key=lambda index: directives[index].first_line)
+    open_by_token: dict[str, list[tuple[int, int]]] = {}  # token -> heap of (order, last line)
+    opened = 0
+    covered: set[int] = set()
+    for position in sorted(range(len(findings)), key=lambda index: findings[index].line):
+        finding = findings[position]
+        while opened < len(opening) and directives[opening[opened]].first_line <= finding.line:
+            directive = directives[opening[opened]]
+            for token in set(directive.rules):
+                heap = open_by_token.setdefault(token, [])
+                heapq.heappush(heap, (opening[opened], directive.last_line))
+            opened += 1
+        first = _first_open(open_by_token, _rule_prefixes(finding.rule), finding.line)
+        covering = None if first is None else directives[first].covers(finding.rule, finding.line)
+        if first is not None and covering is not None:
+            directives[first].used.add(covering)
+            covered.add(position)
+    return [finding for position, finding in enumerate(findings) if position not in covered]
+
+
+def _first_open(
+    open_by_token: dict[str, list[tuple[int, int]]], tokens: list[str], line: int
+) -> int | None:
+    """Return the order of the first directive open on *line* under any of *tokens*, or None."""
+    first: int | None = None
+    for token in tokens:
+        heap = open_by_token.get(token)
+        while heap and heap[0][1] < line:  # closed before this line: closed for every later one
+            heapq.heappop(heap)
+        if heap and (first is None or heap[0][0] < first):
+            first = heap[0][0]
+    return first
+
+
+def _rule_prefixes(rule_id: str) -> list[str]:
+    """Return the tokens that name *rule_id*: each id prefix ending before a dot, and the id."""
+    parts = rule_id.split(".")
+    return [".".join(parts[:count]) for count in range(1, len(parts) + 1)]

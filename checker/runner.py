@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.analysis.release_date import resolve_release_date
 from checker.api import LintConfig, load_config
@@ -29,9 +30,11 @@ from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PatternTimeout, PrlintError
 from checker.inputs import FIXABLE_FORMATS, read_input
 from checker.inputs.reading import RawDraft
-from checker.matching import pattern_cache
+from checker.matching import pattern_cache, prefilter
 from checker.model import Finding
-from checker.outputs.fixing import Edit, plan_edits
+
+if TYPE_CHECKING:  # planning fixes imports difflib and tempfile: only drafts with safe fixes pay
+    from checker.outputs.fixing import Edit
 
 #: Seconds between a worker's checks that the process that started it is alive.
 PARENT_CHECK_SECONDS = 1.0
@@ -152,6 +155,7 @@ class Runner:
         """Lint every draft, in order, then keep the patterns compiled (never at exit)."""
         results = self._lint_drafts(paths, jobs, progress)
         pattern_cache.save()
+        prefilter.save()
         return results
 
     def _lint_drafts(
@@ -221,6 +225,8 @@ def _safe_edits(
     """Plan the safe fixes of a draft's findings (most drafts have none to plan)."""
     if not any(finding.fix is not None and finding.fix.safe for finding in findings):
         return []
+    from checker.outputs.fixing import plan_edits
+
     rules = {rule.id: rule for rule in config.rules}
     return plan_edits(raw, document, findings, rules, input_format)
 

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import engine
+from checker.document.suppressions import Directive
+from checker.model import Finding, Severity
 from tests.helpers import findings, run_rules
 
 DATELINE = "NEW YORK, January 4, 2007 /PRNewswire/ -- Acme announced results.\n"
@@ -69,3 +77,75 @@ def test_a_well_formed_link_in_plain_text_is_one_warning_and_a_trailing_tag_end_
     assert [(f.rule, f.severity.name) for f in findings(link)] == [("core.html-tag", "WARNING")]
     tail = "NEW YORK, May 5, 2026 /PRNewswire/ -- Acme said the results will report. ”>\n"
     assert "core.html-attribute-residue" in [f.rule for f in findings(tail)]
+
+
+# --- suppression and echoes in n log n: the same answers as the plain pairwise loops ---------
+
+
+def _pairwise_unsuppressed(found, directives):
+    """The engine's first implementation: every finding against every directive."""
+    kept = []
+    for finding in found:
+        for directive in directives:
+            token = directive.covers(finding.rule, finding.line)
+            if token is not None:
+                directive.used.add(token)
+                break
+        else:
+            kept.append(finding)
+    return kept
+
+
+def _pairwise_without_echoes(found):
+    """The engine's first implementation: every note against every error."""
+
+    def overlap(one, other):
+        one_start, one_end = (one.line, one.column), (one.end_line, one.end_column)
+        other_start, other_end = (other.line, other.column), (other.end_line, other.end_column)
+        one_end = max(one_end, (one_start[0], one_start[1] + 1))
+        other_end = max(other_end, (other_start[0], other_start[1] + 1))
+        return one_start < other_end and other_start < one_end
+
+    errors = [f for f in found if f.severity is Severity.ERROR]
+    return [
+        f
+        for f in found
+        if f.severity is not Severity.INFO
+        or not any(e.rule != f.rule and overlap(e, f) for e in errors)
+    ]
+
+
+RULE_IDS = ["a.x", "a.y", "a.y.z", "b.x", "ab.x"]
+TOKENS = ["a", "a.y", "a.y.z", "b", "b.x", "ab", "a.", "x"]
+finding_strategy = st.builds(
+    lambda line, column, length, rule, severity: Finding(
+        "d.txt", line, column, line + length // 5, column + length % 5, rule, "style", severity, "m"
+    ),
+    st.integers(1, 12),
+    st.integers(1, 6),
+    st.integers(0, 9),
+    st.sampled_from(RULE_IDS),
+    st.sampled_from(list(Severity)),
+)
+directive_strategy = st.builds(
+    lambda tokens, first, length: Directive(
+        "disable", tuple(tokens), "", 0, 0, first, first, first + length
+    ),
+    st.lists(st.sampled_from(TOKENS), min_size=1, max_size=3),
+    st.integers(0, 12),
+    st.integers(-1, 6),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(finding_strategy, max_size=25), st.lists(directive_strategy, max_size=8))
+def test_suppression_keeps_and_marks_what_the_pairwise_loop_did(found, directives) -> None:
+    copies = copy.deepcopy(directives)
+    assert engine._unsuppressed(found, directives) == _pairwise_unsuppressed(found, copies)
+    assert [d.used for d in directives] == [d.used for d in copies]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(finding_strategy, max_size=30))
+def test_echoes_are_dropped_as_the_pairwise_loop_dropped_them(found) -> None:
+    assert engine._without_echoes(found) == _pairwise_without_echoes(found)

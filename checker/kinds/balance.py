@@ -35,6 +35,7 @@ import regex
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
 from checker.kinds.base import Context
+from checker.matching import pattern_cache
 from checker.model import Hit, Scope
 
 #: What a rule may balance (the ``marks`` parameter).
@@ -45,7 +46,7 @@ _CLOSERS = '”"'  # marks that may close one
 
 
 def _compiled(source: str) -> regex.Pattern:
-    return regex.compile(source, regex.VERSION1)
+    return pattern_cache.compile(source, regex.VERSION1)
 
 
 # The small patterns below are anchored at one place and cannot backtrack far.

@@ -25,6 +25,7 @@ import regex
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
 from checker.kinds.base import Context
+from checker.matching import prefilter
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns, search_spans
 from checker.model import Hit, Scope
 
@@ -69,11 +70,11 @@ def _claims(check: Claim, document: Document, scope: Scope) -> Iterator[Hit]:
     spans = document.scope_spans(scope)
     sentences = document.sentences
     starts = [start for start, _end in sentences]
-    anywhere = functools.partial(_context_anywhere, check, document, spans)
+    anywhere = functools.cache(functools.partial(_context_anywhere, check, document, spans))
     # A sentence's verdict is worked out once, however many claims it holds: a run-on
     # "sentence" of 8,000 claims would otherwise be searched 8,000 times (quadratic).
     verdicts: dict[int, bool] = {}
-    for pattern in check.patterns:
+    for pattern in prefilter.candidates(check.patterns, document):
         for match in search_spans(pattern, document.text, spans):
             if not document.in_scope(match.start(), scope):
                 continue
@@ -102,7 +103,11 @@ def _context_in(
     document: Document, patterns: tuple[regex.Pattern, ...], spans: tuple[Span, ...]
 ) -> bool:
     """Tell whether any of *patterns* matches in *spans* (patterns hash by source and flags)."""
-    return any(_matches(pattern, document.text, span) for pattern in patterns for span in spans)
+    return any(
+        _matches(pattern, document.text, span)
+        for pattern in prefilter.candidates(patterns, document)
+        for span in spans
+    )
 
 
 def _excused(check: Claim, text: str, sentence: Span) -> bool:

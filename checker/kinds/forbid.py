@@ -15,6 +15,7 @@ import regex
 
 from checker.document.model import Document
 from checker.kinds.base import Context
+from checker.matching import prefilter
 from checker.matching.patterns import compile_patterns, search_spans
 from checker.model import Hit, Scope
 
@@ -41,7 +42,7 @@ def compile(params: dict[str, Any], where: str) -> Forbid:
 def find(check: Forbid, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
     """Yield a hit for every match in scope that no ``unless`` pattern excuses."""
     spans = document.scope_spans(scope)
-    for pattern in check.patterns:
+    for pattern in prefilter.candidates(check.patterns, document):
         for match in search_spans(pattern, document.text, spans):
             if not document.in_scope(match.start(), scope) or _excused(check, match):
                 continue

@@ -17,6 +17,7 @@ import regex
 
 from checker.document.model import Document
 from checker.kinds.base import Context
+from checker.matching import prefilter
 from checker.matching.patterns import compile_patterns, first_match
 from checker.model import Hit, Scope
 
@@ -44,11 +45,16 @@ def find(check: Require, document: Document, scope: Scope, context: Context) -> 
     """Yield one hit when the trigger (if any) is present and the requirement is not."""
     trigger = None
     if check.when:
-        trigger = first_match(check.when, document.text, document.scope_spans(scope))
+        trigger = first_match(
+            list(prefilter.candidates(check.when, document)),
+            document.text,
+            document.scope_spans(scope),
+        )
         if trigger is None:
             return
     required_in = Scope(parts=check.within) if check.within else Scope()
-    if first_match(check.patterns, document.text, document.scope_spans(required_in)):
+    required = list(prefilter.candidates(check.patterns, document))
+    if first_match(required, document.text, document.scope_spans(required_in)):
         return
     if trigger is not None:
         yield Hit(trigger.start(), trigger.end(), {"match": trigger.group()})

@@ -1,0 +1,241 @@
+"""Run a pattern only on drafts where it can match: required literals, found with plain ``in``.
+
+Most (pattern, draft) pairs have no match, yet a pattern that does not
+begin with a literal is tried at every position of the draft: an
+alternation of words (``\\b(?:cure|cures|cured)\\b``) costs as much to
+fail as to succeed. Most patterns, though, cannot match unless the draft
+holds one of a few strings: "cur" for that one. This module works those
+strings out once per pattern, from the ``regex`` module's own parse of it,
+and a pattern runs only on a draft whose case-folded text holds one.
+
+The strings are *required*: every match, and every look-around a match
+passes, contains one of them, so leaving a pattern out where none occurs
+can never change a finding. Case is folded on both sides (``casefold``,
+which folds each character on its own), so a case-insensitive pattern
+keeps its matches. Whatever this module cannot vouch for (a class, a
+property, a fuzzy or recursive part, a named list, a ``regex`` whose
+parser has changed) simply has no required strings: that pattern always
+runs. A test lints every real release with and without the filter and
+compares the findings.
+
+Looking a string up is a C-level search of the folded text, remembered per
+draft, and strings repeat across patterns (word lists shared by rules), so
+the lookups cost far less than the scans they save. An Aho-Corasick
+automaton over all the strings at once was not needed for that, and would
+be one more compiled wheel to depend on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+
+from checker.cache import store
+from checker.document.model import Document, per_document
+
+#: Required strings of a pattern: None when it must always run; empty when it can never match.
+Needed = frozenset[str] | None
+_NEVER: frozenset[str] = frozenset()
+
+
+def candidates(patterns: Iterable[regex.Pattern], document: Document) -> Iterator[regex.Pattern]:
+    """Yield the patterns that can match somewhere in *document*, in their order."""
+    for pattern in patterns:
+        if may_match(pattern, document):
+            yield pattern
+
+
+def may_match(pattern: regex.Pattern, document: Document) -> bool:
+    """Tell whether *pattern* could match in *document* (False only when it surely cannot)."""
+    needed = required_strings(pattern.pattern, int(pattern.flags))
+    if needed is None:
+        return True
+    found = _found_strings(document)
+    folded = _folded_text(document)
+    for string in needed:
+        present = found.get(string)
+        if present is None:
+            present = found[string] = string in folded
+        if present:
+            return True
+    return False
+
+
+@per_document
+def _folded_text(document: Document) -> str:
+    return document.text.casefold()
+
+
+@per_document
+def _found_strings(document: Document) -> dict[str, bool]:
+    """Which required strings the draft holds, filled in as patterns ask."""
+    return {}
+
+
+def _core() -> Any:
+    """The ``regex`` module's parser (a private module, without type stubs: hence Any)."""
+    return importlib.import_module("regex._regex_core")
+
+
+def required_strings(source: str, flags: int) -> Needed:
+    """Return the case-folded strings one of which any match of the pattern needs (see module).
+
+    Parsing a pattern costs about a millisecond, a second for every pack's
+    patterns: the answers are kept in a sealed cache entry from one run to
+    the next (:func:`save`), like the compiled patterns.
+    """
+    known = _known()
+    key = (source, int(flags))  # a RegexFlag would not marshal
+    if key not in known:
+        global _unsaved
+        known[key] = _worked_out(source, flags)
+        _unsaved = True
+    return known[key]
+
+
+def _worked_out(source: str, flags: int) -> Needed:
+    try:
+        parsed = _parse(source, flags)
+    except Exception:  # anything the parser of this regex version does differently: no filter
+        return None
+    needed = _needed(parsed)
+    if needed and min(len(string) for string in needed) < 2:
+        return None  # one character is in nearly every draft: not worth a lookup
+    return needed
+
+
+_Table = dict[tuple[str, int], Needed]
+_table: _Table | None = None
+_unsaved = False
+
+
+def _known() -> _Table:
+    global _table
+    if _table is None:
+        name = _entry_name()
+        loaded = None if name is None else store.read_value("data", name, _well_formed)
+        _table = loaded if isinstance(loaded, dict) else {}
+    return _table
+
+
+def save() -> None:
+    """Keep the strings worked out in this process for the next run (the runner calls it)."""
+    global _unsaved
+    name = _entry_name()
+    if _unsaved and _table is not None and name is not None:
+        store.write_value("data", name, _table)
+        _unsaved = False
+
+
+def _entry_name() -> str | None:
+    """Name the entry by this prlint's and regex's versions: a new parser works it out afresh."""
+    if not store.enabled():
+        return None
+    versions = f"{_FORMAT}\0{regex.__version__}\0{sys.version}".encode()
+    return f"required-strings-{hashlib.sha256(versions).hexdigest()[:24]}.marshal"
+
+
+#: Bumped whenever what this module works out changes.
+_FORMAT = 1
+
+
+def _well_formed(loaded: object) -> bool:
+    """Tell whether *loaded* maps (source, flags) to None or a frozenset of strings."""
+    return isinstance(loaded, dict) and all(
+        isinstance(key, tuple)
+        and len(key) == 2
+        and type(key[0]) is str
+        and type(key[1]) is int
+        and (value is None or (type(value) is frozenset and all(type(s) is str for s in value)))
+        for key, value in loaded.items()
+    )
+
+
+def _parse(source: str, flags: int) -> Any:
+    """Parse *source* as ``regex.compile`` does, to the tree of nodes it compiles."""
+    core = _core()
+
+    global_flags = flags
+    while True:  # as regex.compile: a global flag found mid-pattern restarts the parse
+        text = core.Source(source)
+        info = core.Info(global_flags, text.char_type, {})
+        text.ignore_space = bool(info.flags & regex.VERBOSE)
+        try:
+            parsed = core._parse_pattern(text, info)
+        except core._UnscopedFlagSet:
+            global_flags = info.global_flags
+            continue
+        if not text.at_end():
+            raise ValueError("unbalanced parenthesis")
+        return parsed
+
+
+def _needed(node: Any) -> Needed:
+    """Return what any match of *node* needs the draft to hold (None: nothing known)."""
+    core = _core()
+
+    if isinstance(node, core.Sequence):
+        return _sequence_needs(node.items)
+    if isinstance(node, core.Branch) and type(node) is core.Branch:
+        return _branch_needs(node.branches)
+    if isinstance(node, (core.Group, core.Atomic)):
+        return _needed(node.subpattern)
+    if isinstance(node, core.GreedyRepeat):  # lazy and possessive repeats are subclasses
+        return _needed(node.subpattern) if node.min_count >= 1 else None
+    if isinstance(node, core.LookAround) and type(node) is core.LookAround:
+        return _needed(node.subpattern) if node.positive else None
+    if isinstance(node, core.Failure):
+        return _NEVER
+    literal = _literal(node)
+    return frozenset({literal}) if literal else None
+
+
+def _literal(node: Any) -> str | None:
+    """Return the text a literal node matches, case-folded, or None for any other node."""
+    core = _core()
+
+    if type(node) is core.Character and node.positive and not node.zerowidth:
+        return chr(node.value).casefold()
+    if type(node) in (core.String, core.Literal):
+        return "".join(chr(value) for value in node.characters).casefold()
+    return None
+
+
+def _sequence_needs(items: list) -> Needed:
+    """A sequence needs what any one of its parts needs: keep the most selective."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for item in items:
+        literal = _literal(item)
+        if literal is not None:  # consecutive literals are one longer literal
+            run += literal
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        needed = _needed(item)
+        if needed is not None:
+            options.append(needed)
+    if run:
+        options.append(frozenset({run}))
+    if not options:
+        return None
+    if _NEVER in options:
+        return _NEVER
+    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+def _branch_needs(branches: list) -> Needed:
+    """An alternation needs one of what each alternative needs (nothing known if one is unknown)."""
+    union: set[str] = set()
+    for branch in branches:
+        needed = _needed(branch)
+        if needed is None:
+            return None
+        union |= needed
+    return frozenset(union)

@@ -1,0 +1,132 @@
+"""No built-in rule's work grows faster than the draft: adversarial drafts up to the size limit.
+
+For each built-in pack, a draft is made of its rules' own triggers (every
+``examples.fail``, one paragraph each), repeated to 64 KiB and to the size
+limit (512 KiB), and linted with the pack's rules, opt-in ones included.
+Each rule's work is measured while it runs, with the analyses it is the
+first to ask for, and so is the whole lint (the engine's own work between
+the rules: suppression comments, notes an error repeats, sorting):
+
+- the number of function calls it makes (Python and built-in, counted by
+  ``cProfile``): deterministic, so the bound is tight, 1.5 times the
+  growth of the draft;
+- its CPU time, for work no call count sees (a pattern backtracking inside
+  the ``regex`` engine, a list searched from its start): the bound is
+  generous, 3 times the growth of the draft, and applies only to rules that
+  take long enough to measure. A quadratic rule grows 8 times more than the
+  draft here, so neither bound hides one.
+
+Rules known to be super-linear, in code other work owns, are listed with
+the spot; they are left out (each would take a minute at the limit) until
+that work lands, and then their entries go.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import time
+
+import pytest
+
+from checker import engine
+from checker.api import load_config
+from checker.config.settings import Settings
+from checker.document.model import Document
+from checker.inputs.reading import MAX_DRAFT_BYTES
+from checker.packs.loader import builtin_pack_paths, load_packs
+
+pytestmark = pytest.mark.slow
+
+SMALL = 64 * 1024
+LARGE = MAX_DRAFT_BYTES
+GROWTH = LARGE / SMALL
+CALLS_BOUND = 1.5 * GROWTH
+CPU_BOUND = 3.0 * GROWTH
+MIN_CALLS = 5_000  # at the limit: fewer is fixed cost, not growth
+MIN_CPU_SECONDS = 0.3
+WHOLE_LINT = "(the whole lint)"
+
+_DATES = "date analysis (tense.sentence_of rebuilds sentence starts per call; date_common.list_head uses list.index)"
+_LEGEND = "forward-looking signals and legend spans (analysis/legend.py scans every sentence with every signal)"
+#: Kinds whose shared analyses are known to grow faster than the draft (every rule of them).
+KNOWN_SUPERLINEAR_KINDS = {
+    "date": _DATES,
+    "safe-harbor": _LEGEND + "; safe_harbor._factor_gaps",
+    "filings": _LEGEND + "; filing references (analysis/filing_refs.py)",
+    "tickers": "ticker mentions (analysis/ticker_mentions.py, kinds/tickers)",
+}
+KNOWN_SUPERLINEAR = {
+    "spelling.split-name": "lexicon split names (kinds/lexicon: each candidate rescans its paragraph)",
+}
+
+
+def _config():
+    opt_in = tuple(rule.id for rule in load_packs(builtin_pack_paths()).rules if rule.opt_in)
+    return load_config(Settings(extend_select=opt_in))
+
+
+CONFIG = _config()
+PACKS = sorted({rule.pack for rule in CONFIG.rules})
+
+
+def _known_superlinear(rule) -> bool:
+    return rule.id in KNOWN_SUPERLINEAR or rule.kind in KNOWN_SUPERLINEAR_KINDS
+
+
+def adversarial_draft(rules: list, size: int) -> str:
+    """The rules' failing examples, a paragraph each, repeated to *size* bytes of UTF-8."""
+    unit = "\n\n".join(text for rule in rules for text in rule.examples_fail) + "\n\n"
+    text = unit * (size // len(unit.encode("utf-8")) + 1)
+    return text.encode("utf-8")[:size].decode("utf-8", "ignore")
+
+
+def work_per_rule(rules: list, size: int, monkeypatch) -> dict[str, tuple[int, float]]:
+    """Lint the pack's draft of *size*; return each rule's (calls, CPU seconds)."""
+    work: dict[str, tuple[int, float]] = {}
+    run_rule = engine.run_rule
+
+    def measured(rule, document, context):
+        profile = cProfile.Profile()
+        started = time.process_time()
+        profile.enable()
+        try:
+            return run_rule(rule, document, context)
+        finally:
+            profile.disable()
+            work[rule.id] = (pstats.Stats(profile).total_calls, time.process_time() - started)
+
+    text = adversarial_draft(rules, size)
+    monkeypatch.setattr(engine, "run_rule", measured)
+    engine.lint(Document.from_text(text), rules, CONFIG.context())
+    monkeypatch.undo()
+    # and the whole lint, the engine's own work between the rules included
+    profile = cProfile.Profile()
+    started = time.process_time()
+    profile.enable()
+    engine.lint(Document.from_text(text), rules, CONFIG.context())
+    profile.disable()
+    work[WHOLE_LINT] = (pstats.Stats(profile).total_calls, time.process_time() - started)
+    return work
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_each_rule_s_work_grows_no_faster_than_the_draft(pack: str, monkeypatch) -> None:
+    rules = [r for r in CONFIG.rules if r.pack == pack and not _known_superlinear(r)]
+    assert rules
+    work_per_rule(rules, 4 * 1024, monkeypatch)  # warm: word lists, lazily built patterns
+    small = work_per_rule(rules, SMALL, monkeypatch)
+    large = work_per_rule(rules, LARGE, monkeypatch)
+    too_fast = []
+    for rule_id, (calls, cpu) in large.items():
+        small_calls, small_cpu = small[rule_id]
+        if calls >= MIN_CALLS and calls > CALLS_BOUND * max(small_calls, 1):
+            too_fast.append(f"{rule_id}: {small_calls} -> {calls} calls")
+        if cpu >= MIN_CPU_SECONDS and cpu > CPU_BOUND * max(small_cpu, 1e-3):
+            too_fast.append(f"{rule_id}: {small_cpu:.3f} -> {cpu:.3f} CPU s")
+    assert not too_fast, f"work grew more than {GROWTH:g}x the draft: {too_fast}"
+
+
+def test_the_known_exceptions_are_real_rules() -> None:
+    assert set(KNOWN_SUPERLINEAR) <= {rule.id for rule in CONFIG.rules}
+    assert set(KNOWN_SUPERLINEAR_KINDS) <= {rule.kind for rule in CONFIG.rules}
