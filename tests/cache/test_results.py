@@ -45,6 +45,7 @@ def _summary(result) -> list:
     ]
 
 
+@pytest.mark.slow
 def test_a_second_run_reuses_the_findings_exactly(tmp_path, cache_home, monkeypatch) -> None:
     path = _draft(tmp_path)
     first = Runner({}).lint_one(path)

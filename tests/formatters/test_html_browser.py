@@ -21,6 +21,9 @@ from checker.cli import main
 from tests.formatters.test_html import HOSTILE, hostile_report, marked_spans, source_span
 from tests.helpers import REALWORLD, REPO, SEEDS, needs_shared
 
+#: A real browser session per module: tens of seconds.
+pytestmark = pytest.mark.slow
+
 SEED = SEEDS / "001_11140a142e544612.txt"
 FIVE = [
     SEEDS / "000_7fc09e080129e0bc.txt",

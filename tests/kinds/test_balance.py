@@ -9,6 +9,7 @@ what they report, stretch by stretch.
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,12 +90,14 @@ def kind_hits(marks: str, text: str, start: int, end: int) -> list[tuple]:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(drafts, st.sampled_from(list(REFERENCE)))
 def test_the_stack_pass_reports_what_the_recursive_pattern_did(text: str, marks: str) -> None:
     assert kind_hits(marks, text, 0, len(text)) == reference_hits(marks, text, 0, len(text))
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(drafts, st.sampled_from(list(REFERENCE)), st.integers(0, 60), st.integers(0, 60))
 def test_it_does_so_within_any_stretch_of_a_draft(

@@ -113,6 +113,7 @@ def draft_near(draw, pattern: regex.Pattern) -> str:
     return _mixed_case(text, draw(st.lists(st.booleans(), min_size=1, max_size=5)))
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(st.data())
 def test_where_the_filter_says_no_the_pattern_finds_nothing(data) -> None:
@@ -127,6 +128,7 @@ def _drafts() -> list[Path]:
     return corpus + sorted(REALWORLD.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
 
 
+@pytest.mark.slow
 @needs_shared
 def test_every_real_release_gives_the_same_findings_without_the_filter(monkeypatch) -> None:
     config = load_config(Settings(extend_select=("core.mixed-quote-marks",)))

@@ -26,6 +26,9 @@ from checker.cli import main
 from tests.helpers import REPO, SEEDS
 from tests.outputs.test_annotate import _anchors, _draft
 
+#: LibreOffice converts each copy to PDF: tens of seconds.
+pytestmark = pytest.mark.slow
+
 OUTPUT = REPO / "tests" / "output"
 DOCS = REPO / "docs"
 SEED = SEEDS / "001_11140a142e544612.txt"
