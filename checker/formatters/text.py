@@ -9,6 +9,7 @@ escapes (:mod:`checker.formatters.safe_text`), colour or not.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import click
 
@@ -65,13 +66,13 @@ def _finding_block(finding: Finding, lines: list[str], display) -> str:
 
 def excerpt(finding: Finding, line: str, width: int) -> list[str]:
     """Return the source line (a window around the span) and a caret line, within *width*."""
-    shown = cells(line)
-    widths = [sum(cell_width(char) for char in cell) for cell in shown]
+    shown, widths, total = _line_cells(line)
     start = min(max(finding.column - 1, 0), len(shown))
     end = finding.end_column - 1 if finding.end_line == finding.line else len(shown)
     end = min(max(end, start + 1), max(len(shown), start + 1))
     gutter = f"{finding.line:>5} | "
-    left, right = _window(widths, start, min(end, len(shown)), max(_MIN_ROOM, width - len(gutter)))
+    room = max(_MIN_ROOM, width - len(gutter))
+    left, right = _window(widths, total, start, min(end, len(shown)), room)
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(shown) else ""
     offset = len(prefix) + sum(widths[left:start])
@@ -82,14 +83,28 @@ def excerpt(finding: Finding, line: str, width: int) -> list[str]:
     ]
 
 
-def _window(widths: list[int], start: int, end: int, room: int) -> tuple[int, int]:
+@lru_cache(maxsize=16)
+def _line_cells(line: str) -> tuple[tuple[str, ...], tuple[int, ...], int]:
+    """Return a source line's cells, their widths and the line's whole width, worked out once.
+
+    Thousands of findings on one long line (a 40 KB paragraph of "cure ") would
+    otherwise each measure the whole line again: quadratic in the line's length.
+    """
+    shown = tuple(cells(line))
+    widths = tuple(sum(cell_width(char) for char in cell) for cell in shown)
+    return shown, widths, sum(widths)
+
+
+def _window(
+    widths: tuple[int, ...], total: int, start: int, end: int, room: int
+) -> tuple[int, int]:
     """Return the slice ``[left, right)`` of a line to show: the span first, then context.
 
     A line that fits is shown whole. Otherwise two columns are kept for the
     ``…`` at either end, a span wider than the room is shown from its start,
     and context is added on both sides in turn.
     """
-    if sum(widths) <= room:
+    if total <= room:
         return 0, len(widths)
     room -= 2
     used = 0

@@ -170,3 +170,23 @@ def test_statistics_describe_a_rule_by_its_message_template() -> None:
     assert short_description("'{match}': the safe harbor may be unavailable") == (
         "'…': the safe harbor may be unavailable"
     )
+
+
+def test_thousands_of_findings_on_one_long_line_measure_the_line_once(monkeypatch) -> None:
+    """40 KB of "cure " gave 8,000 findings whose excerpts each measured the whole line again."""
+    import checker.formatters.text as text_format
+
+    calls = 0
+    real = text_format.cell_width
+
+    def counted(char: str) -> int:
+        nonlocal calls
+        calls += 1
+        return real(char)
+
+    monkeypatch.setattr(text_format, "cell_width", counted)
+    line = "cure " * 4000
+    for start in range(0, len(line), 5):
+        text, caret = excerpt(finding(column=start + 1, end_column=start + 5), line, 100)
+        assert "cure" in text and caret.endswith("^^^^")
+    assert calls <= 2 * len(line)  # once for the line, not once per finding
