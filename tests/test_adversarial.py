@@ -53,7 +53,6 @@ KNOWN_SUPERLINEAR_KINDS = {
 }
 KNOWN_SUPERLINEAR = {
     "spelling.split-name": "lexicon split names (kinds/lexicon: each candidate rescans its paragraph)",
-    "dates.today-mismatch": "kinds/date today-mismatch: calls grow 55x for an 8x draft (cause not traced yet)",
 }
 
 

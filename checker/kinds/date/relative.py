@@ -7,6 +7,7 @@ Each check is a function ``(check, facts) -> Iterator[Hit]`` registered in
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 import regex
@@ -203,13 +204,22 @@ def _this_month(facts: DateFacts, release: datetime.date) -> Iterator[Hit]:
     """Report "earlier this month, on <date>" where the date is in another month.
 
     Only a date right next to the phrase is its date: "Earlier this month,
-    Acme said it would present on April 10" is about a later event.
+    Acme said it would present on April 10" is about a later event. The
+    dates beside each phrase are found by bisection, not by a scan of every
+    date: a long draft has many of both.
     """
+    dated = list(_dated(facts, yearless=True))
+    by_start = sorted(dated, key=lambda mention: mention.start)
+    by_end = sorted(dated, key=lambda mention: mention.end)
+    starts = [mention.start for mention in by_start]
+    ends = [mention.end for mention in by_end]
+    order = {id(mention): place for place, mention in enumerate(dated)}
     for match in _THIS_MONTH.finditer(facts.text, timeout=PATTERN_TIMEOUT):
-        for mention in _dated(facts, yearless=True):
-            beside = 0 <= mention.start - match.end() <= 6 or 0 <= match.start() - mention.end <= 3
+        after = by_start[bisect_left(starts, match.end()) : bisect_right(starts, match.end() + 6)]
+        before = by_end[bisect_left(ends, match.start() - 3) : bisect_right(ends, match.start())]
+        for mention in sorted(after + before, key=lambda mention: order[id(mention)]):
             other_month = (mention.first.year, mention.first.month) != (release.year, release.month)
-            if beside and mention.kind == "date" and other_month:
+            if mention.kind == "date" and other_month:
                 fields = {
                     "match": match.group(),
                     "release": release.isoformat(),
