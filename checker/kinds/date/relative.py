@@ -15,12 +15,14 @@ import regex
 from checker.analysis.date_mentions import WEEKDAY, WEEKDAYS, DateMention
 from checker.analysis.release_date import earliest_release, in_period_row, latest_release
 from checker.analysis.tense import FUTURE, PAST, future_context, sentence_of, tense_of
+from checker.data import calendar_words
 from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_hit
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: The weekdays' names, Monday first as ``date.weekday()`` counts (checker/data/calendar.json).
+_DAY_NAMES = tuple(day.name for day in calendar_words.weekdays())
 _ENDED = pattern_cache.compile(r"(?i)\bended\s*\Z")
 #: "ended" must stand right before the date: "quarter ended  December 30" with
 #: spacing fits in 20 characters, and a farther "ended" ends another phrase.
