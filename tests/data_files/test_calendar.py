@@ -113,7 +113,6 @@ def test_the_date_patterns_are_built_from_the_data_file() -> None:
 KNOWN_COPIES = {
     "checker/document/segments.py",  # abbreviations that do not end a sentence ("Jan", "Sept")
     "checker/analysis/ticker_mentions.py",  # month names that cannot be an exchange's name
-    "checker/kinds/date/relative.py",  # weekday names for messages
 }
 _NAME_RUN = regex.compile(
     r"(?i)\bjan\w*\W{1,12}feb\w*\W{1,12}mar\w*|\bmon\w*\W{1,12}tue\w*\W{1,12}wed\w*"
