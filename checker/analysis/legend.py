@@ -10,6 +10,7 @@ by future-verb syntax, not bare keywords, so "May 2007", "Will Smith" and
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +18,7 @@ from typing import Any
 
 import regex
 
-from checker.analysis.sec_data import compile_list, load
+from checker.analysis.sec_data import SpanSet, compile_list, load
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
 from checker.matching.patterns import PATTERN_TIMEOUT
@@ -117,11 +118,9 @@ def legend_spans(document: Document) -> list[Span]:
     """Return the legend's paragraphs: the marked part and paragraphs that read as a legend."""
     vocab = vocabulary()
     spans = list(document.part_spans("legend"))
+    marked = SpanSet(spans)  # paragraphs do not overlap: only the marked part can hold a start
     for start, end in document.paragraphs:
-        if any(s <= start < e for s, e in spans) or document.part_at(start) in (
-            "headline",
-            "subheadline",
-        ):
+        if marked.holds(start) or document.part_at(start) in ("headline", "subheadline"):
             continue
         if _reads_as_legend(vocab, document.text, start, end):
             spans.append((start, end))
@@ -159,10 +158,46 @@ def signals(document: Document, spans: list[Span]) -> list[Signal]:
     vocab = vocabulary()
     found: list[Signal] = []
     issuer = document.company.split()[0].rstrip(",.") if document.company else None
-    for start, end in document.sentences:
-        if not any(s <= start < e for s, e in spans):
+    legend = SpanSet(spans)
+    with_trigger = _sentences_with_trigger(document)
+    for index, (start, end) in enumerate(document.sentences):
+        if index in with_trigger and not legend.holds(start):
             found.extend(_sentence_signals(vocab, document.text, start, end, issuer))
     return sorted(found, key=lambda signal: signal.start)
+
+
+@per_document
+def _sentences_with_trigger(document: Document) -> frozenset[int]:
+    """Return the indexes of the sentences that hold a trigger word (see :func:`holds_trigger`).
+
+    Each trigger word is looked for once in the whole lowercased draft, and
+    a sentence is skipped once it holds one: a few hundred plain searches
+    for a release, instead of some forty substring tests on every sentence.
+    When lowercasing changes the text's length ("İ"), offsets would not
+    match and each sentence is tested on its own.
+    """
+    text, sentences = document.text, document.sentences
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        vocab = vocabulary()
+        return frozenset(
+            index
+            for index, (start, end) in enumerate(sentences)
+            if holds_trigger(vocab, text[start:end])
+        )
+    starts = [start for start, _end in sentences]
+    found: set[int] = set()
+    for word in vocabulary().triggers:
+        at = lowered.find(word)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            if index < 0 or at >= sentences[index][1]:
+                at = lowered.find(word, at + 1)  # between sentences
+                continue
+            if at + len(word) <= sentences[index][1]:
+                found.add(index)
+            at = lowered.find(word, sentences[index][1])  # the next sentence's
+    return frozenset(found)
 
 
 def holds_trigger(vocab: Vocabulary, sentence: str) -> bool:
@@ -181,14 +216,12 @@ def _sentence_signals(
 ) -> list[Signal]:
     """Return the forward-looking phrases of one sentence.
 
-    A sentence without a trigger word (expect, plan, will, may, guidance,
-    quarter ...: every signal pattern needs one of them) is skipped after a
-    few substring tests instead of seventeen pattern searches. The signal patterns run next: most sentences
-    have none, and then the marker, logistics and excuse patterns (together a
-    third of the searching time) need not run at all.
+    Only sentences with a trigger word come here (expect, plan, will, may,
+    guidance, quarter ...: every signal pattern needs one of them; see
+    :func:`_sentences_with_trigger`). The signal patterns run first: most
+    sentences have none, and then the marker, logistics and excuse patterns
+    (together a third of the searching time) need not run at all.
     """
-    if not holds_trigger(vocab, text[start:end]):
-        return []
     matches = [
         (strong, match)
         for strong, patterns in ((True, vocab.strong), (False, vocab.generic))
@@ -197,11 +230,11 @@ def _sentence_signals(
     ]
     if not matches or any_match(vocab.markers, text, start, end):
         return []  # "see the forward-looking statements below" points at the legend
-    excused = [
+    excused = SpanSet(
         match.span()
         for pattern in vocab.not_signals
         for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
-    ]
+    )
     return [
         Signal(
             match.start(),
@@ -211,7 +244,7 @@ def _sentence_signals(
             strong or _company_subject(text, start, match.start(), issuer),
         )
         for strong, match in matches
-        if not any(s <= match.start() < e for s, e in excused)
+        if not excused.holds(match.start())
     ]
 
 
@@ -273,12 +306,8 @@ def material_signals(document: Document) -> list[Signal]:
     The About paragraph's "plans to expand" is boilerplate repeated in every
     release: it does not make a board appointment forward-looking.
     """
-    about = document.part_spans("about")
-    return [
-        signal
-        for signal in company_signals(document)
-        if not any(s <= signal.start < e for s, e in about)
-    ]
+    about = SpanSet(document.part_spans("about"))
+    return [signal for signal in company_signals(document) if not about.holds(signal.start)]
 
 
 def makes_material_fls(document: Document) -> bool:

@@ -7,14 +7,18 @@ read and extend them. This module is a helper, not a kind.
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import itertools
+from collections.abc import Iterable
 
 import regex
 
 from checker.analysis.release_date import resolve_release_date
 from checker.data import calendar_words
 from checker.data import load as load  # the kinds read their data files through this module
-from checker.document.model import Document
+from checker.document.model import Document, per_document
+from checker.document.segments import Span
 from checker.matching.patterns import compile_pattern
 
 #: "January 5, 2007", "Dec. 31, 2022", "Sept 30 2006" as written in releases.
@@ -44,7 +48,42 @@ def first_line_span(document: Document, start: int, end: int) -> tuple[int, int]
     """Return the first line or sentence of a stretch: a compact place to point at."""
     newline = document.text.find("\n", start, end)
     end = newline if newline >= 0 else end
-    for sentence_start, sentence_end in document.sentences:
-        if sentence_start == start:
-            return start, min(end, sentence_end)
+    sentence = sentence_at(document, start)
+    if sentence is not None and sentence[0] == start:
+        return start, min(end, sentence[1])
     return start, end
+
+
+class SpanSet:
+    """Spans that tell by bisection whether one of them holds an offset.
+
+    Asking "does any span hold this offset?" of every sentence or match
+    against a list of spans costs their product: quadratic in a draft made
+    of legends. Sorted by start, with the farthest end reached so far, one
+    bisection answers it, overlapping spans included.
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _end in ordered]
+        self._reach = list(itertools.accumulate((end for _start, end in ordered), max))
+
+    def holds(self, offset: int) -> bool:
+        """Tell whether some span has ``start <= offset < end``."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._reach[index]
+
+
+@per_document
+def _sentence_starts(document: Document) -> list[int]:
+    """Return where each sentence starts (the sentences are in order and do not overlap)."""
+    return [start for start, _end in document.sentences]
+
+
+def sentence_at(document: Document, offset: int) -> Span | None:
+    """Return the sentence holding *offset*, or None, by bisection over the sentences."""
+    index = bisect.bisect_right(_sentence_starts(document), offset) - 1
+    if index < 0:
+        return None
+    sentence = document.sentences[index]
+    return sentence if offset < sentence[1] else None

@@ -37,7 +37,13 @@ from checker.analysis.legend import (
     signals,
     vocabulary,
 )
-from checker.analysis.sec_data import compile_list, first_line_span, load, release_day
+from checker.analysis.sec_data import (
+    compile_list,
+    first_line_span,
+    load,
+    release_day,
+    sentence_at,
+)
 from checker.document.model import Document
 from checker.document.segments import Span
 from checker.kinds.base import Context
@@ -204,24 +210,46 @@ def _factor_gaps(
     if not spans:
         return
     text = legend_text(document, spans)
-    strong = [signal for signal in signals(document, spans) if signal.strong]
-    for topic, body, legend in check.topics:
-        if legend.search(text, timeout=PATTERN_TIMEOUT):
-            continue
-        for signal in strong:
-            sentence = next((s for s in document.sentences if s[0] <= signal.start < s[1]), None)
-            near = (
-                (max(sentence[0], signal.start - 80), min(sentence[1], signal.end + 80))
-                if sentence
-                else None
-            )
-            if near and body.search(document.text, *near, timeout=PATTERN_TIMEOUT):
+    uncovered = [
+        (topic, body)
+        for topic, body, legend in check.topics
+        if not legend.search(text, timeout=PATTERN_TIMEOUT)
+    ]
+    if not uncovered:
+        return
+    strong = [
+        (signal, near)
+        for signal in signals(document, spans)
+        if signal.strong and (near := _near_signal(document, signal)) is not None
+    ]
+    for topic, body in uncovered:
+        for signal, near in strong:
+            if body.search(document.text, *near, timeout=PATTERN_TIMEOUT):
                 yield Hit(
                     signal.start,
                     signal.end,
                     {"match": document.text[signal.start : signal.end], "topic": topic},
                 )
                 break
+
+
+#: How far either side of a strong forward-looking phrase a factor topic's words count
+#: as what it is about, within its sentence.
+_TOPIC_REACH = 80
+
+
+def _near_signal(document: Document, signal: Signal) -> Span | None:
+    """Return the stretch around a phrase where its topic is read: its sentence, a clause either side.
+
+    The sentence is found by bisection (once per phrase, not once per topic),
+    so that a draft of many phrases costs no more than linear time.
+    """
+    sentence = sentence_at(document, signal.start)
+    if sentence is None:
+        return None
+    return max(sentence[0], signal.start - _TOPIC_REACH), min(
+        sentence[1], signal.end + _TOPIC_REACH
+    )
 
 
 def _update_promises(
