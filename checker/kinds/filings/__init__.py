@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -76,8 +77,34 @@ class Filings:
 
 #: A report's search: the compiled check, the draft, the rule's scope, the context.
 Report = Callable[[Filings, Document, Scope, Context], Iterator[Hit]]
+
+
+@dataclass
+class Citations:
+    """The filing references in a rule's scope, and what they say together, worked out once.
+
+    Every reference's check may ask for the fiscal year end (a search of the
+    whole draft) or the forms cited beside it: asked of each reference anew,
+    that would be quadratic in a draft of many references.
+    """
+
+    check: Filings
+    document: Document
+    refs: list[FilingRef]
+
+    @cached_property
+    def fiscal_year_end(self) -> tuple[int, int] | None:
+        """Return the fiscal year end: configured, stated in the release, or a cited 10-K's."""
+        return _fiscal_year_end(self.check, self.document, self.refs)
+
+    @cached_property
+    def forms(self) -> frozenset[str | None]:
+        """Return the canonical forms cited."""
+        return frozenset(ref.form for ref in self.refs)
+
+
 #: A per-reference check: the check, the draft, one reference, all of them, the release day.
-RefCheck = Callable[[Filings, Document, FilingRef, list[FilingRef], Day], Iterator[Hit]]
+RefCheck = Callable[[Filings, Document, FilingRef, Citations, Day], Iterator[Hit]]
 
 
 def compile(params: dict[str, Any], where: str) -> Filings:
@@ -112,8 +139,9 @@ def _per_reference(ref_check: RefCheck) -> Report:
         check = _with_profile(check, context)
         refs = [ref for ref in references(document) if document.in_scope(ref.start, scope)]
         day = release_day(document, context.release_date)
+        cited = Citations(check, document, refs)
         for ref in refs:
-            yield from ref_check(check, document, ref, refs, day)
+            yield from ref_check(check, document, ref, cited, day)
 
     return report
 
@@ -129,7 +157,7 @@ def _with_profile(check: Filings, context: Context) -> Filings:
 
 
 def _unknown_form(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a form type the SEC does not have ("Form 10-QK")."""
     if ref.form is None and looks_like_sec_form(ref.written):
@@ -137,7 +165,7 @@ def _unknown_form(
 
 
 def _form_style(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a form written otherwise than the SEC writes it ("Form 10K", "10-KA")."""
     if ref.form is None:
@@ -148,7 +176,7 @@ def _form_style(
 
 
 def _title_mismatch(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a periodic form called by another form's title ("Annual Report on Form 10-Q")."""
     if not (ref.title and ref.form):
@@ -162,17 +190,17 @@ def _title_mismatch(
 
 
 def _period_mismatch(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a period the cited form cannot cover."""
     if ref.period_span:
-        problem = _period_problem(check, document, ref, refs)
+        problem = _period_problem(ref, cited)
         if problem:
             yield Hit(*ref.period_span, {**_fields(ref), "problem": problem})
 
 
 def _period_future(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a cited report whose period ends on or after the release date."""
     span = ref.period_span
@@ -187,15 +215,15 @@ def _period_future(
 
 
 def _stale_reference(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a cited periodic report that a later one, already due, has replaced."""
     if ref.period_end and day:
-        yield from _stale(check, document, ref, refs, day)
+        yield from _stale(check, ref, cited, day)
 
 
 def _retired_form(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a form type cited after it went out of use."""
     if ref.form:
@@ -203,7 +231,7 @@ def _retired_form(
 
 
 def _too_early(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a periodic report cited for a period that ended too recently to have been filed."""
     span = ref.period_span
@@ -221,7 +249,7 @@ def _too_early(
 
 
 def _filing_date_reference(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a filing date after the release date or on a weekend."""
     if ref.filed_on:
@@ -229,10 +257,10 @@ def _filing_date_reference(
 
 
 def _fpi_mix_reference(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: Day
+    check: Filings, document: Document, ref: FilingRef, cited: Citations, day: Day
 ) -> Iterator[Hit]:
     """Report a foreign private issuer's form cited beside its domestic counterpart."""
-    yield from _fpi_mix(ref, refs)
+    yield from _fpi_mix(ref, cited)
 
 
 def _fields(ref: FilingRef) -> dict[str, str]:
@@ -240,16 +268,14 @@ def _fields(ref: FilingRef) -> dict[str, str]:
     return {"form": ref.written, "canonical": ref.form or ""}
 
 
-def _period_problem(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef]
-) -> str | None:
+def _period_problem(ref: FilingRef, cited: Citations) -> str | None:
     """Return what is wrong with a reference's period, or None."""
     kind = family(ref.form)
     if kind == "annual" and ref.period_word in _QUARTER_WORDS:
         return f"an annual report covers a fiscal year, not the {ref.period_word} it names"
     if kind == "quarterly" and ref.period_word in _YEAR_WORDS:
         return f"a quarterly report covers a quarter, not the {ref.period_word} it names"
-    fye = _fiscal_year_end(check, document, refs)
+    fye = cited.fiscal_year_end
     if (
         kind == "quarterly"
         and ref.period_end
@@ -277,9 +303,7 @@ def _fiscal_year_end(
     return None
 
 
-def _stale(
-    check: Filings, document: Document, ref: FilingRef, refs: list[FilingRef], day: datetime.date
-) -> Iterator[Hit]:
+def _stale(check: Filings, ref: FilingRef, cited: Citations, day: datetime.date) -> Iterator[Hit]:
     """Report a cited periodic report that a later, already due report has replaced."""
     kind = family(ref.form)
     ended, span = ref.period_end, ref.period_span
@@ -290,9 +314,7 @@ def _stale(
     if kind == "annual" and ref.period_word in _YEAR_WORDS | {None}:
         later = deadlines.superseded_annual(ended, category, day)
     elif kind == "quarterly" and ref.period_word in _QUARTER_WORDS:
-        later = deadlines.superseded_quarterly(
-            ended, category, day, _fiscal_year_end(check, document, refs)
-        )
+        later = deadlines.superseded_quarterly(ended, category, day, cited.fiscal_year_end)
     else:
         return
     if later is not None and ended < day:
@@ -339,10 +361,10 @@ def _filing_date(ref: FilingRef, day: datetime.date | None) -> Iterator[Hit]:
         )
 
 
-def _fpi_mix(ref: FilingRef, refs: list[FilingRef]) -> Iterator[Hit]:
+def _fpi_mix(ref: FilingRef, cited: Citations) -> Iterator[Hit]:
     """Report a foreign-private-issuer form cited next to its domestic counterpart (10-K and 20-F)."""
     counterpart = load("sec_forms")["domestic_counterparts"].get(ref.form or "")
-    if counterpart and any(other.form == counterpart for other in refs):
+    if counterpart and counterpart in cited.forms:
         yield Hit(ref.start, ref.end, {"form": ref.written, "other": counterpart})
 
 
