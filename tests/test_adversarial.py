@@ -44,13 +44,9 @@ CALLS_BOUND = 1.5 * GROWTH
 MIN_CALLS = 5_000  # at the limit: fewer is fixed cost, not growth
 WHOLE_LINT = "(the whole lint)"
 
-_LEGEND = "forward-looking signals and legend spans (analysis/legend.py scans every sentence with every signal)"
-#: Kinds whose shared analyses are known to grow faster than the draft (every rule of them).
-KNOWN_SUPERLINEAR_KINDS = {
-    "safe-harbor": _LEGEND + "; safe_harbor._factor_gaps",
-    "filings": _LEGEND + "; filing references (analysis/filing_refs.py)",
-    "tickers": "ticker mentions (analysis/ticker_mentions.py, kinds/tickers)",
-}
+#: Kinds whose shared analyses are known to grow faster than the draft (every rule of them):
+#: none left (safe-harbor, filings and tickers went linear with issue 19).
+KNOWN_SUPERLINEAR_KINDS: dict[str, str] = {}
 KNOWN_SUPERLINEAR = {
     "spelling.split-name": "lexicon split names (kinds/lexicon: each candidate rescans its paragraph)",
 }
