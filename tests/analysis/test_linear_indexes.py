@@ -1,0 +1,176 @@
+"""The indexes that made safe-harbor, filings and tickers linear answer as the scans they replace.
+
+Each index (spans held by bisection, trigger words found once per draft,
+venue symbols searched only around colons, symbols one slip apart through
+their one-character-dropped forms) is checked against the plain scan it
+stands for: on seeded random inputs built to hit its edges, and on the
+real releases and the corpus.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from checker.analysis import legend, sec_data, ticker_mentions
+from checker.document.model import Document
+from checker.kinds import tickers
+from checker.kinds.tickers import exchange_names
+from tests.helpers import REALWORLD, REPO, SEEDS
+
+
+def _drafts() -> list[str]:
+    """Return the corpus drafts and, where ../shared is beside the checkout, the real releases."""
+    paths = sorted((REPO / "corpus").glob("*.txt"))
+    paths += sorted(REALWORLD.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    return [path.read_text(encoding="utf-8", errors="replace") for path in paths]
+
+
+DRAFTS = _drafts()
+
+
+def test_a_span_set_holds_what_some_span_holds() -> None:
+    chance = random.Random(19)
+    for _ in range(300):
+        spans = []
+        for _ in range(chance.randint(0, 8)):
+            start = chance.randint(0, 60)
+            spans.append((start, start + chance.randint(0, 15)))
+        held = sec_data.SpanSet(spans)
+        for offset in range(-2, 80):
+            assert held.holds(offset) == any(s <= offset < e for s, e in spans), (spans, offset)
+
+
+@pytest.mark.parametrize("index", range(0, len(DRAFTS), 7))
+def test_the_sentence_at_an_offset_is_the_one_a_scan_finds(index: int) -> None:
+    document = Document.from_text(DRAFTS[index])
+    for offset in range(0, len(document.text) + 2, 13):
+        scanned = next((s for s in document.sentences if s[0] <= offset < s[1]), None)
+        assert sec_data.sentence_at(document, offset) == scanned
+
+
+def _trigger_sentences_by_scan(document: Document) -> frozenset[int]:
+    vocab = legend.vocabulary()
+    return frozenset(
+        index
+        for index, (start, end) in enumerate(document.sentences)
+        if legend.holds_trigger(vocab, document.text[start:end])
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We expect growth. Nothing here. Its plan is set.",
+        "İstanbul will grow. The Board met. We may list. No.",  # lowercasing lengthens "İ"
+        "The meeting was held. It adjourned. Shareholders voted.",
+        "Will. May. EXPECTS TO GROW. quarter",
+        "We will\n\nexpand. Next.",
+    ],
+)
+def test_trigger_sentences_are_the_ones_holding_a_trigger_word(text: str) -> None:
+    document = Document.from_text(text)
+    assert legend._sentences_with_trigger(document) == _trigger_sentences_by_scan(document)
+
+
+def test_trigger_sentences_of_the_real_releases_are_the_ones_a_scan_finds() -> None:
+    for text in DRAFTS:
+        document = Document.from_text(text)
+        assert legend._sentences_with_trigger(document) == _trigger_sentences_by_scan(document)
+
+
+_TICKER_ATOMS = [
+    "Nasdaq",
+    "NASDAQ",
+    "NYSE",
+    "NYSE American",
+    "NYSE\n American",
+    "TSX",
+    "TSXV",
+    "OTCQB",
+    "Frankfurt",
+    "Canadian Securities  Exchange",
+    ":",
+    "：",
+    " ",
+    "   ",
+    "\n",
+    "ABC",
+    "ZTNH",
+    "“",
+    "X.A",
+    "-",
+    "(",
+    ")",
+    "a",
+    "Inc.",
+    "on",
+    ",",
+    "NYSE:ABC",
+]
+
+
+def _spans(matches) -> list[tuple]:
+    return [(m.span(), m.span("alias"), m.span("sym"), m.group("sym")) for m in matches]
+
+
+def test_venue_symbols_around_colons_are_the_ones_a_whole_scan_finds() -> None:
+    pattern = ticker_mentions._venue_symbol()
+    chance = random.Random(3)
+    for _ in range(3000):
+        text = "".join(chance.choice(_TICKER_ATOMS) for _ in range(chance.randint(1, 25)))
+        assert _spans(ticker_mentions.venue_symbols(text)) == _spans(pattern.finditer(text)), text
+    for text in DRAFTS:
+        assert _spans(ticker_mentions.venue_symbols(text)) == _spans(pattern.finditer(text))
+
+
+def test_symbols_one_slip_apart_are_the_near_misses_of_a_pairwise_scan() -> None:
+    chance = random.Random(7)
+    keys = sorted(
+        {"".join(chance.choice("ABCZ1") for _ in range(chance.randint(1, 6))) for _ in range(400)}
+    )
+    found = tickers._one_slip_apart(keys)
+    for key in keys:
+        assert found[key] == {o for o in keys if o != key and tickers.near_miss(key, o)}, key
+
+
+def _majority_by_scan(keys: list[str], symbols: list[str]) -> dict[str, str]:
+    """The verdicts as each mention's own cluster decided them before (quadratic)."""
+    verdicts = {}
+    for key in keys:
+        cluster = [i for i, k in enumerate(keys) if k == key or tickers.near_miss(k, key)]
+        counts = Counter(keys[i] for i in cluster)
+        first = {k: next(i for i in cluster if keys[i] == k) for k in counts}
+        best = max(counts, key=lambda k: (counts[k], -first[k]))
+        if best != key and tickers.near_miss(key, best):
+            verdicts[key] = symbols[first[best]]
+    return verdicts
+
+
+def test_majority_symbols_are_the_ones_each_mention_s_cluster_chose() -> None:
+    chance = random.Random(11)
+    for _ in range(300):
+        symbols = [
+            chance.choice(["ZNTH", "ZTNH", "ZNT", "ZNTHW", "ABCD", "ABDC", "BRK.A", "BRKA", "ZNXH"])
+            for _ in range(chance.randint(1, 9))
+        ]
+        keys = [tickers._key(symbol) for symbol in symbols]
+        assert tickers._majority_forms(keys, symbols) == _majority_by_scan(keys, symbols), symbols
+
+
+def _in_parentheses_by_scan(text: str, start: int) -> bool:
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.rfind("(") > before.rfind(")")
+
+
+def test_inside_parentheses_by_bisection_is_what_the_line_says() -> None:
+    chance = random.Random(5)
+    for _ in range(300):
+        text = "".join(chance.choice("(()) a\n") for _ in range(chance.randint(0, 30)))
+        document = Document.from_text(text)
+        for start in range(len(document.text) + 1):
+            assert exchange_names._in_parentheses(document, start) == _in_parentheses_by_scan(
+                document.text, start
+            ), (text, start)
