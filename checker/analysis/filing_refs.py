@@ -10,6 +10,7 @@ December 31, 2005", "quarterly report on Form 10-Q for the quarter ended
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,13 +22,21 @@ from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 
+_TITLE = r"(?P<title>annual|quarterly|current|transition)\s+reports?\s+(?:on|of)\s+"
 _TOKEN = r"(?:NT\s+)?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{1,5}(?:-[A-Za-z0-9]{1,6})?(?:\s?/\s?[A-Za-z])?(?![\w/-])"
 _REFERENCE = pattern_cache.compile(
-    rf"""(?:(?P<title>annual|quarterly|current|transition)\s+reports?\s+(?:on|of)\s+)?
+    rf"""(?:{_TITLE})?
     \b(?P<lead>forms?)\s+(?P<form>{_TOKEN})
     (?:(?:\s*,\s*|\s+(?:and|or|and/or)\s+|\s*,\s*(?:and|or)\s+)(?:form\s+)?(?P<form>{_TOKEN}))*""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+#: Where a reference's "Form" can start; every reference has one.
+_LEAD = pattern_cache.compile(r"\bform", regex.IGNORECASE)
+#: A title that ends right before a "Form": "annual report on ".
+_TITLE_BEFORE = pattern_cache.compile(_TITLE + r"\Z", regex.IGNORECASE)
+_NON_SPACE_BACKWARDS = pattern_cache.compile(r"(?r)\S")
+#: The most characters other than white space a title has ("transition", "reports", "of").
+_TITLE_LETTERS = len("transitionreportsof")
 _PERIOD = pattern_cache.compile(
     rf"""\G[^.;]{{0,80}}?\bfor\s+(?:the|our|its|their)\s+
     (?P<word>(?:fiscal\s+)?(?:year|quarter)(?:\s+(?:19|20)\d\d)?
@@ -107,7 +116,7 @@ def family(form: str | None) -> str | None:
 def references(document: Document) -> list[FilingRef]:
     """Return every form reference in the release, in order."""
     found: list[FilingRef] = []
-    for match in _REFERENCE.finditer(document.text, timeout=PATTERN_TIMEOUT):
+    for match in reference_matches(document.text):
         if _after_fda(document.text, match.start("lead")):
             continue
         tokens = list(zip(match.captures("form"), match.starts("form"), match.ends("form")))
@@ -136,6 +145,42 @@ def references(document: Document) -> list[FilingRef]:
                 )
             )
     return found
+
+
+def reference_matches(text: str) -> Iterator[regex.Match]:
+    """Yield the matches of a form reference as ``finditer`` would, trying only where "Form" stands.
+
+    A reference starts at its "Form" or at the title right before it
+    ("annual report on Form 10-K"), and a title holds no "Form": so trying
+    those two places for each "Form", in order, finds what a scan of every
+    position finds, without running the pattern's title alternatives at
+    each of a release's characters (a third of a millisecond a release).
+    """
+    last_end = 0
+    for lead in _LEAD.finditer(text, timeout=PATTERN_TIMEOUT):
+        at = lead.start()
+        if at < last_end:
+            continue
+        match = None
+        title = _title_before(text, at, last_end)
+        if title is not None:
+            match = _REFERENCE.match(text, title, timeout=PATTERN_TIMEOUT)
+        if match is None:
+            match = _REFERENCE.match(text, at, timeout=PATTERN_TIMEOUT)
+        if match is not None:
+            last_end = match.end()
+            yield match
+
+
+def _title_before(text: str, at: int, floor: int) -> int | None:
+    """Return where a title ending right at *at* starts (not before *floor*), or None."""
+    start = at
+    for count, letter in enumerate(_NON_SPACE_BACKWARDS.finditer(text, floor, at), 1):
+        start = letter.start()
+        if count == _TITLE_LETTERS:
+            break
+    title = _TITLE_BEFORE.search(text, start, at, timeout=PATTERN_TIMEOUT)
+    return title.start() if title else None
 
 
 def _after_fda(text: str, start: int) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 
-from checker.analysis import legend, sec_data, ticker_mentions
+from checker.analysis import filing_refs, legend, sec_data, ticker_mentions
 from checker.document.model import Document
 from checker.kinds import tickers
 from checker.kinds.tickers import exchange_names
@@ -124,6 +124,52 @@ def test_venue_symbols_around_colons_are_the_ones_a_whole_scan_finds() -> None:
         assert _spans(ticker_mentions.venue_symbols(text)) == _spans(pattern.finditer(text)), text
     for text in DRAFTS:
         assert _spans(ticker_mentions.venue_symbols(text)) == _spans(pattern.finditer(text))
+
+
+_FILING_ATOMS = [
+    "Form",
+    "form",
+    "Forms",
+    "FORM",
+    " ",
+    "  ",
+    "\n",
+    "10-K",
+    "10-Q",
+    "S-1",
+    "and",
+    "or",
+    ",",
+    "annual",
+    "semiannual",
+    "report",
+    "reports",
+    "on",
+    "of",
+    "transition",
+    "Annual Report on ",
+    "x",
+    ".",
+]
+
+
+def _references(matches) -> list[tuple]:
+    return [(m.span(), m.group("title"), m.captures("form"), m.starts("form")) for m in matches]
+
+
+def test_form_references_tried_at_each_form_are_the_ones_a_whole_scan_finds() -> None:
+    pattern = filing_refs._REFERENCE
+    chance = random.Random(2)
+    for _ in range(3000):
+        text = "".join(
+            chance.choice(_FILING_ATOMS) + chance.choice(["", " "])
+            for _ in range(chance.randint(1, 20))
+        )
+        found = _references(filing_refs.reference_matches(text))
+        assert found == _references(pattern.finditer(text)), text
+    for text in DRAFTS:
+        found = _references(filing_refs.reference_matches(text))
+        assert found == _references(pattern.finditer(text))
 
 
 def test_symbols_one_slip_apart_are_the_near_misses_of_a_pairwise_scan() -> None:
