@@ -118,9 +118,19 @@ def _segment() -> regex.Pattern:
     )
 
 
-@per_document
 def mentions(document: Document, issuer: str | None = None) -> list[Mention]:
-    """Return every ticker mention in parentheses, attributed to issuer or partner."""
+    """Return every ticker mention in parentheses, attributed to issuer or partner.
+
+    ``mentions(document)`` and ``mentions(document, None)`` are one analysis:
+    the issuer is always passed on by position, so the draft's cache keeps
+    it once instead of working it out for each spelling of the call.
+    """
+    return _mentions(document, issuer)
+
+
+@per_document
+def _mentions(document: Document, issuer: str | None) -> list[Mention]:
+    """Find the ticker mentions (see :func:`mentions`)."""
     table, _alias = venues()
     found: list[Mention] = []
     previous_paren_end = -1

@@ -134,7 +134,7 @@ def _two_exchanges_report(
     check: Tickers, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
     """Report the issuer listed on two US exchanges, unless the release is about a transfer."""
-    if not exchange_names.TRANSFER.search(document.text, timeout=PATTERN_TIMEOUT):
+    if not exchange_names.mentions_transfer(document):
         yield from _two_exchanges(_mentions(check, document, scope))
 
 

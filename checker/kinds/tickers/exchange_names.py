@@ -71,13 +71,11 @@ def anachronisms(
             yield from _anachronism(
                 report, grace, mention.venue, mention.alias, mention.alias_start, day, short=True
             )
-    for match in _present_listing().finditer(document.text, timeout=PATTERN_TIMEOUT):
-        if match.start("alias") not in seen and document.in_scope(match.start(), scope):
-            seen.add(match.start("alias"))
-            venue = venues()[0][alias_key(match.group("alias"))]
-            yield from _anachronism(
-                report, grace, venue, match.group("alias"), match.start("alias"), day, short=False
-            )
+    for start, alias_start, alias in _present_listings(document):
+        if alias_start not in seen and document.in_scope(start, scope):
+            seen.add(alias_start)
+            venue = venues()[0][alias_key(alias)]
+            yield from _anachronism(report, grace, venue, alias, alias_start, day, short=False)
     if report == "exchange-retired":
         for match in _retired_names().finditer(document.text, timeout=PATTERN_TIMEOUT):
             start = match.start()
@@ -91,6 +89,24 @@ def anachronisms(
                 continue
             venue = venues()[0][alias_key(match.group())]
             yield from _anachronism(report, grace, venue, match.group(), start, day, short=True)
+
+
+@per_document
+def _present_listings(document: Document) -> list[tuple[int, int, str]]:
+    """Return each "is listed on the <exchange>": where it starts, where the name starts, the name.
+
+    Both anachronism reports read them; searched once per draft, not once per report.
+    """
+    return [
+        (match.start(), match.start("alias"), match.group("alias"))
+        for match in _present_listing().finditer(document.text, timeout=PATTERN_TIMEOUT)
+    ]
+
+
+@per_document
+def mentions_transfer(document: Document) -> bool:
+    """Tell whether the release speaks of a transfer, move or uplisting (two reports ask)."""
+    return TRANSFER.search(document.text, timeout=PATTERN_TIMEOUT) is not None
 
 
 @lru_cache(maxsize=1)
@@ -310,7 +326,7 @@ def _one_slip(written: str, name: str) -> bool:
 
 def tier_conflicts(document: Document, scope: Scope) -> Iterator[Hit]:
     """Report a second Nasdaq tier named for the issuer when no transfer is mentioned."""
-    if TRANSFER.search(document.text, timeout=PATTERN_TIMEOUT):
+    if mentions_transfer(document):
         return
     table, _alias = venues()
     first: Venue | None = None
