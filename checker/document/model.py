@@ -42,11 +42,13 @@ def per_document(
 
     @functools.wraps(function)
     def cached(document: Document, *args: P.args, **kwargs: P.kwargs) -> T:
-        key = (
-            function,
-            *(tuple(a) if isinstance(a, list) else a for a in args),
-            *sorted(kwargs.items()),
-        )
+        key: Hashable = function  # most analyses take the draft alone: no tuple to build
+        if args or kwargs:
+            key = (
+                function,
+                *(tuple(a) if isinstance(a, list) else a for a in args),
+                *sorted(kwargs.items()),
+            )
         analyses = document.analyses
         if key not in analyses:
             analyses[key] = function(document, *args, **kwargs)

@@ -52,29 +52,52 @@ def candidates(patterns: Iterable[regex.Pattern], document: Document) -> Iterato
 
 def may_match(pattern: regex.Pattern, document: Document) -> bool:
     """Tell whether *pattern* could match in *document* (False only when it surely cannot)."""
-    needed = required_strings(pattern.pattern, int(pattern.flags))
-    if needed is None:
-        return True
-    found = _found_strings(document)
-    folded = _folded_text(document)
-    for string in needed:
-        present = found.get(string)
-        if present is None:
-            present = found[string] = string in folded
-        if present:
-            return True
-    return False
+    needed = _needed_by(pattern)
+    return needed is None or _lookups(document).holds_any(needed)
+
+
+def _needed_by(pattern: regex.Pattern) -> Needed:
+    """Return the pattern's required strings, remembered per compiled pattern.
+
+    Every rule asks for each of its patterns on every draft: looking the
+    pattern itself up (its hash is its source's, computed once) is cheaper
+    than building the (source, flags) key of :func:`required_strings` again.
+    """
+    try:
+        return _by_pattern[pattern]
+    except KeyError:
+        needed = _by_pattern[pattern] = required_strings(pattern.pattern, int(pattern.flags))
+        return needed
+
+
+#: Required strings by compiled pattern (built-in patterns are compiled once per process).
+_by_pattern: dict[regex.Pattern, Needed] = {}
+
+
+class _Lookups:
+    """A draft's case-folded text and which strings it holds, filled in as patterns ask."""
+
+    __slots__ = ("folded", "found")
+
+    def __init__(self, text: str) -> None:
+        self.folded = text.casefold()
+        self.found: dict[str, bool] = {}
+
+    def holds_any(self, needed: frozenset[str]) -> bool:
+        """Tell whether the draft holds one of the *needed* strings (each looked up once)."""
+        found = self.found
+        for string in needed:
+            present = found.get(string)
+            if present is None:
+                present = found[string] = string in self.folded
+            if present:
+                return True
+        return False
 
 
 @per_document
-def _folded_text(document: Document) -> str:
-    return document.text.casefold()
-
-
-@per_document
-def _found_strings(document: Document) -> dict[str, bool]:
-    """Which required strings the draft holds, filled in as patterns ask."""
-    return {}
+def _lookups(document: Document) -> _Lookups:
+    return _Lookups(document.text)
 
 
 def _core() -> Any:

@@ -69,6 +69,14 @@ def _hits(text: str, rule: str, **kwargs) -> list[str]:
             "today-mismatch",
             DL07 + "Earlier this month, on February 26, 2007, Acme dosed its first patient.",
         ),
+        (  # the draft is looked up for "today" and "month" first: in any case
+            "today-mismatch",
+            DL07 + "ACME ANNOUNCED TODAY (TUESDAY) THAT THE TRIAL MET ITS ENDPOINT.",
+        ),
+        (
+            "today-mismatch",
+            DL07 + "EARLIER THIS MONTH, on February 26, 2007, Acme dosed its first patient.",
+        ),
         (
             "conflicting-dates",
             "Acme initiated a Phase I trial of AC-101 in December 2005.\n\nAcme initiated a Phase I trial of AC-101 in 1Q 2006.",

@@ -153,3 +153,23 @@ def test_the_strings_are_kept_sealed_between_runs_and_a_bad_entry_is_rebuilt(mon
     monkeypatch.setattr(prefilter, "_table", None)
     assert prefilter._known() == {}
     assert prefilter.required_strings(source, regex.VERSION1) == {"between"}
+
+
+def test_a_patterns_strings_are_worked_out_once_not_once_per_draft(monkeypatch) -> None:
+    """Every rule asks for each of its patterns on every draft: the answer is kept per pattern."""
+    pattern = regex.compile(r"\bonce\s+per\s+pattern\b", regex.VERSION1)
+    asked: list[str] = []
+    real = prefilter.required_strings
+    monkeypatch.setattr(prefilter, "_by_pattern", {})
+    monkeypatch.setattr(
+        prefilter,
+        "required_strings",
+        lambda source, flags: asked.append(source) or real(source, flags),
+    )
+    drafts = ["Asked once per pattern.", "Nothing to find here.", "A PATTERN, in capitals."]
+    assert [prefilter.may_match(pattern, Document.from_text(text)) for text in drafts] == [
+        True,
+        False,
+        True,  # "pattern" is there, case folded: the filter may say yes where no match is
+    ]
+    assert asked == [pattern.pattern]

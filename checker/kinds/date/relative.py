@@ -17,7 +17,7 @@ from checker.analysis.release_date import earliest_release, in_period_row, lates
 from checker.analysis.tense import FUTURE, PAST, future_context, sentence_of, tense_of
 from checker.data import calendar_words
 from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_hit
-from checker.matching import pattern_cache
+from checker.matching import pattern_cache, prefilter
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit
 
@@ -190,7 +190,7 @@ def today_mismatch(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
             and mention.first != _shifted(release, said.group("word"))
         ):
             yield mention_hit(mention, release=release.isoformat(), word=said.group("word"))
-    for match in _TODAY_WEEKDAY.finditer(facts.text, timeout=PATTERN_TIMEOUT):
+    for match in _whole_text_matches(_TODAY_WEEKDAY, facts):
         expected = _shifted(release, match.group("word"))
         if WEEKDAYS[match.group("weekday")[:3].lower()] != expected.weekday():
             fields = {
@@ -210,13 +210,16 @@ def _this_month(facts: DateFacts, release: datetime.date) -> Iterator[Hit]:
     dates beside each phrase are found by bisection, not by a scan of every
     date: a long draft has many of both.
     """
+    phrases = list(_whole_text_matches(_THIS_MONTH, facts))
+    if not phrases:
+        return
     dated = list(_dated(facts, yearless=True))
     by_start = sorted(dated, key=lambda mention: mention.start)
     by_end = sorted(dated, key=lambda mention: mention.end)
     starts = [mention.start for mention in by_start]
     ends = [mention.end for mention in by_end]
     order = {id(mention): place for place, mention in enumerate(dated)}
-    for match in _THIS_MONTH.finditer(facts.text, timeout=PATTERN_TIMEOUT):
+    for match in phrases:
         after = by_start[bisect_left(starts, match.end()) : bisect_right(starts, match.end() + 6)]
         before = by_end[bisect_left(ends, match.start() - 3) : bisect_right(ends, match.start())]
         for mention in sorted(after + before, key=lambda mention: order[id(mention)]):
@@ -229,6 +232,18 @@ def _this_month(facts: DateFacts, release: datetime.date) -> Iterator[Hit]:
                 }
                 yield Hit(match.start(), match.end(), fields)
                 break
+
+
+def _whole_text_matches(pattern: regex.Pattern, facts: DateFacts) -> Iterator[regex.Match]:
+    """Yield the matches of *pattern* in the whole draft, skipping drafts it cannot match.
+
+    "today (Monday)" and "earlier this month" are rare, but a case-insensitive
+    alternation of words is tried at every word of the draft; the strings a
+    match needs ("today", "month": :mod:`checker.matching.prefilter`) are
+    looked up in the draft first, in C.
+    """
+    if prefilter.may_match(pattern, facts.document):
+        yield from pattern.finditer(facts.text, timeout=PATTERN_TIMEOUT)
 
 
 def _shifted(release: datetime.date, word: str) -> datetime.date:
