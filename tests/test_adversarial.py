@@ -15,10 +15,6 @@ once measured 28 times slower at 8 times the size), and the project runs no
 timed tests. Work no call count sees, a pattern backtracking inside the
 ``regex`` engine, is bounded per draft by the watchdog and measured by
 ``bench/scaling.py``.
-
-Rules known to be super-linear, in code other work owns, are listed with
-the spot; they are left out (each would take a minute at the limit) until
-that work lands, and then their entries go.
 """
 
 from __future__ import annotations
@@ -44,13 +40,6 @@ CALLS_BOUND = 1.5 * GROWTH
 MIN_CALLS = 5_000  # at the limit: fewer is fixed cost, not growth
 WHOLE_LINT = "(the whole lint)"
 
-#: Kinds whose shared analyses are known to grow faster than the draft (every rule of them):
-#: none left (safe-harbor, filings and tickers went linear with issue 19).
-KNOWN_SUPERLINEAR_KINDS: dict[str, str] = {}
-KNOWN_SUPERLINEAR = {
-    "spelling.split-name": "lexicon split names (kinds/lexicon: each candidate rescans its paragraph)",
-}
-
 
 def _config():
     opt_in = tuple(rule.id for rule in load_packs(builtin_pack_paths()).rules if rule.opt_in)
@@ -59,10 +48,6 @@ def _config():
 
 CONFIG = _config()
 PACKS = sorted({rule.pack for rule in CONFIG.rules})
-
-
-def _known_superlinear(rule) -> bool:
-    return rule.id in KNOWN_SUPERLINEAR or rule.kind in KNOWN_SUPERLINEAR_KINDS
 
 
 def adversarial_draft(rules: list, size: int) -> str:
@@ -101,7 +86,7 @@ def work_per_rule(rules: list, size: int, monkeypatch) -> dict[str, int]:
 
 @pytest.mark.parametrize("pack", PACKS)
 def test_each_rule_s_work_grows_no_faster_than_the_draft(pack: str, monkeypatch) -> None:
-    rules = [r for r in CONFIG.rules if r.pack == pack and not _known_superlinear(r)]
+    rules = [r for r in CONFIG.rules if r.pack == pack]
     assert rules
     work_per_rule(rules, 4 * 1024, monkeypatch)  # warm: word lists, lazily built patterns
     small = work_per_rule(rules, SMALL, monkeypatch)
@@ -112,8 +97,3 @@ def test_each_rule_s_work_grows_no_faster_than_the_draft(pack: str, monkeypatch)
         if calls >= MIN_CALLS and calls > CALLS_BOUND * max(small_calls, 1):
             too_fast.append(f"{rule_id}: {small_calls} -> {calls} calls")
     assert not too_fast, f"work grew more than {GROWTH:g}x the draft: {too_fast}"
-
-
-def test_the_known_exceptions_are_real_rules() -> None:
-    assert set(KNOWN_SUPERLINEAR) <= {rule.id for rule in CONFIG.rules}
-    assert set(KNOWN_SUPERLINEAR_KINDS) <= {rule.kind for rule in CONFIG.rules}

@@ -53,6 +53,9 @@ class Words:
     derived: dict[object, Any] = field(default_factory=dict)
     #: Hyphenated words of letters whose parts are counted as words too (:func:`with_parts`).
     compounds: set[str] = field(default_factory=set)
+    #: Forms counted so far, by lowercase word: a word repeated through a draft is counted once,
+    #: not once per question about it (linear on a draft of one name repeated to the size limit).
+    _forms: dict[str, Counter] = field(default_factory=dict, repr=False, compare=False)
 
     def count(self, lower: str) -> int:
         """Return how often a word occurs, any case."""
@@ -79,9 +82,14 @@ class Words:
 
         Counted from the spans when asked: only the few words reported or
         compared need it, and a counter for every word of every draft cost
-        more than the rest of word collection.
+        more than the rest of word collection. Asked only once the words are
+        collected, so the count kept for each word stays true. Read it, do not
+        change it.
         """
-        return Counter(self.text[start:end] for start, end in self.spans.get(lower, ()))
+        if lower not in self._forms:
+            spans = self.spans.get(lower, ())
+            self._forms[lower] = Counter(self.text[start:end] for start, end in spans)
+        return self._forms[lower]
 
     def usual_form(self, lower: str) -> str:
         """Return the most common way the draft writes a word (first on a tie)."""

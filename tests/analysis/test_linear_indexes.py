@@ -1,4 +1,4 @@
-"""The indexes that made safe-harbor, filings and tickers linear answer as the scans they replace.
+"""The indexes that made safe-harbor, filings, tickers and split names linear answer as the scans they replace.
 
 Each index (spans held by bisection, trigger words found once per draft,
 venue symbols searched only around colons, symbols one slip apart through
@@ -15,9 +15,11 @@ from collections import Counter
 import pytest
 
 from checker.analysis import filing_refs, legend, sec_data, ticker_mentions
+from checker.analysis import words as word_index
 from checker.document.model import Document
 from checker.kinds import tickers
 from checker.kinds.tickers import exchange_names
+from checker.model import Scope
 from tests.helpers import REALWORLD, REPO, SEEDS
 
 
@@ -220,3 +222,14 @@ def test_inside_parentheses_by_bisection_is_what_the_line_says() -> None:
             assert exchange_names._in_parentheses(document, start) == _in_parentheses_by_scan(
                 document.text, start
             ), (text, start)
+
+
+def test_the_forms_kept_per_word_are_those_a_fresh_count_gives() -> None:
+    for text in DRAFTS:
+        document = Document.from_text(text)
+        words = word_index.collect(document, Scope())
+        for lower in list(words.spans)[:200]:
+            fresh = Counter(text[start:end] for start, end in words.spans[lower])
+            assert words.forms(lower) == fresh
+            assert words.forms(lower) is words.forms(lower)  # counted once, then kept
+            assert words.usual_form(lower) == fresh.most_common(1)[0][0]
