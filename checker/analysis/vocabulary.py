@@ -25,7 +25,7 @@ import bisect
 import hashlib
 import importlib.util
 from array import array
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +42,7 @@ class Vocabulary:
 
     def __init__(self, hashes: array) -> None:
         self._hashes = hashes
+        self._answers: dict[str, bool] = {}
 
     @classmethod
     def of(cls, words: Iterable[str]) -> Vocabulary:
@@ -49,14 +50,35 @@ class Vocabulary:
         return cls(array("Q", sorted({word_hash(word) for word in words})))
 
     def __contains__(self, word: object) -> bool:
+        """Tell whether *word* is in the set; each answer is kept, as words recur within and across drafts.
+
+        A hash and a bisection cost about 1.5 microseconds, a kept answer a
+        dictionary lookup; the lexicon asks each draft's words several times.
+        The answers kept are bounded (:data:`ANSWERS_KEPT`): past the bound
+        they are dropped and asked again, so an archive of any size holds
+        no more memory than that.
+        """
         if not isinstance(word, str):
             return False
-        wanted = word_hash(word)
-        index = bisect.bisect_left(self._hashes, wanted)
-        return index < len(self._hashes) and self._hashes[index] == wanted
+        known = self._answers.get(word)
+        if known is None:
+            wanted = word_hash(word)
+            index = bisect.bisect_left(self._hashes, wanted)
+            known = index < len(self._hashes) and self._hashes[index] == wanted
+            if len(word) <= KEPT_WORD_LENGTH:
+                if len(self._answers) >= ANSWERS_KEPT:
+                    self._answers.clear()
+                self._answers[word] = known
+        return known
 
     def __len__(self) -> int:
         return len(self._hashes)
+
+
+#: How many answers each vocabulary keeps (:meth:`Vocabulary.__contains__`): the words of a few
+#: hundred releases, a few MB. Longer words are answered but not kept.
+ANSWERS_KEPT = 50_000
+KEPT_WORD_LENGTH = 40
 
 
 def word_hash(word: str) -> int:
@@ -309,6 +331,41 @@ def common_english_by_length(min_count: int) -> dict[int, tuple[str, ...]]:
     for word in common_english(min_count):
         by_length.setdefault(len(word), []).append(word)
     return {length: tuple(words) for length, words in by_length.items()}
+
+
+@lru_cache(maxsize=4)
+def common_english_by_initial(min_count: int) -> dict[str, dict[int, tuple[str, ...]]]:
+    """Return :func:`common_english_by_length` split by first letter (see :func:`by_initial`)."""
+    return by_initial(common_english_by_length(min_count))
+
+
+def by_initial(by_length: Mapping[int, Sequence[str]]) -> dict[str, dict[int, tuple[str, ...]]]:
+    """Split a table of names by length into one table per first letter.
+
+    The place and English slip searches keep only names with the word's
+    own first letter (a typist keeps it), so searching those alone is a
+    twentieth of the work: see ``match.nearest_same_initial``.
+    """
+    split: dict[str, dict[int, list[str]]] = {}
+    for length, names in by_length.items():
+        for name in names:
+            split.setdefault(name[:1], {}).setdefault(length, []).append(name)
+    return {
+        initial: {length: tuple(names) for length, names in table.items()}
+        for initial, table in split.items()
+    }
+
+
+@lru_cache(maxsize=2)
+def place_words_by_initial(major_only: bool) -> dict[str, dict[int, tuple[str, ...]]]:
+    """Return :func:`place_words` split by first letter (see :func:`by_initial`)."""
+    return by_initial(place_words(major_only))
+
+
+@lru_cache(maxsize=4)
+def english_drug_targets_by_initial(types: str) -> dict[str, dict[int, tuple[str, ...]]]:
+    """Return :func:`english_drug_targets` split by first letter (see :func:`by_initial`)."""
+    return by_initial(english_drug_targets(types))
 
 
 @lru_cache(maxsize=2)

@@ -77,6 +77,25 @@ class Words:
             and not vocabulary.is_drug_name(lower)
         ]
 
+    @cached_property
+    def repeated_by_length(self) -> dict[int, list[str]]:
+        """Return the words used twice or more, grouped by length, in order of first use.
+
+        What a word may be a slip of within the draft: asked for every
+        candidate, grouped once so that each looks only at lengths within reach.
+        """
+        grouped: dict[int, list[str]] = {}
+        for lower, spans in self.spans.items():
+            if len(spans) >= 2:
+                grouped.setdefault(len(lower), []).append(lower)
+        return grouped
+
+    def repeated_near_length(self, length: int, reach: int) -> Iterator[str]:
+        """Yield the words used twice or more whose length is within *reach* of *length*."""
+        grouped = self.repeated_by_length
+        for near in range(length - reach, length + reach + 1):
+            yield from grouped.get(near, ())
+
     def forms(self, lower: str) -> Counter:
         """Return how often the draft writes a word each way, in order of first use.
 

@@ -149,6 +149,17 @@ def test_a_vocabulary_answers_membership_exactly() -> None:
     assert len(vocabulary) == 3
 
 
+def test_a_vocabulary_answers_the_same_once_its_answers_are_kept_or_dropped(monkeypatch) -> None:
+    monkeypatch.setattr(vocabulary, "ANSWERS_KEPT", 3)
+    words = ["patients", "annual", "délisting"]
+    kept = Vocabulary.of(words)
+    asked = [*words, "patient", "anual", "x" * 50, *words, "patient"] * 3
+    answers = [word in kept for word in asked]
+    assert answers == [word in words for word in asked]
+    assert len(kept._answers) <= 3  # bounded: dropped past the bound, then asked again
+    assert "x" * 50 not in kept._answers  # long words are answered, not kept
+
+
 def test_the_english_vocabulary_knows_english_and_not_drug_names() -> None:
     english = english_words()
     assert all(word in english for word in ("patients", "quarterly", "investigational", "the"))

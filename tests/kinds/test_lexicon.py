@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
 from checker.analysis import vocabulary
 from checker.errors import RulePackError
-from checker.kinds.lexicon.match import Tolerance, nearest, variant_of
+from checker.kinds.lexicon.match import Tolerance, nearest, nearest_same_initial, variant_of
 from tests.helpers import REALWORLD, SEEDS, findings, needs_shared, rule_hits
 
 
@@ -225,6 +226,45 @@ def test_nearest_refuses_ties_and_variants_are_not_misspellings() -> None:
     assert len(nearest("abcdex", {6: ["abcdey", "abcdez"]}, 1)) == 2
     assert variant_of("pre-clinical", "preclinical") and variant_of("annamycin", "l-annamycin")
     assert not variant_of("l-annamcyin", "l-annamycin")
+
+
+def _slipped(word: str, chance: random.Random) -> str:
+    """Return *word* with one or two random slips: a letter changed, dropped, added or swapped."""
+    for _ in range(chance.randint(1, 2)):
+        index = chance.randrange(len(word))
+        letter = chance.choice("abcdelmnorst")
+        word = (
+            chance.choice(
+                [
+                    word[:index] + letter + word[index + 1 :],
+                    word[:index] + word[index + 1 :],
+                    word[:index] + letter + word[index:],
+                    word[:index]
+                    + word[index + 1 : index + 2]
+                    + word[index : index + 1]
+                    + word[index + 2 :],
+                ]
+            )
+            or word
+        )
+    return word
+
+
+@pytest.mark.parametrize("edits", [1, 2])
+def test_the_same_initial_search_answers_as_the_whole_search_filtered(edits: int) -> None:
+    """Searching only names of the word's first letter gives the filtered answer of the whole table,
+    also where a name of another letter is nearer (then: nothing)."""
+    chance = random.Random(18)
+    table = vocabulary.place_words(False)
+    initials = vocabulary.by_initial(table)
+    names = [name for names in table.values() for name in names if len(name) >= 6]
+    nearer_elsewhere = 0
+    for _ in range(400):
+        word = _slipped(chance.choice(names), chance)
+        whole = [(n, d) for n, d in nearest(word, table, edits) if n[0] == word[0]]
+        assert nearest_same_initial(word, table, initials, edits) == whole, word
+        nearer_elsewhere += bool(nearest(word, table, edits)) and not whole
+    assert edits == 1 or nearer_elsewhere  # the case the whole table is asked for did occur
 
 
 def test_drug_list_carries_its_provenance() -> None:

@@ -56,7 +56,13 @@ from checker.analysis.words import Words, has_digit, has_inner_capital, match_ca
 from checker.document.model import Document, per_document
 from checker.kinds.base import Context
 from checker.kinds.lexicon import own
-from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
+from checker.kinds.lexicon.match import (
+    Tolerance,
+    distance,
+    nearest,
+    nearest_same_initial,
+    variant_of,
+)
 from checker.matching import pattern_cache
 from checker.matching.patterns import search_spans
 from checker.model import Hit, Scope
@@ -264,11 +270,12 @@ def _nearest_drug(lower: str, types: str, edits: int) -> tuple[tuple[str, int], 
     typist keeps it, so "metotrexate" is methotrexate, not ketotrexate.
     """
     found = nearest(lower, vocabulary.drug_targets(types), edits)
-    found += [  # "Lycogen" is a company's name, not a slip of glycogen
-        (name, score)
-        for name, score in nearest(lower, vocabulary.english_drug_targets(types), edits)
-        if name[0] == lower[0]
-    ]
+    found += nearest_same_initial(  # "Lycogen" is a company's name, not a slip of glycogen
+        lower,
+        vocabulary.english_drug_targets(types),
+        vocabulary.english_drug_targets_by_initial(types),
+        edits,
+    )
     if not found:
         return ()
     best = min(score for _name, score in found)
@@ -316,8 +323,8 @@ def _draft_name_near(check: Lexicon, lower: str, words: Words) -> bool:
         words.count(name) >= 2 * words.count(lower)
         and not variant_of(lower, name)
         and distance(lower, name) <= edits
-        for name in words.spans
-        if name != lower and abs(len(name) - len(lower)) <= edits and words.count(name) >= 2
+        for name in words.repeated_near_length(len(lower), edits)
+        if name != lower
     )
 
 
@@ -520,8 +527,7 @@ def _drug_or_product(check: Lexicon, lower: str, words: Words) -> bool:
         and _product(check, name, words)
         and not variant_of(lower, name)
         and distance(lower, name) <= min(edits, check.tolerance.edits(len(name)))
-        for name in words.spans
-        if abs(len(name) - len(lower)) <= edits and words.count(name) >= 2
+        for name in words.repeated_near_length(len(lower), edits)
     )
 
 

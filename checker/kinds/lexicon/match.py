@@ -66,6 +66,29 @@ def nearest(word: str, by_length: Mapping[int, Iterable[str]], edits: int) -> li
     return [(name, int(score)) for name, score, _index in found if score == best]
 
 
+def nearest_same_initial(
+    word: str,
+    by_length: Mapping[int, Iterable[str]],
+    by_initial: Mapping[str, Mapping[int, Iterable[str]]],
+    edits: int,
+) -> list[tuple[str, int]]:
+    """Return the names of :func:`nearest` that start with *word*'s first letter.
+
+    The same answer as filtering ``nearest(word, by_length, edits)`` on the
+    first letter, from a search of those names only (*by_initial* is
+    *by_length* split by first letter). A name of another first letter
+    changes that answer only by being nearer than every name of this one:
+    the nearest win, and the filter then leaves nothing. That can only
+    happen when the best of this letter is two or more edits away, and
+    only then is the whole table asked, for names that much nearer.
+    """
+    same = nearest(word, by_initial.get(word[:1], {}), edits)
+    if not same or same[0][1] <= 1:
+        return same
+    nearer = nearest(word, by_length, same[0][1] - 1)
+    return [] if nearer else same
+
+
 def variant_of(word: str, name: str) -> bool:
     """Tell whether *word* is a legitimate variant of *name*, not a misspelling.
 

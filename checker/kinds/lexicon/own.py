@@ -18,7 +18,13 @@ import regex
 from checker.analysis import vocabulary
 from checker.analysis.words import Words, has_digit
 from checker.data import calendar_words
-from checker.kinds.lexicon.match import Tolerance, distance, nearest, variant_of
+from checker.kinds.lexicon.match import (
+    Tolerance,
+    distance,
+    nearest,
+    nearest_same_initial,
+    variant_of,
+)
 
 _NOT_DIGIT = regex.compile(r"\D")
 #: Roman numerals ("xiii", "xviii"): different numbers, not slips of each other.
@@ -137,8 +143,12 @@ def _prefix_slip(lower: str, words: Words) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+@lru_cache(maxsize=8192)
 def prefix_slip_candidate(lower: str) -> bool:
-    """Tell whether *lower* is one slip from a prefix of the trade ("mullti", "neruo")."""
+    """Tell whether *lower* is one slip from a prefix of the trade ("mullti", "neruo").
+
+    Cached: asked of every candidate word of every draft, and it depends on the word alone.
+    """
     return any(
         name[0] == lower[0] and _short_slip(lower, name)
         for name, _score in nearest(lower, _prefixes_by_length(), 1)
@@ -217,12 +227,14 @@ PREFIXES_OF_ART = (
 )
 
 
+@lru_cache(maxsize=32768)
 def vouched(lower: str) -> bool:
     """Tell whether a list outside the release vouches for a name's spelling.
 
     A surname or first name of the Census lists, a word of a place name, or
     a compound of common English words or of a prefix of the trade and one
-    ("Deltawave", "biopharmaceutical", "foodservice").
+    ("Deltawave", "biopharmaceutical", "foodservice"). Cached: it depends
+    on the word alone, and a draft asks it of each of its words.
     """
     if vocabulary.is_known_name(lower):
         return True
@@ -412,10 +424,14 @@ def _swapped(first: str, second: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def place_slip(
     lower: str, in_dateline: bool, tolerance: Tolerance, in_dateline_place: bool = False
 ) -> str | None:
     """Return the place-name word *lower* is a slip of: "cincinatti" → "cincinnati".
+
+    Cached: the answer depends on its arguments alone, and the same capitalised
+    non-words (a company's name, its product's) recur across an archive's drafts.
 
     A dateline is checked against every city of 15,000 people or more; the
     body against countries, states, provinces and large cities, as smaller
@@ -433,25 +449,27 @@ def place_slip(
     if calendar_slip(lower):
         return None  # "Monay" is Monday, not Moray
     targets = vocabulary.place_words(not in_dateline)
+    initials = vocabulary.place_words_by_initial(not in_dateline)
     if len(lower) < SHORT_LENGTH:
         found = [
             name
-            for name, _score in nearest(lower, targets, 1)
-            if name[0] == lower[0]
-            and (_short_slip(lower, name) or (len(lower) >= 5 and _vowel_for_vowel(lower, name)))
+            for name, _score in nearest_same_initial(lower, targets, initials, 1)
+            if _short_slip(lower, name) or (len(lower) >= 5 and _vowel_for_vowel(lower, name))
         ]
         return found[0] if len(found) == 1 else None
     edits = tolerance.edits(len(lower))
     found = [
         name
-        for name, _score in nearest(lower, targets, edits)
-        if not variant_of(lower, name) and name[0] == lower[0]
+        for name, _score in nearest_same_initial(lower, targets, initials, edits)
+        if not variant_of(lower, name)
     ]
     if not found and not in_dateline:
         found = [
             name
-            for name, _score in nearest(lower, vocabulary.place_words(False), 1)
-            if name[0] == lower[0] and edit_rank(lower, name) <= 1
+            for name, _score in nearest_same_initial(
+                lower, vocabulary.place_words(False), vocabulary.place_words_by_initial(False), 1
+            )
+            if edit_rank(lower, name) <= 1
         ]
     return found[0] if len(found) == 1 else None
 
@@ -494,8 +512,13 @@ def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
     counts = vocabulary.common_english(min_count)
     found = [
         name
-        for name, _score in nearest(lower, vocabulary.common_english_by_length(min_count), 1)
-        if (not variant_of(lower, name) or len(name) == len(lower)) and name[0] == lower[0]
+        for name, _score in nearest_same_initial(
+            lower,
+            vocabulary.common_english_by_length(min_count),
+            vocabulary.common_english_by_initial(min_count),
+            1,
+        )
+        if not variant_of(lower, name) or len(name) == len(lower)
     ]
     if _compound_of_words(lower, min_count) and not any(
         edit_rank(lower, name) <= 2 and len(name) > len(lower) for name in found
