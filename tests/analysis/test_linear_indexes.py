@@ -13,6 +13,7 @@ import random
 from collections import Counter
 
 import pytest
+import regex
 
 from checker.analysis import filing_refs, legend, sec_data, ticker_mentions
 from checker.analysis import words as word_index
@@ -233,3 +234,24 @@ def test_the_forms_kept_per_word_are_those_a_fresh_count_gives() -> None:
             assert words.forms(lower) == fresh
             assert words.forms(lower) is words.forms(lower)  # counted once, then kept
             assert words.usual_form(lower) == fresh.most_common(1)[0][0]
+
+
+_TOKEN = regex.compile(r"(?<!\S)\S*?[.@#:/]\S*")
+
+
+def _addresses_by_every_token(text: str) -> list[tuple[int, int]]:
+    """The address search it replaced: the pattern over every space-free stretch with . @ # : or /."""
+    return [
+        match.span()
+        for token in _TOKEN.finditer(text)
+        for match in word_index._ADDRESS.finditer(text, *token.span())
+    ]
+
+
+def test_addresses_are_found_as_by_a_search_of_every_stretch() -> None:
+    chance = random.Random(18)
+    pieces = ["a", "B", ".", "@", "#", ":", "/", " ", "\n", "com", "www.", "http://", "x.io"]
+    pieces += ["\u00a0", "\u2003", "\x1c", "-", "_", "+", ".Health", "é"]
+    texts = ["".join(chance.choices(pieces, k=chance.randint(0, 40))) for _ in range(5000)]
+    for text in [*texts, *DRAFTS]:
+        assert word_index.address_spans(text) == _addresses_by_every_token(text), text
