@@ -307,6 +307,24 @@ def test_the_word_tables_are_checked_for_their_shape() -> None:
     assert not vocabulary._targets_well_formed({4: ("abc",)})
     assert not vocabulary._targets_well_formed({4: ["abcd"]})
     assert not vocabulary._targets_well_formed({"4": ("abcd",)})
+    assert not vocabulary._targets_well_formed({4: ("abcd", 1234)})
+    assert vocabulary._counts_well_formed({"word": 3})
+    assert not vocabulary._counts_well_formed({"word": True})
+    assert not vocabulary._counts_well_formed({"word": "3"})
+    assert vocabulary._columns_well_formed((("paris", "texas"), ("major", "major")))
+    assert not vocabulary._columns_well_formed((("paris", "texas"), ("major",)))
+    assert not vocabulary._columns_well_formed((("paris",), (1,)))
+    assert not vocabulary._columns_well_formed([("paris",), ("major",)])
+
+
+def test_the_place_tables_kept_in_the_cache_are_those_the_gazetteer_gives(cache) -> None:
+    vocabulary._gazetteer.cache_clear()
+    built = vocabulary._gazetteer()  # parsed, then written
+    vocabulary._gazetteer.cache_clear()
+    assert vocabulary._gazetteer() == built == vocabulary._read_gazetteer()  # read back
+    words, kinds = built
+    assert "cincinnati" in words and set(kinds) <= {"major", "city", "short"}
+    vocabulary._gazetteer.cache_clear()
 
 
 def test_a_verified_pattern_file_of_the_wrong_shape_is_ignored(cache, monkeypatch) -> None:
