@@ -56,6 +56,15 @@ def may_match(pattern: regex.Pattern, document: Document) -> bool:
     return needed is None or _lookups(document).holds_any(needed)
 
 
+def holds_any(document: Document, strings: frozenset[str]) -> bool:
+    """Tell whether the draft's case-folded text holds one of *strings* (case-folded already).
+
+    For a check that knows its required strings better than a parse can:
+    the lexicon's named list of terms, which :func:`required_strings` leaves alone.
+    """
+    return _lookups(document).holds_any(strings)
+
+
 def _needed_by(pattern: regex.Pattern) -> Needed:
     """Return the pattern's required strings, remembered per compiled pattern.
 

@@ -123,6 +123,26 @@ def test_where_the_filter_says_no_the_pattern_finds_nothing(data) -> None:
         assert pattern.search(Document.from_text(text).text) is None, (pattern.pattern, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Astrazeneca said so.", 1),
+        ("ASTRAZENECA SIGNS", 0),
+        ("Glaxosmithkline and Abbvie", 2),
+        ("The ſ iphone", 1),
+    ],
+)
+def test_a_draft_holding_a_term_in_any_case_still_runs_the_case_check(
+    text: str, reported: int
+) -> None:
+    config = load_config(Settings(select=("spelling.name-case",)))
+    filtered = lint_text(text, config)
+    assert len(filtered) == reported
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prefilter, "holds_any", lambda document, strings: True)
+        assert lint_text(text, config) == filtered
+
+
 def _drafts() -> list[Path]:
     corpus = sorted(path for path in (REPO / "corpus").iterdir() if path.suffix in (".txt", ".md"))
     return corpus + sorted(REALWORLD.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
@@ -136,6 +156,7 @@ def test_every_real_release_gives_the_same_findings_without_the_filter(monkeypat
     assert len(texts) > 100
     filtered = [lint_text(text, config) for text in texts]
     monkeypatch.setattr(prefilter, "may_match", lambda pattern, document: True)
+    monkeypatch.setattr(prefilter, "holds_any", lambda document, strings: True)
     assert [lint_text(text, config) for text in texts] == filtered
 
 

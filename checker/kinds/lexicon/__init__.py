@@ -63,7 +63,7 @@ from checker.kinds.lexicon.match import (
     nearest_same_initial,
     variant_of,
 )
-from checker.matching import pattern_cache
+from checker.matching import pattern_cache, prefilter
 from checker.matching.patterns import search_spans
 from checker.model import Hit, Scope
 
@@ -94,6 +94,8 @@ class Lexicon:
     terms: dict[str, Term]
     term_lengths: dict[int, list[str]]
     term_pattern: regex.Pattern | None
+    #: The terms case-folded: a draft holding none of them cannot match :attr:`term_pattern`.
+    term_folds: frozenset[str]
     drug_types: str
     allow: frozenset[str]
     tolerance: Tolerance
@@ -131,6 +133,7 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
         terms=terms,
         term_lengths=_by_length({term.term.lower() for term in terms.values()}),
         term_pattern=pattern,
+        term_folds=frozenset(term.term.casefold() for term in terms.values()),
         drug_types=",".join(params["drug_names"]),
         allow=frozenset(word.lower() for word in params["allow"]),
         tolerance=Tolerance(**params["tolerance"]),
@@ -579,8 +582,8 @@ def _splits(check: Lexicon, document: Document, scope: Scope, words: Words) -> I
 
 def _wrong_case(check: Lexicon, document: Document, scope: Scope) -> Iterator[Hit]:
     """Report terms written in a case none of their accepted forms has."""
-    if check.term_pattern is None:
-        return
+    if check.term_pattern is None or not prefilter.holds_any(document, check.term_folds):
+        return  # the named list scans every position of the draft: most drafts name no term
     blocked = word_index.blocked_spans(document)
     for match in search_spans(check.term_pattern, document.text, document.scope_spans(scope)):
         start, end = match.span()
