@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -43,8 +43,7 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """Where in a release a rule looks.
 
     ``parts`` limits a rule to those parts (empty means everywhere) and

@@ -80,3 +80,9 @@ test_pack.__test__ = False  # a helper, not a test
 def run_rules(tmp_path: Path, text: str, *rules: dict) -> list[Finding]:
     """Lint *text* with only the test pack's rules."""
     return findings(text, select="t", packs=test_pack(tmp_path, *rules))
+
+
+def check_values(check: object) -> list:
+    """Return the values of a compiled check's fields (checks are named tuples, or plain objects)."""
+    as_dict = getattr(check, "_asdict", None)
+    return list(as_dict().values() if as_dict else vars(check).values())

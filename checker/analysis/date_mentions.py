@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -108,8 +108,7 @@ _LEAD_IN_REACH = 12
 _FOLLOW_REACH = 12
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date as written, with the interval it names (None when unknown).
 
     ``kind`` is ``date``, ``month``, ``quarter``, ``half``, ``year`` (a bare

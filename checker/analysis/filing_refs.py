@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -52,8 +52,7 @@ _FILED = pattern_cache.compile(
 )
 
 
-@dataclass(frozen=True)
-class FilingRef:
+class FilingRef(NamedTuple):
     """One form as a release cites it; ``form`` is the canonical type, or None."""
 
     start: int

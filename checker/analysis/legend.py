@@ -11,10 +11,8 @@ by future-verb syntax, not bare keywords, so "May 2007", "Will Smith" and
 from __future__ import annotations
 
 import bisect
-import dataclasses
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -24,8 +22,7 @@ from checker.document.segments import Span
 from checker.matching.patterns import PATTERN_TIMEOUT
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The compiled patterns of ``checker/data/safe_harbor.json``."""
 
     strong: list[regex.Pattern]
@@ -49,8 +46,7 @@ class Vocabulary:
     """Lowercase words one of which every signal pattern needs (plain substrings, not patterns)."""
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(NamedTuple):
     """A forward-looking phrase outside the legend.
 
     ``strong`` phrases (expects to, NDA submission, cash runway) are
@@ -92,7 +88,7 @@ def vocabulary() -> Vocabulary:
         "generic_filing",
         "disclaimer_cues",
     )
-    fields = [field.name for field in dataclasses.fields(Vocabulary)]
+    fields = list(Vocabulary._fields)
     compiled: dict[str, Any] = {
         field: compile_list(data[name], f"{where}: {name}")
         for field, name in zip(fields[:-1], names, strict=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -44,8 +44,7 @@ _LETTER_REACH_DAYS = 7
 _HEADER_LINES = 25
 
 
-@dataclass(frozen=True)
-class ReleaseDate:
+class ReleaseDate(NamedTuple):
     """A release date and its provenance: ``dateline``, ``option`` or ``inferred``."""
 
     date: datetime.date
@@ -337,8 +336,7 @@ _HEADING_LINES = 3
 _DATE_ROW_GAP = pattern_cache.compile(r"[ \t]*(?:\t|[ ]{2,})[ \t]*")
 
 
-@dataclass(frozen=True)
-class UpperBound:
+class UpperBound(NamedTuple):
     """A day the release cannot be after, and the mention of the text that sets it."""
 
     date: datetime.date
@@ -351,8 +349,7 @@ class UpperBound:
         return f"at the latest {self.date.isoformat()}, {self.reason}"
 
 
-@dataclass(frozen=True)
-class _Bounds:
+class _Bounds(NamedTuple):
     """The two earliest upper bounds and the two latest done events of a draft."""
 
     uppers: tuple[UpperBound, ...]
@@ -378,8 +375,7 @@ def latest_release(document: Document, mention: DateMention) -> UpperBound | Non
     return upper
 
 
-@dataclass(frozen=True)
-class LowerBound:
+class LowerBound(NamedTuple):
     """A day the release cannot be before: the latest event the text tells as done."""
 
     date: datetime.date

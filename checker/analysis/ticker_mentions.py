@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -51,8 +51,7 @@ _OWNER = pattern_cache.compile(
 )
 
 
-@dataclass(frozen=True)
-class Venue:
+class Venue(NamedTuple):
     """An exchange or quotation system and the years its name was in use."""
 
     name: str
@@ -65,8 +64,7 @@ class Venue:
     report_after: datetime.date | None = None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One "exchange: symbol" pair as written, with the company it belongs to."""
 
     venue: Venue
@@ -256,8 +254,7 @@ def venue_at(line: str | None, day: datetime.date) -> Venue | None:
     return None
 
 
-@dataclass(frozen=True)
-class LooseMention:
+class LooseMention(NamedTuple):
     """A symbol written outside ticker parentheses: "under the symbol “ZTNH”", "Nasdaq: ZTNH"."""
 
     symbol: str

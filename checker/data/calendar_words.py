@@ -11,16 +11,15 @@ which a dateline does not.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
 from checker.data import load
 
 
-@dataclass(frozen=True)
-class Month:
+class Month(NamedTuple):
     """A month: its number (1-12), full name, AP form before a day, and other forms in use."""
 
     number: int
@@ -34,8 +33,7 @@ class Month:
         return tuple(dict.fromkeys((self.name, self.ap, *self.other)))
 
 
-@dataclass(frozen=True)
-class Weekday:
+class Weekday(NamedTuple):
     """A weekday: its number (Monday is 0, as in datetime), full name and abbreviations."""
 
     number: int

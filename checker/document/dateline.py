@@ -10,7 +10,7 @@ the date means is for the date checks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -65,8 +65,7 @@ _DATELINE = pattern_cache.compile(
 )
 
 
-@dataclass(frozen=True)
-class Dateline:
+class Dateline(NamedTuple):
     """A recognised dateline and its parts as written (offsets into the text)."""
 
     start: int

@@ -9,7 +9,7 @@ are also recognised by what they say.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -63,8 +63,7 @@ _BLOCK_HEADING = pattern_cache.compile(
 )
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A stretch of the release (offsets into the text) with its part name."""
 
     name: str
@@ -72,8 +71,7 @@ class Part:
     end: int
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """What part detection found: the parts, the dateline and the issuer."""
 
     parts: tuple[Part, ...]

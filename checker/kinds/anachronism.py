@@ -17,8 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -32,8 +31,7 @@ from checker.model import Hit, Scope
 _YEAR = pattern_cache.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One term and its lifetime."""
 
     pattern: regex.Pattern
@@ -43,8 +41,7 @@ class Term:
     replacement: str | None
 
 
-@dataclass(frozen=True)
-class Anachronism:
+class Anachronism(NamedTuple):
     """A compiled ``anachronism`` check."""
 
     terms: tuple[Term, ...]

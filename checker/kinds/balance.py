@@ -27,8 +27,7 @@ compares the two on generated drafts).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -69,8 +68,7 @@ _PARAGRAPH_BREAK = _compiled(r"\n[ \t]*\n")
 _STRAIGHT_OR_CURLY_OPENER = _compiled(r"[“\"]")
 
 
-@dataclass(frozen=True)
-class Balance:
+class Balance(NamedTuple):
     """A compiled ``balance`` check: which marks it judges."""
 
     marks: str

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -35,8 +34,7 @@ _CONTEXT_WORDS = 4
 _MIN_SIMILARITY = 0.5  # below this the block is another text, not a drifted copy
 
 
-@dataclass(frozen=True)
-class Boilerplate:
+class Boilerplate(NamedTuple):
     """A compiled ``boilerplate`` check."""
 
     block: str
@@ -45,8 +43,7 @@ class Boilerplate:
     variable: list[regex.Pattern]
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     key: str  # what is compared
     text: str  # as written
     start: int

@@ -17,8 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -30,8 +29,7 @@ from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns, search_
 from checker.model import Hit, Scope
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A compiled ``claim`` check."""
 
     patterns: list[regex.Pattern]

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -26,8 +25,7 @@ from checker.matching.patterns import compile_pattern, search_spans
 from checker.model import Hit, Scope
 
 
-@dataclass(frozen=True)
-class Consistency:
+class Consistency(NamedTuple):
     """A compiled ``consistency`` check."""
 
     pattern: regex.Pattern
@@ -35,8 +33,7 @@ class Consistency:
     variants: tuple[tuple[str, regex.Pattern], ...]
 
 
-@dataclass(frozen=True)
-class _Occurrence:
+class _Occurrence(NamedTuple):
     value: str  # as written
     group: str  # what is compared: the value, its casefold, or its variant label
     start: int

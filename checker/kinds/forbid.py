@@ -8,8 +8,7 @@ Parameters: ``patterns`` (any match is a finding), ``ignore_case``,
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -20,8 +19,7 @@ from checker.matching.patterns import compile_patterns, search_spans
 from checker.model import Hit, Scope
 
 
-@dataclass(frozen=True)
-class Forbid:
+class Forbid(NamedTuple):
     """A compiled ``forbid`` check."""
 
     patterns: list[regex.Pattern]

@@ -10,8 +10,7 @@ at the start of the lead paragraph when there is no trigger.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -22,8 +21,7 @@ from checker.matching.patterns import compile_patterns, first_match
 from checker.model import Hit, Scope
 
 
-@dataclass(frozen=True)
-class Require:
+class Require(NamedTuple):
     """A compiled ``require`` check."""
 
     patterns: list[regex.Pattern]

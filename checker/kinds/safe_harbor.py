@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -51,8 +50,7 @@ from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
 
 
-@dataclass(frozen=True)
-class SafeHarbor:
+class SafeHarbor(NamedTuple):
     """A compiled ``safe-harbor`` check."""
 
     report: str

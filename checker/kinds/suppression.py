@@ -10,16 +10,14 @@ it knows which comments were used.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.document.model import Document
 from checker.kinds.base import Context
 from checker.model import Hit, Scope
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     """A compiled ``suppression`` check."""
 
     report: str

@@ -20,13 +20,13 @@ from checker.api import default_config, lint_text, load_config
 from checker.config.settings import Settings
 from checker.document.model import Document
 from checker.matching import prefilter
-from tests.helpers import REALWORLD, REPO, SEEDS, needs_shared
+from tests.helpers import REALWORLD, REPO, SEEDS, check_values, needs_shared
 
 
 def built_in_patterns() -> list[regex.Pattern]:
     found = {}
     for rule in default_config().rules:
-        for value in vars(rule.check).values():
+        for value in check_values(rule.check):
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 if isinstance(item, regex.Pattern):
                     found[(item.pattern, item.flags)] = item

@@ -28,7 +28,7 @@ from checker.matching.patterns import (
     builtin_patterns,
     compile_pattern,
 )
-from tests.helpers import test_pack
+from tests.helpers import check_values, test_pack
 
 CATASTROPHIC = "(a|aa)+b"
 BACKTRACKS = "a" * 40 + "!"
@@ -37,7 +37,7 @@ BACKTRACKS = "a" * 40 + "!"
 def patterns_of(check: object) -> list:
     """Every compiled pattern a check holds (lists, tuples of labels and patterns, fields)."""
     found = []
-    for value in vars(check).values():
+    for value in check_values(check):
         items = value if isinstance(value, (list, tuple)) else [value]
         for item in items:
             item = item[1] if isinstance(item, tuple) and len(item) == 2 else item

@@ -29,8 +29,7 @@ percentages presented as shares of one whole add up to at most 100%.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -71,8 +70,7 @@ _SEMICOLON = pattern_cache.compile(r"\s*;\s*")
 _LEADING_CONJUNCTION = pattern_cache.compile(r"(?i)\A(?:and|or|as\s+well\s+as|&)\s+")
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
     """A stated count, and the list that follows it (if one could be read)."""
 
     start: int
@@ -85,8 +83,7 @@ class Counted:
     at_least: bool = False
 
 
-@dataclass(frozen=True)
-class ListCount:
+class ListCount(NamedTuple):
     """A compiled ``count`` check for stated counts and their lists."""
 
     stated: regex.Pattern

@@ -11,8 +11,7 @@ is read as one breakdown: the shares of a whole are listed together.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -27,8 +26,7 @@ _PERCENT = pattern_cache.compile(
 )
 
 
-@dataclass(frozen=True)
-class Shares:
+class Shares(NamedTuple):
     """A compiled ``count`` check of percentages that split a whole."""
 
     cues: list[regex.Pattern]

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -61,8 +61,7 @@ _YEAR_WORDS = {"year", "twelve months"}
 Day = datetime.date | None
 
 
-@dataclass(frozen=True)
-class Filings:
+class Filings(NamedTuple):
     """A compiled ``filings`` check."""
 
     report: str
@@ -153,7 +152,7 @@ def _with_profile(check: Filings, context: Context) -> Filings:
     fye = check.fiscal_year_end
     if fye is None and issuer.get("fiscal_year_end"):
         fye = (int(issuer["fiscal_year_end"][:2]), int(issuer["fiscal_year_end"][3:]))
-    return replace(check, category=category, fiscal_year_end=fye)
+    return check._replace(category=category, fiscal_year_end=fye)
 
 
 def _unknown_form(

@@ -43,9 +43,8 @@ reported; ``tolerance`` scales the edits allowed by word length;
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -77,8 +76,7 @@ _SPLIT = pattern_cache.compile(
 _SPLIT_HINT = pattern_cache.compile(r"(?<=[\p{L}\p{N}])-[ \t\n]")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A canonical name, the forms accepted for it, and whether to fix it."""
 
     term: str
@@ -86,8 +84,7 @@ class Term:
     never_autofix: str | None = None
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """A compiled ``lexicon`` check."""
 
     report: str

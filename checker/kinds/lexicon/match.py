@@ -13,14 +13,13 @@ names to a handful before the exact, eight times slower, measure runs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 
-@dataclass(frozen=True)
-class Tolerance:
+class Tolerance(NamedTuple):
     """How many edits a word of a given length may be away from a name."""
 
     min_length: int = 6

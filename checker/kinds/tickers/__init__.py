@@ -23,8 +23,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -44,8 +43,7 @@ _BROKEN = pattern_cache.compile(
 )
 
 
-@dataclass(frozen=True)
-class Tickers:
+class Tickers(NamedTuple):
     """A compiled ``tickers`` check."""
 
     report: str
@@ -93,7 +91,7 @@ def _with_profile(check: Tickers, context: Context) -> Tickers:
             for entry in issuer_profile.get("tickers", [])
         ]
     )
-    return replace(check, issuer=issuer, tickers=tickers)
+    return check._replace(issuer=issuer, tickers=tickers)
 
 
 def find(check: Tickers, document: Document, scope: Scope, context: Context) -> Iterator[Hit]:
