@@ -422,3 +422,13 @@ def test_a_secret_from_the_environment_replaces_the_file(cache, monkeypatch) -> 
     monkeypatch.setenv("PRLINT_CACHE_SECRET", "too short")
     store.write_entry("data", "y", b"value")
     assert store.read_entry("data", "y") is None and not (cache / "data" / "y").exists()
+
+
+def test_the_letter_pair_counts_kept_in_the_cache_are_those_of_the_words(cache) -> None:
+    vocabulary.letter_pair_counts.cache_clear()
+    kept = vocabulary.letter_pair_counts(200)  # counted, then written
+    vocabulary.letter_pair_counts.cache_clear()
+    assert vocabulary.letter_pair_counts(200) == kept == vocabulary._count_letter_pairs(200)
+    words_with_th = sum("th" in word for word in vocabulary.common_english(200))
+    assert kept["th"] == words_with_th and kept["^t"] > kept.get("fg", 0)
+    vocabulary.letter_pair_counts.cache_clear()

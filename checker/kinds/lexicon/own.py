@@ -291,20 +291,9 @@ def _swapped_later(word: str, name: str, words: Words) -> bool:
 
 def rarest_pair(word: str) -> int:
     """Return how many common English words hold the rarest letter pair of *word* (its ends marked)."""
-    pairs = _letter_pairs()
+    pairs = vocabulary.letter_pair_counts(VOUCHING_COUNT)
     marked = f"^{word}$"
     return min(pairs.get(marked[index : index + 2], 0) for index in range(len(marked) - 1))
-
-
-@lru_cache(maxsize=1)
-def _letter_pairs() -> dict[str, int]:
-    """Return, for each letter pair (``^`` and ``$`` marking the ends), how many common English words hold it."""
-    counts: dict[str, int] = {}
-    for word in vocabulary.common_english(VOUCHING_COUNT):
-        marked = f"^{word}$"
-        for pair in {marked[index : index + 2] for index in range(len(marked) - 1)}:
-            counts[pair] = counts.get(pair, 0) + 1
-    return counts
 
 
 def _dropped_or_doubled(word: str, name: str) -> bool:
