@@ -13,8 +13,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-import regex
-
 from checker.analysis import vocabulary
 from checker.analysis.words import Words, has_digit
 from checker.data import calendar_words
@@ -25,11 +23,12 @@ from checker.kinds.lexicon.match import (
     nearest_same_initial,
     variant_of,
 )
+from checker.matching import pattern_cache
 
-_NOT_DIGIT = regex.compile(r"\D")
+_NOT_DIGIT = pattern_cache.compile(r"\D")
 #: Roman numerals ("xiii", "xviii"): different numbers, not slips of each other.
-_ROMAN = regex.compile(r"[ivxlcdm]+")
-_NOT_LETTER = regex.compile(r"[^\p{L}]")
+_ROMAN = pattern_cache.compile(r"[ivxlcdm]+")
+_NOT_LETTER = pattern_cache.compile(r"[^\p{L}]")
 
 #: The edits of a short word that are slips rather than other words: a
 #: transposition ("Oivd") or one letter dropped ("Zenra").
@@ -617,8 +616,8 @@ def is_calendar(lower: str) -> bool:
     return lower in _calendar_by_length().get(len(lower), ())
 
 
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“‘(\[•*-])\s*$")
-_LINE_WORD = regex.compile(r"\p{L}[\p{L}']*")
+_SENTENCE_START = pattern_cache.compile(r"(?:^|[.!?:;\"“‘(\[•*-])\s*$")
+_LINE_WORD = pattern_cache.compile(r"\p{L}[\p{L}']*")
 
 
 def where_words_are_capitalised(text: str, start: int) -> bool:
@@ -667,7 +666,7 @@ def in_title_phrase(text: str, start: int, end: int) -> bool:
     )
 
 
-_TITLE_BEFORE = regex.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\.?|\bProfessor)\s+$")
+_TITLE_BEFORE = pattern_cache.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\.?|\bProfessor)\s+$")
 
 
 def after_title(text: str, start: int) -> bool:
