@@ -50,6 +50,11 @@ _FILED = pattern_cache.compile(
     rf"\G[^.;]{{0,100}}?\b(?:filed|furnished)\b[^.;]{{0,50}}?\bon\s+(?P<date>{MONTH_DAY_YEAR})",
     regex.IGNORECASE,
 )
+_DIGITS_THEN_LETTER = pattern_cache.compile(r"\A(\d+)([A-Z])")
+_LETTERS_THEN_DIGIT = pattern_cache.compile(r"\A([A-Z]{1,2})(\d)")
+_AGENCY_BEFORE = pattern_cache.compile(r"\b(?:FDA|IRS|USCIS|CMS)\s*\Z")
+_TRAILING_YEAR = pattern_cache.compile(r"\s+(?:19|20)\d\d\Z")
+_FISCAL_HEAD = pattern_cache.compile(r"\Afiscal\s+")
 
 
 class FilingRef(NamedTuple):
@@ -87,8 +92,8 @@ def canonical(written: str) -> tuple[str | None, bool]:
     base = token[:-2] if amended else token
     candidates = [
         base,
-        regex.sub(r"\A(\d+)([A-Z])", r"\1-\2", base),
-        regex.sub(r"\A([A-Z]{1,2})(\d)", r"\1-\2", base),
+        _DIGITS_THEN_LETTER.sub(r"\1-\2", base),
+        _LETTERS_THEN_DIGIT.sub(r"\1-\2", base),
     ]
     if base == "12B-25":
         return "12b-25", amended
@@ -184,13 +189,11 @@ def _title_before(text: str, at: int, floor: int) -> int | None:
 
 def _after_fda(text: str, start: int) -> bool:
     """Tell whether "Form" follows "FDA" or "IRS": their forms are not SEC forms."""
-    return (
-        regex.search(r"\b(?:FDA|IRS|USCIS|CMS)\s*\Z", text[max(0, start - 8) : start]) is not None
-    )
+    return _AGENCY_BEFORE.search(text[max(0, start - 8) : start]) is not None
 
 
 def _period_word(word: str) -> str:
     """Normalise "fiscal year 2022", "six-months" to "year", "six months"."""
-    word = regex.sub(r"\s+(?:19|20)\d\d\Z", "", word.lower()).replace("-", " ")
-    word = regex.sub(r"\Afiscal\s+", "", word)
+    word = _TRAILING_YEAR.sub("", word.lower()).replace("-", " ")
+    word = _FISCAL_HEAD.sub("", word)
     return " ".join(word.split())

@@ -16,8 +16,6 @@ import datetime
 from collections import Counter
 from typing import NamedTuple
 
-import regex
-
 from checker.analysis.date_mentions import MONTH, MONTHS, DateMention, find_mentions
 from checker.analysis.tense import FUTURE, PAST, future_context, sentence_of, tense_of
 from checker.document.dateline import find_dateline
@@ -145,7 +143,7 @@ def _header_end(text: str) -> int:
 
 def full_date(text: str) -> datetime.date | None:
     """Return the date a "Month D, YYYY" or "D Month YYYY" text names, or None."""
-    parsed = parse_month_day(regex.sub(r"\s+", " ", text))
+    parsed = parse_month_day(_SPACES.sub(" ", text))
     if parsed is None or parsed[2] is None:
         return None
     try:
@@ -518,6 +516,7 @@ _ENDED_BEFORE = pattern_cache.compile(r"(?i)\bended\s*\Z")
 _AS_OF_BEFORE = pattern_cache.compile(r"(?i)\bas\s+of\s*\Z")
 #: "on" right before a day: the day something happened or will happen.
 _ON_DAY = pattern_cache.compile(r"(?i)\bon\s*\Z")
+_SPACES = pattern_cache.compile(r"\s+")
 
 
 def _latest_in_period_row(text: str, mention: DateMention) -> bool:

@@ -142,7 +142,7 @@ def _mentions(document: Document, issuer: str | None) -> list[Mention]:
         between = (
             document.text[previous_paren_end : paren.start()] if previous_paren_end >= 0 else "x"
         )
-        adjacent = regex.fullmatch(r"[\s;,]*", between) is not None
+        adjacent = _LIST_GAP.fullmatch(between) is not None
         owner = previous_owner if adjacent else _owner_before(document.text, paren.start())
         if issuer is None and not found:
             issuer = owner or document.company
@@ -201,7 +201,7 @@ def _owner_before(text: str, paren_start: int) -> str | None:
     line_start = text.rfind("\n", reach, paren_start) + 1 or reach
     before = text[line_start:paren_start]
     while True:  # skip defined terms: 'SS Innovations, Inc. (the “Company”) (Nasdaq: SSII)'
-        trimmed = regex.sub(r"\s*\([^()]*\)\s*\Z", "", before)
+        trimmed = _TRAILING_BRACKET.sub("", before)
         if trimmed == before:
             break
         before = trimmed
@@ -286,6 +286,8 @@ _NON_SPACE_BACKWARDS = pattern_cache.compile(r"(?r)\S")
 #: Past the white space after a colon, what a venue symbol can still read: a quote,
 #: the longest symbol (six letters, a dot and two), and the character after it.
 _SYMBOL_REACH = 1 + 9 + 1
+_LIST_GAP = pattern_cache.compile(r"[\s;,]*")
+_TRAILING_BRACKET = pattern_cache.compile(r"\s*\([^()]*\)\s*\Z")
 
 
 @lru_cache(maxsize=1)

@@ -63,6 +63,7 @@ _DATELINE = pattern_cache.compile(
     """,
     regex.VERBOSE,
 )
+_FOUR_DIGITS = pattern_cache.compile(r"\d{4}")
 
 
 class Dateline(NamedTuple):
@@ -97,12 +98,12 @@ def find_dateline(text: str, start: int, limit: int = DATELINE_REACH) -> Datelin
     date = match.captures("date")
     wire = match.captures("wire")
     city = match.group("city")
-    if not match.group("end").strip() and not (wire or date and regex.search(r"\d{4}", date[-1])):
+    if not match.group("end").strip() and not (wire or date and _FOUR_DIGITS.search(date[-1])):
         return None  # with no closing dash, only a full date or a wire tag makes a dateline
     if not (date or wire):
         if not match.group("region") or len(city.replace(" ", "")) < 3:
             return None
-    if not city.isupper() and not (date and regex.search(r"\d{4}", date[0])):
+    if not city.isupper() and not (date and _FOUR_DIGITS.search(date[0])):
         return None
     return Dateline(
         start=start,

@@ -61,6 +61,7 @@ _MAX_HEADING_CHARS = 120
 _BLOCK_HEADING = pattern_cache.compile(
     r"(?i)\A(?:#{1,6}\s+)?(?:about\s|forward[- ]looking|safe[- ]harbou?r|cautionary)[^\n]{0,110}\Z"
 )
+_SENTENCE_BREAK = pattern_cache.compile(r"[a-z][.!?]\s+[A-Z]")
 
 
 class Part(NamedTuple):
@@ -213,9 +214,7 @@ def _names_company(heading_name: str, company: str | None) -> bool:
 
 def _is_prose(para: str) -> bool:
     """Tell whether a paragraph is running prose: long, several sentences, no e-mail."""
-    return (
-        len(para) > 200 and "@" not in para and len(regex.findall(r"[a-z][.!?]\s+[A-Z]", para)) >= 2
-    )
+    return len(para) > 200 and "@" not in para and len(_SENTENCE_BREAK.findall(para)) >= 2
 
 
 def _is_heading(para: str, max_chars: int) -> bool:

@@ -25,6 +25,7 @@ _DIRECTIVE = pattern_cache.compile(
     r"(?P<rules>[^:>]*?)(?:\s*:\s*(?P<reason>.*?))?\s*-->",
     regex.DOTALL,
 )
+_RULE_SEPARATOR = pattern_cache.compile(r"[\s,]+")
 
 
 @dataclass
@@ -66,7 +67,7 @@ def parse_directives(document: Document) -> list[Directive]:
     directives: list[Directive] = []
     for match in _DIRECTIVE.finditer(document.source):
         line, _column = document.source_position(match.start())
-        names = tuple(token for token in regex.split(r"[\s,]+", match.group("rules")) if token)
+        names = tuple(token for token in _RULE_SEPARATOR.split(match.group("rules")) if token)
         reason = (match.group("reason") or "").strip()
         directives.append(
             Directive(match.group("action"), names, reason, match.start(), match.end(), line)

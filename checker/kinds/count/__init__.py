@@ -68,6 +68,10 @@ _BULLET = pattern_cache.compile(
 _FOLLOWING = pattern_cache.compile(r"(?i)\bfollowing\s+\Z")
 _SEMICOLON = pattern_cache.compile(r"\s*;\s*")
 _LEADING_CONJUNCTION = pattern_cache.compile(r"(?i)\A(?:and|or|as\s+well\s+as|&)\s+")
+#: What closes a list read back from a count: ", the" ("Alpha, Beta and Gamma, the three members").
+_APPOSITIVE_TAIL = pattern_cache.compile(r",\s+(?:the|its|our|their|all)\s+\Z")
+_DIGIT = pattern_cache.compile(r"\d")
+_LETTER = pattern_cache.compile(r"\p{L}")
 
 
 class Counted(NamedTuple):
@@ -265,7 +269,7 @@ def _appositive(
     close the list with "and" or "or".
     """
     before = text[sentence_start:at]
-    tail = regex.search(r",\s+(?:the|its|our|their|all)\s+\Z", before, timeout=PATTERN_TIMEOUT)
+    tail = _APPOSITIVE_TAIL.search(before, timeout=PATTERN_TIMEOUT)
     if tail is None:
         return None
     chunks = _ITEM_SEPARATOR.split(before[: tail.start()])
@@ -285,11 +289,11 @@ def _appositive(
 
 def _names_a_thing(check: ListCount, item: str) -> bool:
     """Tell whether a chunk read back from an appositive count is a name, not a clause."""
-    if not item or len(item.split()) > check.max_item_words or regex.search(r"\d", item):
+    if not item or len(item.split()) > check.max_item_words or _DIGIT.search(item):
         return False
     if check.lead_words is not None and check.lead_words.match(item, timeout=PATTERN_TIMEOUT):
         return False
-    words = [word for word in item.split() if regex.search(r"\p{L}", word)]
+    words = [word for word in item.split() if _LETTER.search(word)]
     return bool(_NAME_START.match(item)) and all(
         word in _NAME_LINKS or _NAME_START.match(word) for word in words
     )

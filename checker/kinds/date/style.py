@@ -11,8 +11,6 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
 from checker.analysis.date_mentions import MONTH, month_number
 from checker.analysis.tense import sentence_of
 from checker.kinds.date.common import DateCheck, DateFacts
@@ -31,6 +29,8 @@ _TIME = pattern_cache.compile(
     r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s*\(?(?P<zone>[ECMP][SD]T)\b(?-i:(?<=[A-Z]{3}))"
 )
 _TODAYISH = pattern_cache.compile(r"(?i)\b(?:today|this\s+(?:morning|afternoon|evening))\b")
+_FOUR_DIGITS = pattern_cache.compile(r"\d{4}")
+_SPACES = pattern_cache.compile(r"\s+")
 
 
 def prepare_data(name: str, params: dict[str, Any], where: str) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def _dst_rules(rules: list[dict[str, Any]], where: str) -> list[tuple[int, int, 
 def year_inferred(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Say that the dateline has no year, and which year was inferred (or that none was)."""
     dateline = facts.document.dateline
-    if dateline is None or not dateline.date_text or regex.search(r"\d{4}", dateline.date_text):
+    if dateline is None or not dateline.date_text or _FOUR_DIGITS.search(dateline.date_text):
         return
     if facts.release is not None and facts.release.source == "option":
         return
@@ -117,10 +117,8 @@ def dateline_wire_tag(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     dateline = facts.document.dateline
     if dateline is None or not dateline.wire or dateline.wire in check.data["wire_tags"]:
         return
-    squeezed = regex.sub(r"\s+", "", dateline.wire).casefold()
-    known = [
-        tag for tag in check.data["wire_tags"] if regex.sub(r"\s+", "", tag).casefold() == squeezed
-    ]
+    squeezed = _SPACES.sub("", dateline.wire).casefold()
+    known = [tag for tag in check.data["wire_tags"] if _SPACES.sub("", tag).casefold() == squeezed]
     if not known:
         return  # a wire we have no spelling for: nothing to compare with
     start = facts.text.find(dateline.wire, dateline.start, dateline.end)

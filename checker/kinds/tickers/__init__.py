@@ -41,6 +41,9 @@ _US_LISTING_GROUPS = {"NYSE", "NYSE American", "NYSE Arca", "Nasdaq"}
 _BROKEN = pattern_cache.compile(
     r"\((?P<ex>[A-Z][A-Za-z .-]{1,30}?)\s*[\"“”'’]\s*>\s*(?P<sym>[A-Z0-9][A-Z0-9.-]{0,9})\)"
 )
+#: A five-letter Nasdaq symbol whose fifth letter is a status flag (E: delinquent, Q: bankrupt).
+_FIFTH_LETTER_FLAG = pattern_cache.compile(r"[A-Z]{4}[EQ]")
+_CLASS_MARK = pattern_cache.compile(r"[.\-/ ]")
 
 
 class Tickers(NamedTuple):
@@ -460,7 +463,7 @@ def _signals(report: str, found: list[Mention]) -> Iterator[Hit]:
     """Report hints for counsel: an E/Q qualifier, mixed class notation, a Frankfurt quote."""
     written: dict[str, str] = {}
     for mention in found:
-        flagged = regex.fullmatch(r"[A-Z]{4}[EQ]", mention.symbol) is not None
+        flagged = _FIFTH_LETTER_FLAG.fullmatch(mention.symbol) is not None
         if report == "qualifier" and mention.venue.group in ("Nasdaq", "OTC") and flagged:
             yield Hit(
                 mention.start,
@@ -471,7 +474,7 @@ def _signals(report: str, found: list[Mention]) -> Iterator[Hit]:
             yield Hit(
                 mention.alias_start, mention.end, {"match": f"{mention.alias}: {mention.symbol}"}
             )
-        elif report == "class-notation" and regex.search(r"[.\-/ ]", mention.symbol):
+        elif report == "class-notation" and _CLASS_MARK.search(mention.symbol):
             first = written.setdefault(_key(mention.symbol), mention.symbol)
             if first != mention.symbol:
                 yield Hit(

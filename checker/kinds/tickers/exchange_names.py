@@ -140,8 +140,8 @@ _EXCHANGE_LIST = pattern_cache.compile(
 
 def _around(text: str, start: int, end: int) -> str:
     """Return the few words on either side of a name, within its clause."""
-    before = regex.split(r"[.;:()\n]", text[max(0, start - 40) : start])[-1]
-    after = regex.split(r"[.;:()\n]", text[end : end + 40])[0]
+    before = _CLAUSE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    after = _CLAUSE_BREAK.split(text[end : end + 40])[0]
     return f"{before} {after}"
 
 
@@ -163,7 +163,7 @@ def _historical(document: Document, start: int, day: datetime.date) -> bool:
     )
     if _HISTORY.search(sentence, timeout=PATTERN_TIMEOUT):
         return True
-    years = [int(year) for year in regex.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    years = [int(year) for year in _YEAR.findall(sentence)]
     return any(year < day.year - 1 for year in years)
 
 
@@ -279,6 +279,8 @@ def _brackets(document: Document) -> tuple[list[int], list[int]]:
 
 _OPENING = pattern_cache.compile(r"\(")
 _CLOSING = pattern_cache.compile(r"[)\n]")
+_CLAUSE_BREAK = pattern_cache.compile(r"[.;:()\n]")
+_YEAR = pattern_cache.compile(r"\b(?:19|20)\d\d\b")
 
 
 @lru_cache(maxsize=256)
