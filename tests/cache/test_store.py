@@ -391,7 +391,8 @@ def test_a_library_call_writes_nothing_at_exit_and_a_run_saves_its_patterns(cach
     )
     assert run.returncode == 0, run.stderr
     pattern_cache_file = cache / "data" / pattern_cache._entry_name()
-    assert len(marshal.loads(pattern_cache_file.read_bytes()[store.TAG_BYTES :])) > 300
+    # the code's own patterns, over 200; the packs' come back compiled with their rule set
+    assert len(marshal.loads(pattern_cache_file.read_bytes()[store.TAG_BYTES :])) > 200
 
 
 def test_a_secret_from_the_environment_replaces_the_file(cache, monkeypatch) -> None:
