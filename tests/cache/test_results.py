@@ -128,3 +128,33 @@ def test_a_fresh_install_of_the_same_prlint_keeps_its_key_and_an_edit_changes_it
         engine.read_text(encoding="utf-8").replace("def ", "def  ", 1), encoding="utf-8"
     )
     assert findings_cache.folder_digest(str(copy)) != findings_cache.folder_digest(str(package))
+
+
+def test_the_code_hash_is_kept_and_a_kept_one_is_not_read_again(cache_home, monkeypatch) -> None:
+    package = Path(findings_cache.__file__).parent.parent  # the checker package
+    expected = findings_cache.folder_digest(str(package))
+    monkeypatch.setattr(findings_cache, "_SETTLED_NS", 0)  # a checkout made just now, too
+    findings_cache.code_fingerprint.cache_clear()
+    assert findings_cache.code_fingerprint() == expected
+    assert list((cache_home.parent / "data").glob("code-*"))
+    monkeypatch.setattr(findings_cache, "_digest", None)  # reading the files would fail now
+    findings_cache.code_fingerprint.cache_clear()
+    assert findings_cache.code_fingerprint() == expected
+    findings_cache.code_fingerprint.cache_clear()
+
+
+def test_a_file_changed_just_now_or_rewritten_is_not_vouched_for_by_its_stamp(
+    tmp_path, monkeypatch
+) -> None:
+    package = Path(findings_cache.__file__).parent.parent
+    copy = tmp_path / "checker"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert findings_cache._stamp(findings_cache._code_files(str(copy))) is None  # just written
+    monkeypatch.setattr(findings_cache, "_SETTLED_NS", 0)
+    for path in copy.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    before = findings_cache._stamp(findings_cache._code_files(str(copy)))
+    engine = copy / "engine.py"
+    engine.write_text(engine.read_text(encoding="utf-8").replace("def ", "fed ", 1))
+    os.utime(engine, (1_000_000_001, 1_000_000_001))  # same size, restored-looking times
+    assert findings_cache._stamp(findings_cache._code_files(str(copy))) not in (None, before)
