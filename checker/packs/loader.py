@@ -26,7 +26,6 @@ from checker.cache.store import known_valid, remember_valid, validation_key
 from checker.errors import RulePackError
 from checker.matching.patterns import PatternProblem, builtin_patterns
 from checker.model import Rule, Scope, Severity
-from checker.packs.templates import template_problems
 
 #: Packs larger than this are refused before parsing.
 MAX_PACK_BYTES = 8 * 1024 * 1024
@@ -279,6 +278,10 @@ class _Loader:
             )
             return
         self._rule_origins[rule_id] = origin
+        # imported here: it compiles its patterns on import, and a rule set kept in the cache
+        # (the usual run) never checks a template
+        from checker.packs.templates import template_problems
+
         params = raw["check"]
         bad_templates = list(template_problems(raw, kinds.get(params["kind"]).FIELDS))
         for where, reason in bad_templates:
