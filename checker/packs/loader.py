@@ -19,12 +19,10 @@ from typing import Any
 
 import regex
 
-from checker import kinds
 from checker.cache import store
 from checker.cache.results import code_fingerprint
 from checker.cache.store import known_valid, remember_valid, validation_key
 from checker.errors import RulePackError
-from checker.matching.patterns import PatternProblem, builtin_patterns
 from checker.model import Rule, Scope, Severity
 
 #: Packs larger than this are refused before parsing.
@@ -68,6 +66,8 @@ def schema_text() -> str:
     The shipped file holds what all packs share; each kind adds the schema
     of its own parameters (:func:`checker.kinds.schema`).
     """
+    from checker import kinds  # the check kinds: only a pack being validated needs their schemas
+
     shared = resources.files("checker").joinpath("packs/schemas/rulepack.schema.json")
     return (
         json.dumps(
@@ -124,6 +124,26 @@ def load_packs(paths: list[Path]) -> RuleSet:
     if key is not None:
         store.write_pickled("rulesets", key, ruleset)
     return ruleset
+
+
+def load_outline(paths: list[Path]) -> RuleSet:
+    """Return the rule set *paths* load with its rules' checks left out (``check`` is None).
+
+    That is all a run needs to look up the findings it kept (which rules, at
+    which severity, from which packs): read from the cache, it imports no
+    check kind, which is a third of prlint's start. Anything not kept is
+    loaded in full (:func:`load_packs`) to make it.
+    """
+    key = _ruleset_key([Path(path) for path in paths])
+    if key is not None:
+        cached = store.read_pickled("rule-outlines", key, _is_ruleset)
+        if isinstance(cached, RuleSet) and _packs_unchanged(cached):
+            return cached
+    full = load_packs(paths)
+    outline = replace(full, rules=tuple(replace(rule, check=None) for rule in full.rules))
+    if key is not None:
+        store.write_pickled("rule-outlines", key, outline)
+    return outline
 
 
 def _ruleset_key(paths: list[Path]) -> str | None:
@@ -255,6 +275,8 @@ class _Loader:
             return
         self._seen_ids[pack_id] = str(path)
         self.packs.append(PackInfo(pack_id, raw["version"], raw["description"], str(path), sha256))
+        from checker.matching.patterns import builtin_patterns  # only packs being compiled
+
         # a built-in pack's patterns run without a per-call timeout (checker.matching.patterns)
         trusted = builtin_patterns() if _is_builtin(path) else contextlib.nullcontext()
         with trusted:
@@ -278,8 +300,10 @@ class _Loader:
             )
             return
         self._rule_origins[rule_id] = origin
-        # imported here: it compiles its patterns on import, and a rule set kept in the cache
-        # (the usual run) never checks a template
+        # imported here, as the check kinds: a rule set kept in the cache (the usual run)
+        # compiles no check and checks no template
+        from checker import kinds
+        from checker.matching.patterns import PatternProblem
         from checker.packs.templates import template_problems
 
         params = raw["check"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import kinds
 from checker.api import lint_text, load_config
 from checker.cache import store
 from checker.config.settings import Settings
@@ -36,7 +37,7 @@ def _no_compiling(monkeypatch) -> None:
     def refuse(params, where):
         raise AssertionError("a rule was compiled although its rule set was kept")
 
-    monkeypatch.setattr(loader.kinds, "compile_check", refuse)
+    monkeypatch.setattr(kinds, "compile_check", refuse)
 
 
 def _pair(folder: Path, message: str) -> tuple[Path, Path]:
