@@ -14,6 +14,7 @@ workers whose parent dies exit on their own.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,6 @@ from checker.config.settings import Settings, find_config, read_config
 from checker.errors import ConfigError, PatternTimeout, PrlintError
 from checker.inputs import FIXABLE_FORMATS, Source, read_source
 from checker.inputs.reading import RawDraft
-from checker.matching import pattern_cache
 from checker.model import Finding
 
 if TYPE_CHECKING:
@@ -195,7 +195,11 @@ class Runner:
     ) -> list[DraftResult]:
         """Lint every draft, in order, then keep the patterns compiled (never at exit)."""
         results = self._lint_drafts(paths, jobs, progress)
-        pattern_cache.save()
+        # a run that compiled no pattern (every draft's findings kept) never loaded the pattern
+        # cache, nor regex: importing it only to save nothing would cost a tenth of that run
+        compiled = sys.modules.get("checker.matching.pattern_cache")
+        if compiled is not None:
+            compiled.save()
         if self._checked_any:  # the checks load the prefilter: a run that checked none has none
             from checker.matching import prefilter
 

@@ -36,7 +36,6 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -263,6 +262,8 @@ def _read_secret(path: Path) -> bytes | None:
 
 def _create_secret(path: Path) -> bytes | None:
     """Create the secret atomically (whole, mode 0600), unless another process just did."""
+    import tempfile  # as in _write_atomically: a run that only reads never imports it
+
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # mode 0600
@@ -330,6 +331,8 @@ def _write_atomically(root: Path, path: Path, data: bytes) -> None:
     """
     if any(folder.is_symlink() for folder in path.parents if root in folder.parents):
         return
+    import tempfile  # a warm run only reads the cache: it never pays for tempfile (and shutil)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

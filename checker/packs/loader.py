@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
+import importlib.util
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import regex
 
 from checker.cache import store
 from checker.cache.results import code_fingerprint
@@ -66,6 +64,9 @@ def schema_text() -> str:
     The shipped file holds what all packs share; each kind adds the schema
     of its own parameters (:func:`checker.kinds.schema`).
     """
+    import json  # as in _Loader._read: a rule set kept in the cache parses no JSON
+    from importlib import resources  # it imports tempfile and zipfile: only validation needs it
+
     from checker import kinds  # the check kinds: only a pack being validated needs their schemas
 
     shared = resources.files("checker").joinpath("packs/schemas/rulepack.schema.json")
@@ -79,6 +80,8 @@ def schema_text() -> str:
 
 @lru_cache(maxsize=1)
 def _validator():
+    import json
+
     import jsonschema  # imported only when a pack is not known to be valid: it is slow to import
 
     return jsonschema.Draft202012Validator(json.loads(schema_text()))
@@ -150,8 +153,8 @@ def _ruleset_key(paths: list[Path]) -> str | None:
     """Return the cache key of the rule set *paths* load; None with caching off.
 
     It covers all that loading reads besides the packs' contents: prlint's
-    own code and data (which compile the checks), the Python and ``regex``
-    versions (whose compiled patterns it holds), the working folder (which
+    own code and data (which compile the checks), the Python version and the
+    installed ``regex`` (whose compiled patterns it holds), the working folder (which
     the paths in messages are relative to), and where each path leads. The
     contents of every pack loaded, bases included, are checked against the
     rule set's own hashes once it is read (:func:`_packs_unchanged`).
@@ -162,12 +165,28 @@ def _ruleset_key(paths: list[Path]) -> str | None:
         _RULESET_LAYOUT,
         code_fingerprint(),
         sys.version,
-        regex.__version__,
+        _package_stamp("regex"),
         str(Path.cwd()),
         str(builtin_rules_dir().resolve()),
         *(f"{path}\0{path.resolve()}" for path in paths),
     ]
     return hashlib.sha256("\0\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _package_stamp(name: str) -> str:
+    """Return the names, sizes and times of an installed package's files, without importing it.
+
+    A rule set holds ``regex``'s compiled code, which another ``regex`` must
+    not run; asking ``regex.__version__`` would import it, a tenth of a warm
+    run that otherwise never needs it. Any reinstall gives new times: the
+    rule set is then built once more, never wrongly reused.
+    """
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return "missing"
+    with os.scandir(os.path.dirname(spec.origin)) as entries:
+        files = sorted((entry.name, entry.stat()) for entry in entries if entry.is_file())
+    return ";".join(f"{file}:{status.st_size}:{status.st_mtime_ns}" for file, status in files)
 
 
 def _is_ruleset(value: object) -> bool:
@@ -229,6 +248,8 @@ class _Loader:
 
     def _read(self, path: Path) -> tuple[Any, str, str] | None:
         """Read and parse a pack file (and hash it), recording a problem on failure."""
+        import json  # only a rule set loaded from its packs parses them: a warm run never does
+
         try:
             if path.stat().st_size > MAX_PACK_BYTES:
                 self.problems.append(f"{path}: pack is larger than {MAX_PACK_BYTES // 2**20} MB")

@@ -199,7 +199,7 @@ def test_a_draft_not_kept_is_checked_with_the_whole_configuration(tmp_path, cach
 
 
 @pytest.mark.slow
-def test_a_run_of_kept_drafts_imports_no_check_kind(tmp_path, cache_home) -> None:
+def test_a_run_of_kept_drafts_imports_no_check_kind_nor_regex(tmp_path, cache_home) -> None:
     path = _draft(tmp_path)
     script = (
         "import sys\n"
@@ -209,7 +209,7 @@ def test_a_run_of_kept_drafts_imports_no_check_kind(tmp_path, cache_home) -> Non
         "except SystemExit:\n"
         "    pass\n"
         "print(sorted(name for name in sys.modules if name.startswith(('checker.kinds',"
-        " 'checker.engine', 'checker.document'))), file=sys.stderr)\n"
+        " 'checker.engine', 'checker.document', 'regex'))), file=sys.stderr)\n"
     )
     command = [sys.executable, "-c", script, "--quiet", path]
     first = subprocess.run(command, capture_output=True, text=True, timeout=300)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -110,3 +111,16 @@ def test_a_sealed_value_that_is_no_rule_set_is_rebuilt(cache) -> None:
     assert key is not None
     store.write_pickled("rulesets", key, {"rules": ()})
     assert len(load_packs(builtin_pack_paths()).rules) > 50
+
+
+def test_the_regex_stamp_changes_with_a_reinstall_and_needs_no_import(
+    tmp_path, monkeypatch
+) -> None:
+    package = tmp_path / "fakeregex"
+    package.mkdir()
+    (package / "__init__.py").write_text("raise ImportError('never imported')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = loader._package_stamp("fakeregex")
+    os.utime(package / "__init__.py", ns=(1, 1))  # reinstalled: same bytes, another time
+    assert loader._package_stamp("fakeregex") != before
+    assert loader._package_stamp("no_such_package_here") == "missing"
