@@ -80,6 +80,7 @@ class Runner:
         # memory stays flat over a folder of thousands of drafts.
         self.keep_drafts = keep_drafts
         self._settings: dict[Path | None, Settings] = {}
+        self._found: dict[Path, Path | None] = {}  # folder -> its config file
         self._configs: dict[Path | None, LintConfig] = {}
         self._outlines: dict[Path | None, LintConfig] = {}
         self._fingerprints: dict[int, str] = {}
@@ -112,7 +113,10 @@ class Runner:
             if not self.config_file.is_file():
                 raise ConfigError(f"{self.config_file}: no such config file")
             return self.config_file
-        return find_config(Path.cwd() if path == "-" else Path(path).parent)
+        folder = Path.cwd() if path == "-" else Path(path).parent
+        if folder not in self._found:  # looked up once per folder, not per draft and per step
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
 
     def _settings_of(self, source: Path | None) -> Settings:
         """Return the settings of a config file merged with the command line (read once)."""

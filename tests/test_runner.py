@@ -214,3 +214,14 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_each_folder_s_config_file_is_looked_up_once(tmp_path, monkeypatch) -> None:
+    calls: list[Path] = []
+    real = runner_module.find_config
+    monkeypatch.setattr(
+        runner_module, "find_config", lambda folder: calls.append(folder) or real(folder)
+    )
+    paths = drafts(tmp_path)
+    Runner({}, reuse=False).lint_all(paths)
+    assert calls == [tmp_path]
