@@ -405,3 +405,25 @@ def test_a_secret_from_the_environment_replaces_the_file(cache, monkeypatch) -> 
     monkeypatch.setenv("PRLINT_CACHE_SECRET", "too short")
     store.write_entry("data", "y", b"value")
     assert store.read_entry("data", "y") is None and not (cache / "data" / "y").exists()
+
+
+@pytest.mark.slow
+def test_no_cache_opens_no_cache_file_even_while_prlint_starts(cache, tmp_path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("We plan to to file.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "watched = tuple(sys.argv.pop(1).split('|'))\n"
+        "def hook(event, args):\n"
+        "    if event == 'open' and str(args[0]).startswith(watched):\n"
+        "        print('opened', args[0], file=sys.stderr)\n"
+        "sys.addaudithook(hook)\n"
+        "from checker.cli import run\n"
+        "run()\n"
+    )
+    watched = f"{tmp_path / 'cache'}|{tmp_path / 'state'}"  # the cache and its secret
+    command = [sys.executable, "-c", script, watched, "--quiet", str(draft)]
+    warm = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert warm.returncode == 0 and "opened" in warm.stderr, warm.stderr
+    done = subprocess.run([*command, "--no-cache"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "opened" not in done.stderr, done.stderr
