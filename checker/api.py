@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from checker.config.selection import check_tokens, select_rules, specificity
 from checker.config.settings import Settings
-from checker.document.model import Document
-from checker.engine import lint
-from checker.kinds.base import Context
 from checker.model import Finding, Rule
-from checker.packs.loader import RuleSet, builtin_pack_paths, load_packs
+from checker.packs.loader import RuleSet, builtin_pack_paths, load_outline, load_packs
+
+if TYPE_CHECKING:  # the engine, the kinds and the document model load only when a draft is checked
+    from checker.document.model import Document
+    from checker.kinds.base import Context
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class LintConfig:
         """
         built = self.__dict__.get("_context")
         if built is None:
+            from checker.kinds.base import Context
+
             built = Context(
                 release_date=self.settings.date,
                 known_rules=frozenset(rule.id for rule in self.ruleset.rules),
@@ -46,10 +50,16 @@ class LintConfig:
         return built
 
 
-def load_config(settings: Settings | None = None) -> LintConfig:
-    """Load the built-in packs plus the settings' packs, and choose the rules."""
+def load_config(settings: Settings | None = None, checks: bool = True) -> LintConfig:
+    """Load the built-in packs plus the settings' packs, and choose the rules.
+
+    With ``checks=False`` the rules come without their compiled checks
+    (:func:`~checker.packs.loader.load_outline`): enough to select, show and
+    fingerprint them, as a run whose findings are all kept does, not to lint.
+    """
     settings = settings or Settings()
-    ruleset = load_packs([*builtin_pack_paths(), *settings.packs])
+    paths = [*builtin_pack_paths(), *settings.packs]
+    ruleset = load_packs(paths) if checks else load_outline(paths)
     check_tokens(settings.select, ruleset.rules, "select")
     check_tokens(settings.ignore, ruleset.rules, "ignore")
     check_tokens(settings.severities, ruleset.rules, "severity")
@@ -77,11 +87,15 @@ def default_config() -> LintConfig:
 
 def lint_document(document: Document, config: LintConfig) -> list[Finding]:
     """Return the findings of the configuration's rules on a document."""
+    from checker.engine import lint
+
     return lint(document, list(config.rules), config.context())
 
 
 def lint_text(text: str, config: LintConfig | None = None, path: str = "<text>") -> list[Finding]:
     """Lint a draft given as text and return its findings, sorted."""
+    from checker.document.model import Document
+
     return lint_document(Document.from_text(text, path), config or default_config())
 
 

@@ -15,7 +15,6 @@ import contextlib
 import dataclasses
 import enum
 import os
-import shutil
 import signal
 import sys
 from pathlib import Path
@@ -38,7 +37,6 @@ from checker.config.settings import (
 )
 from checker.errors import ConfigError, PrlintError, RulePackError
 from checker.formatters import STATISTICS_FORMATS, Display, Report, render, shown
-from checker.formatters.rules import render_rules
 from checker.formatters.safe_text import visible
 from checker.inputs import INPUT_FORMATS, detect_format
 from checker.model import Severity
@@ -454,6 +452,8 @@ def _width(output_file: str | None) -> int:
         return _NOT_A_TERMINAL_WIDTH
     if not os.environ.get("COLUMNS", "").isdigit() and not sys.stdout.isatty():
         return _NOT_A_TERMINAL_WIDTH
+    import shutil  # only a report written to a terminal asks its width
+
     return shutil.get_terminal_size((_NOT_A_TERMINAL_WIDTH, 24)).columns
 
 
@@ -578,6 +578,8 @@ def _refuse_word_fixes(drafts: list[str], input_format: str | None) -> None:
 def rules_command(packs, output_format):
     """List the rules with their category and default severity."""
     config = _config_or_exit(packs)
+    from checker.formatters.rules import render_rules  # it imports json: only `prlint rules`
+
     click.echo(render_rules(config.ruleset, output_format), nl=False)
 
 

@@ -14,27 +14,25 @@ workers whose parent dies exit on their own.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.analysis.release_date import resolve_release_date
 from checker.api import LintConfig, load_config
 from checker.cache import results as findings_cache
 from checker.cache import store
 from checker.config.settings import Settings, find_config, read_config
-from checker.document.model import Document
-from checker.engine import lint_with_directives
 from checker.errors import ConfigError, PatternTimeout, PrlintError
-from checker.inputs import FIXABLE_FORMATS, read_input
+from checker.inputs import FIXABLE_FORMATS, Source, read_source
 from checker.inputs.reading import RawDraft
-from checker.matching import pattern_cache, prefilter
 from checker.model import Finding
 
-if TYPE_CHECKING:  # planning fixes imports difflib and tempfile: only drafts with safe fixes pay
-    from checker.outputs.fixing import Edit
+if TYPE_CHECKING:
+    from checker.document.model import Document
+    from checker.outputs.fixing import Edit  # planning fixes imports difflib and tempfile
 
 #: Seconds between a worker's checks that the process that started it is alive.
 PARENT_CHECK_SECONDS = 1.0
@@ -81,45 +79,99 @@ class Runner:
         # HTML report need them); otherwise only the lines findings quote, so that
         # memory stays flat over a folder of thousands of drafts.
         self.keep_drafts = keep_drafts
+        self._settings: dict[Path | None, Settings] = {}
+        self._found: dict[Path, Path | None] = {}  # folder -> its config file
         self._configs: dict[Path | None, LintConfig] = {}
+        self._outlines: dict[Path | None, LintConfig] = {}
         self._fingerprints: dict[int, str] = {}
+        self._checked_any = False  # whether this process ran any checks (and so the prefilter)
 
     def config_for(self, path: str) -> LintConfig:
         """Return the configuration for a draft: ``--config``, else the nearest config file."""
-        if self.config_file is not None:
-            source: Path | None = self.config_file
-            if not self.config_file.is_file():
-                raise ConfigError(f"{self.config_file}: no such config file")
-        else:
-            source = find_config(Path.cwd() if path == "-" else Path(path).parent)
+        source = self._source_for(path)
         if source not in self._configs:
-            settings = read_config(source) if source else Settings()
-            self._configs[source] = load_config(settings.merged_with(**self.cli))
+            self._configs[source] = load_config(self._settings_of(source))
         return self._configs[source]
 
+    def _outline_for(self, path: str) -> LintConfig:
+        """Return the draft's configuration, its rules' checks left out unless already loaded.
+
+        A draft whose findings are kept needs no check compiled, nor the check
+        kinds imported (:func:`~checker.packs.loader.load_outline`). Without
+        the cache every draft is checked, so the whole configuration is loaded.
+        """
+        source = self._source_for(path)
+        if not self.reuse or source in self._configs:
+            return self.config_for(path)
+        if source not in self._outlines:
+            self._outlines[source] = load_config(self._settings_of(source), checks=False)
+        return self._outlines[source]
+
+    def _source_for(self, path: str) -> Path | None:
+        """Return the config file that applies to a draft (None: the defaults)."""
+        if self.config_file is not None:
+            if not self.config_file.is_file():
+                raise ConfigError(f"{self.config_file}: no such config file")
+            return self.config_file
+        folder = Path.cwd() if path == "-" else Path(path).parent
+        if folder not in self._found:  # looked up once per folder, not per draft and per step
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
+
+    def _settings_of(self, source: Path | None) -> Settings:
+        """Return the settings of a config file merged with the command line (read once)."""
+        if source not in self._settings:
+            settings = read_config(source) if source else Settings()
+            self._settings[source] = settings.merged_with(**self.cli)
+        return self._settings[source]
+
     def configs(self) -> list[LintConfig]:
-        """Return every configuration loaded so far, in load order."""
-        return list(self._configs.values())
+        """Return every configuration used so far, in load order.
+
+        Where no draft of a configuration had to be checked, it is its
+        outline: its rules carry no compiled check.
+        """
+        used = {**self._outlines, **self._configs}  # a loaded configuration replaces its outline
+        return list(used.values())
 
     def lint_one(self, path: str) -> DraftResult:
-        """Lint one draft; an unreadable draft, or one whose checks time out, gives an error."""
-        config = self.config_for(path)
+        """Lint one draft; an unreadable draft, or one whose checks time out, gives an error.
+
+        Its findings are looked up first, by the text as read: a draft whose
+        findings are kept is not extracted, and no check is compiled for it.
+        """
+        config = self._outline_for(path)
+        document: Document | None = None
         try:
-            draft = read_input(path, self.input_format, config.settings.encoding)
+            source = read_source(path, self.input_format, config.settings.encoding)
+            if isinstance(source.data, str):  # what a text, Markdown or HTML draft's source is
+                text = source.data
+            else:  # a Word file's text is known only once extracted
+                document = source.document()
+                text = document.source
         except PrlintError as error:
             return DraftResult(path, error=str(error))
-        document = draft.document
-        try:
-            outcome = self._outcome(document, draft.input_format, config)
-        except PatternTimeout as error:  # this draft's error; the others are still reported
-            return DraftResult(document.path, error=str(error))
-        lines = document.source.split("\n")
-        raw = draft.raw if self.keep_drafts else None
+        key = self._key(source, text, config)
+        outcome = None if key is None else findings_cache.lookup(key, source.path)
+        if outcome is None:
+            try:
+                document = document or source.document()
+            except PrlintError as error:
+                return DraftResult(path, error=str(error))
+            self._checked_any = True
+            try:
+                outcome = _checked(document, self.config_for(path))
+            except PatternTimeout as error:  # this draft's error; the others are still reported
+                return DraftResult(document.path, error=str(error))
+            if key is not None:
+                findings_cache.store(key, outcome)
+        lines = text.split("\n")
+        raw = source.raw if self.keep_drafts else None
         edits = []
-        if raw is not None and draft.input_format in FIXABLE_FORMATS:
-            edits = _safe_edits(raw, document, outcome.findings, config, draft.input_format)
+        if raw is not None and source.input_format in FIXABLE_FORMATS:
+            edits = _safe_edits(raw, document, source, outcome.findings, config)
         return DraftResult(
-            path=document.path,
+            path=source.path,
             findings=outcome.findings,
             lines=lines if self.keep_drafts else _quoted_lines(lines, outcome.findings),
             raw=raw,
@@ -128,20 +180,13 @@ class Runner:
             edits=edits,
         )
 
-    def _outcome(
-        self, document: Document, input_format: str, config: LintConfig
-    ) -> findings_cache.Outcome:
-        """Check a draft, or reuse its findings from the cache when it has not changed."""
+    def _key(self, source: Source, text: str, config: LintConfig) -> str | None:
+        """Return the key of a draft's findings in the cache; None without the cache."""
         if not self.reuse:
-            return _checked(document, config)
-        key = findings_cache.draft_key(
-            self._fingerprint(config), document.path, input_format, document.source
+            return None
+        return findings_cache.draft_key(
+            self._fingerprint(config), source.path, source.input_format, text
         )
-        outcome = findings_cache.lookup(key, document.path)
-        if outcome is None:
-            outcome = _checked(document, config)
-            findings_cache.store(key, outcome)
-        return outcome
 
     def _fingerprint(self, config: LintConfig) -> str:
         """Return the configuration's fingerprint (worked out once per configuration)."""
@@ -154,8 +199,15 @@ class Runner:
     ) -> list[DraftResult]:
         """Lint every draft, in order, then keep the patterns compiled (never at exit)."""
         results = self._lint_drafts(paths, jobs, progress)
-        pattern_cache.save()
-        prefilter.save()
+        # a run that compiled no pattern (every draft's findings kept) never loaded the pattern
+        # cache, nor regex: importing it only to save nothing would cost a tenth of that run
+        compiled = sys.modules.get("checker.matching.pattern_cache")
+        if compiled is not None:
+            compiled.save()
+        if self._checked_any:  # the checks load the prefilter: a run that checked none has none
+            from checker.matching import prefilter
+
+            prefilter.save()
         return results
 
     def _lint_drafts(
@@ -163,7 +215,7 @@ class Runner:
     ) -> list[DraftResult]:
         """Lint every draft, in order; *progress* wraps the iteration when given."""
         for path in paths:
-            self.config_for(path)  # report config and pack errors before any work
+            self._outline_for(path)  # report config and pack errors before any work
         if jobs > 1 and len(paths) > 1 and "-" not in paths:
             return self._lint_in_workers(paths, jobs, progress)
         iterator = (self.lint_one(path) for path in paths)
@@ -203,6 +255,10 @@ def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
 
 def _checked(document: Document, config: LintConfig) -> findings_cache.Outcome:
     """Run the checks on a draft: findings, release date, suppression directives."""
+    # the engine imports every check kind: only a run with a draft to check pays for it
+    from checker.analysis.release_date import resolve_release_date
+    from checker.engine import lint_with_directives
+
     findings, directives = lint_with_directives(document, list(config.rules), config.context())
     date = resolve_release_date(document, config.settings.date)
     return findings_cache.Outcome(
@@ -217,18 +273,21 @@ def _checked(document: Document, config: LintConfig) -> findings_cache.Outcome:
 
 def _safe_edits(
     raw: RawDraft,
-    document: Document,
+    document: Document | None,
+    source: Source,
     findings: list[Finding],
     config: LintConfig,
-    input_format: str,
 ) -> list[Edit]:
-    """Plan the safe fixes of a draft's findings (most drafts have none to plan)."""
+    """Plan the safe fixes of a draft's findings (most drafts have none to plan).
+
+    A draft whose findings were kept is extracted only now, when it has one.
+    """
     if not any(finding.fix is not None and finding.fix.safe for finding in findings):
         return []
     from checker.outputs.fixing import plan_edits
 
     rules = {rule.id: rule for rule in config.rules}
-    return plan_edits(raw, document, findings, rules, input_format)
+    return plan_edits(raw, document or source.document(), findings, rules, source.input_format)
 
 
 _WORKER: Runner | None = None

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from checker import engine
 from checker import runner as runner_module
 from checker.cli import main
 from checker.document.model import Document
@@ -40,14 +41,14 @@ def drafts(folder: Path, count: int = 3) -> list[str]:
 
 def time_out_on(name: str, monkeypatch) -> None:
     """Make the checks of the draft called *name* run out of time, as a backtracking rule does."""
-    real = runner_module.lint_with_directives
+    real = engine.lint_with_directives
 
     def checks(document: Document, rules, context):
         if document.path.endswith(name):
             raise PatternTimeout(f"t.json: rule t.slow ran over 2 s on {document.path}")
         return real(document, rules, context)
 
-    monkeypatch.setattr(runner_module, "lint_with_directives", checks)
+    monkeypatch.setattr(engine, "lint_with_directives", checks)
 
 
 @pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=needs_fork)])
@@ -213,3 +214,14 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_each_folder_s_config_file_is_looked_up_once(tmp_path, monkeypatch) -> None:
+    calls: list[Path] = []
+    real = runner_module.find_config
+    monkeypatch.setattr(
+        runner_module, "find_config", lambda folder: calls.append(folder) or real(folder)
+    )
+    paths = drafts(tmp_path)
+    Runner({}, reuse=False).lint_all(paths)
+    assert calls == [tmp_path]

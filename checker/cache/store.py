@@ -1,10 +1,11 @@
 """prlint's cache: work that is the same from run to run, done once, and trusted only when signed.
 
 Everything is kept under ``$XDG_CACHE_HOME/prlint`` (by default
-``~/.cache/prlint``): which packs passed schema validation, the word tables
+``~/.cache/prlint``): which packs passed schema validation, the rule sets
+loaded from them (:func:`checker.packs.loader.load_packs`), the word tables
 built from installed packages, the compiled patterns
-(:mod:`checker.matching.pattern_cache`) and each draft's findings
-(:mod:`checker.cache.results`).
+(:mod:`checker.matching.pattern_cache`), the hash of prlint's own files and
+each draft's findings (:mod:`checker.cache.results`).
 
 That folder is not trusted. A CI job restores it from whatever an earlier
 job saved, perhaps one run on an untrusted pull request, and a shared or
@@ -19,7 +20,7 @@ short or flipped, is ignored and its work done again; so is one that
 verifies but does not have the shape its reader expects. A restored cache
 without the secret beside it therefore never verifies: it only costs one
 rebuild. Reads are bounded, refuse what is not a regular file, and reach no
-decoder (``marshal``) before the seal has been checked.
+decoder (``marshal``, or ``pickle`` for rule sets) before the seal has been checked.
 
 ``PRLINT_NO_CACHE=1`` turns every cache off for the process; so does
 :func:`disable` (``--no-cache``) from the moment it is called. When the
@@ -35,7 +36,6 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -155,6 +155,37 @@ def write_value(kind: str, name: str, value: Any) -> None:
     write_entry(kind, name, payload)
 
 
+def read_pickled(kind: str, name: str, valid: Callable[[object], bool]) -> object | None:
+    """Return the pickled value stored as *name* if it verifies and ``valid(value)``.
+
+    Unpickling runs whatever code its input names, so only an entry sealed
+    under this user's secret, by this user's prlint, ever reaches it.
+    """
+    payload = _verified(kind, name)
+    if payload is None:
+        return None
+    import pickle  # imported only once an entry has verified
+
+    try:
+        value = pickle.loads(payload)
+    except Exception:  # an entry of classes changed since: rebuilt, never fatal
+        return None
+    return value if valid(value) else None
+
+
+def write_pickled(kind: str, name: str, value: Any) -> None:
+    """Store *value*, pickled, as *name* of *kind*, sealed; skipped when it does not pickle."""
+    if cache_root() is None:
+        return
+    import pickle  # only a run that builds something to keep needs it
+
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    write_entry(kind, name, payload)
+
+
 def _seal(key: bytes, kind: str, name: str, payload: bytes | memoryview) -> bytes:
     """Return the tag of an entry: it covers the entry's place too, so none can be moved."""
     header = f"prlint cache 1\0{kind}\0{name}\0".encode("utf-8", "surrogateescape")
@@ -231,6 +262,8 @@ def _read_secret(path: Path) -> bytes | None:
 
 def _create_secret(path: Path) -> bytes | None:
     """Create the secret atomically (whole, mode 0600), unless another process just did."""
+    import tempfile  # as in _write_atomically: a run that only reads never imports it
+
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # mode 0600
@@ -298,6 +331,8 @@ def _write_atomically(root: Path, path: Path, data: bytes) -> None:
     """
     if any(folder.is_symlink() for folder in path.parents if root in folder.parents):
         return
+    import tempfile  # a warm run only reads the cache: it never pays for tempfile (and shutil)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

@@ -22,16 +22,16 @@ config of its own for its rules, but a run has one report and one exit code.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import ConfigError
-from checker.matching import pattern_cache
 from checker.model import Severity
+
+if TYPE_CHECKING:
+    import regex
 
 CONFIG_NAMES = ("prlint.cfg", ".prlint.cfg", "setup.cfg")
 SECTION = "prlint"
@@ -49,7 +49,6 @@ _KEYS = {
     "date",
     "encoding",
 }
-_DATE = pattern_cache.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,27 @@ def read_config(path: Path) -> Settings:
 
 def split_list(value: str) -> list[str]:
     """Split a config list on commas and white space."""
-    return [item for item in regex.split(r"[\s,]+", value) if item]
+    return [item for item in _regex_split(r"[\s,]+", value) if item]
+
+
+def _regex_split(pattern: str, text: str, maxsplit: int = 0) -> list[str]:
+    """Return ``regex.split(pattern, text, maxsplit)``.
+
+    ``regex`` is imported here, on first use: a run with no config file and
+    no option to parse (every run whose findings are kept) never loads it,
+    and loading it is a tenth of such a run.
+    """
+    import regex
+
+    return regex.split(pattern, text, maxsplit=maxsplit)
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> regex.Pattern:
+    """Return the pattern of a YYYY-MM-DD date (compiled on first use, as :func:`_regex_split`)."""
+    from checker.matching import pattern_cache
+
+    return pattern_cache.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_severity(value: str, where: str) -> Severity:
@@ -161,7 +180,7 @@ def parse_severities(value: str, where: str) -> dict[str, Severity]:
     for line in value.splitlines():
         if not line.strip():
             continue
-        parts = regex.split(r"\s*[:=]\s*", line.strip(), maxsplit=1)
+        parts = _regex_split(r"\s*[:=]\s*", line.strip(), maxsplit=1)
         if len(parts) != 2 or not parts[0]:
             raise ConfigError(f"{where} severity: expected 'rule-id: level', got {line.strip()!r}")
         severities[parts[0]] = parse_severity(parts[1], f"{where} severity {parts[0]}")
@@ -172,7 +191,7 @@ def parse_severity_options(items: tuple[str, ...]) -> dict[str, Severity]:
     """Parse ``--severity RULE=LEVEL`` values (``RULE:LEVEL`` works too), later ones winning."""
     severities: dict[str, Severity] = {}
     for item in items:
-        parts = regex.split(r"\s*[:=]\s*", item.strip(), maxsplit=1)
+        parts = _regex_split(r"\s*[:=]\s*", item.strip(), maxsplit=1)
         if len(parts) != 2 or not parts[0]:
             raise ConfigError(f"--severity: expected RULE=LEVEL, got {item.strip()!r}")
         severities[parts[0]] = parse_severity(parts[1], f"--severity {parts[0]}")
@@ -224,8 +243,10 @@ def parse_date(value: str | None, where: str) -> str | None:
     if value is None or not value.strip():
         return None
     value = value.strip()
+    import datetime  # as regex: only a run given a date needs it
+
     try:
-        if not _DATE.fullmatch(value):
+        if not _date_pattern().fullmatch(value):
             raise ValueError
         datetime.date.fromisoformat(value)
     except ValueError:

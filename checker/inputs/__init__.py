@@ -11,10 +11,11 @@ in (the file as the user sees it; for Word, one paragraph per line, so
 the checks read, and ``offsets`` maps each text offset to its source offset.
 Suppression comments stay in ``source`` and never reach ``text``.
 
-:func:`read_input` is the one way a draft is read, by the runner for every
-lint: it picks the format, reads the file (bounded, with the usual checks for
-missing, empty, binary or undecodable drafts) and extracts it, keeping what
-``--fix`` needs to write the draft back.
+:func:`read_source` is the one way a draft is read, by the runner for every
+lint: it picks the format and reads the file (bounded, with the usual checks
+for missing, empty, binary or undecodable drafts), keeping what ``--fix``
+needs to write the draft back; :meth:`Source.document` extracts it, which a
+draft whose findings are kept never needs.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from checker.document.model import Document
-from checker.document.suppressions import blank_directives
 from checker.errors import InputError
 from checker.inputs.reading import RawDraft, read_draft, read_limited
+
+if TYPE_CHECKING:  # the document model loads when a draft is extracted, not with the formats
+    from checker.document.model import Document
 
 #: Input format names, as ``--input-format`` accepts them.
 INPUT_FORMATS = ("text", "markdown", "html", "docx")
@@ -78,6 +81,9 @@ def extract(input_format: str, data: str | bytes, path: str) -> Document:
         from checker.inputs import markdown
 
         return markdown.extract(data, path)
+    from checker.document.model import Document
+    from checker.document.suppressions import blank_directives
+
     return Document(path=path, source=data, text=blank_directives(data))
 
 
@@ -90,16 +96,40 @@ class Draft:
     raw: RawDraft | None  # None for Word drafts: read as bytes, never rewritten
 
 
-def read_input(path: str, input_format: str | None = None, encoding: str | None = None) -> Draft:
-    """Read the draft at *path* (``-`` for stdin) in its format and extract it."""
+@dataclass(frozen=True)
+class Source:
+    """A draft as read, not yet extracted: what a run whose findings are kept needs of it."""
+
+    path: str  # as findings name it: ``<stdin>`` for standard input
+    input_format: str
+    data: str | bytes  # the decoded text, or a Word file's bytes
+    raw: RawDraft | None  # None for Word drafts
+
+    def document(self) -> Document:
+        """Extract the draft's Document (raises :class:`InputError` as :func:`read_input`)."""
+        return extract(self.input_format, self.data, self.path)
+
+
+def read_source(path: str, input_format: str | None = None, encoding: str | None = None) -> Source:
+    """Read the draft at *path* (``-`` for stdin) in its format, without extracting it.
+
+    A text, Markdown or HTML draft's Document has the text as read for its
+    ``source``, so the runner can look its findings up before extracting.
+    """
     chosen = detect_format(path, input_format)
     if chosen == "docx":
         from checker.inputs.docx import MAX_WORD_BYTES  # only Word drafts need it
 
         data, _identity = read_limited(path, MAX_WORD_BYTES, "Word file")
-        return Draft(extract(chosen, data, "<stdin>" if path == "-" else path), chosen, None)
+        return Source("<stdin>" if path == "-" else path, chosen, data, None)
     raw = read_draft(path, encoding)
-    return Draft(extract(chosen, raw.text, raw.path), chosen, raw)
+    return Source(raw.path, chosen, raw.text, raw)
+
+
+def read_input(path: str, input_format: str | None = None, encoding: str | None = None) -> Draft:
+    """Read the draft at *path* (``-`` for stdin) in its format and extract it."""
+    source = read_source(path, input_format, encoding)
+    return Draft(source.document(), source.input_format, source.raw)
 
 
 def read_document(

@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
+import importlib.util
+import os
+import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from checker import kinds
+from checker.cache import store
+from checker.cache.results import code_fingerprint
 from checker.cache.store import known_valid, remember_valid, validation_key
 from checker.errors import RulePackError
-from checker.matching.patterns import PatternProblem, builtin_patterns
 from checker.model import Rule, Scope, Severity
-from checker.packs.templates import template_problems
 
 #: Packs larger than this are refused before parsing.
 MAX_PACK_BYTES = 8 * 1024 * 1024
+
+#: Bump when what a cached rule set holds changes meaning.
+_RULESET_LAYOUT = "1"
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,11 @@ def schema_text() -> str:
     The shipped file holds what all packs share; each kind adds the schema
     of its own parameters (:func:`checker.kinds.schema`).
     """
+    import json  # as in _Loader._read: a rule set kept in the cache parses no JSON
+    from importlib import resources  # it imports tempfile and zipfile: only validation needs it
+
+    from checker import kinds  # the check kinds: only a pack being validated needs their schemas
+
     shared = resources.files("checker").joinpath("packs/schemas/rulepack.schema.json")
     return (
         json.dumps(
@@ -72,6 +80,8 @@ def schema_text() -> str:
 
 @lru_cache(maxsize=1)
 def _validator():
+    import json
+
     import jsonschema  # imported only when a pack is not known to be valid: it is slow to import
 
     return jsonschema.Draft202012Validator(json.loads(schema_text()))
@@ -97,13 +107,103 @@ def builtin_pack_paths() -> list[Path]:
 
 
 def load_packs(paths: list[Path]) -> RuleSet:
-    """Load the packs at *paths* (and what they extend) into one rule set."""
+    """Load the packs at *paths* (and what they extend) into one rule set.
+
+    Compiling the built-in packs' hundred rules is a tenth of a cold run, and
+    they are the same from run to run: so a rule set that loaded without a
+    problem is kept in the cache (:func:`_ruleset_key`) and loaded from there.
+    """
+    key = _ruleset_key([Path(path) for path in paths])
+    if key is not None:
+        cached = store.read_pickled("rulesets", key, _is_ruleset)
+        if isinstance(cached, RuleSet) and _packs_unchanged(cached):
+            return cached
     loader = _Loader()
     for path in paths:
         loader.load(Path(path))
     if loader.problems:
         raise RulePackError(loader.problems)
-    return loader.result()
+    ruleset = loader.result()
+    if key is not None:
+        store.write_pickled("rulesets", key, ruleset)
+    return ruleset
+
+
+def load_outline(paths: list[Path]) -> RuleSet:
+    """Return the rule set *paths* load with its rules' checks left out (``check`` is None).
+
+    That is all a run needs to look up the findings it kept (which rules, at
+    which severity, from which packs): read from the cache, it imports no
+    check kind, which is a third of prlint's start. Anything not kept is
+    loaded in full (:func:`load_packs`) to make it.
+    """
+    key = _ruleset_key([Path(path) for path in paths])
+    if key is not None:
+        cached = store.read_pickled("rule-outlines", key, _is_ruleset)
+        if isinstance(cached, RuleSet) and _packs_unchanged(cached):
+            return cached
+    full = load_packs(paths)
+    outline = replace(full, rules=tuple(replace(rule, check=None) for rule in full.rules))
+    if key is not None:
+        store.write_pickled("rule-outlines", key, outline)
+    return outline
+
+
+def _ruleset_key(paths: list[Path]) -> str | None:
+    """Return the cache key of the rule set *paths* load; None with caching off.
+
+    It covers all that loading reads besides the packs' contents: prlint's
+    own code and data (which compile the checks), the Python version and the
+    installed ``regex`` (whose compiled patterns it holds), the working folder (which
+    the paths in messages are relative to), and where each path leads. The
+    contents of every pack loaded, bases included, are checked against the
+    rule set's own hashes once it is read (:func:`_packs_unchanged`).
+    """
+    if not store.enabled():
+        return None
+    parts = [
+        _RULESET_LAYOUT,
+        code_fingerprint(),
+        sys.version,
+        _package_stamp("regex"),
+        str(Path.cwd()),
+        str(builtin_rules_dir().resolve()),
+        *(f"{path}\0{path.resolve()}" for path in paths),
+    ]
+    return hashlib.sha256("\0\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _package_stamp(name: str) -> str:
+    """Return the names, sizes and times of an installed package's files, without importing it.
+
+    A rule set holds ``regex``'s compiled code, which another ``regex`` must
+    not run; asking ``regex.__version__`` would import it, a tenth of a warm
+    run that otherwise never needs it. Any reinstall gives new times: the
+    rule set is then built once more, never wrongly reused.
+    """
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return "missing"
+    with os.scandir(os.path.dirname(spec.origin)) as entries:
+        files = sorted((entry.name, entry.stat()) for entry in entries if entry.is_file())
+    return ";".join(f"{file}:{status.st_size}:{status.st_mtime_ns}" for file, status in files)
+
+
+def _is_ruleset(value: object) -> bool:
+    """Tell whether a cached value is a rule set (of this prlint's classes)."""
+    return isinstance(value, RuleSet)
+
+
+def _packs_unchanged(ruleset: RuleSet) -> bool:
+    """Tell whether every pack of *ruleset* still holds the bytes it was loaded from."""
+    for info in ruleset.packs:
+        try:
+            data = Path(info.path).read_bytes()
+        except OSError:
+            return False
+        if hashlib.sha256(data).hexdigest() != info.sha256:
+            return False
+    return True
 
 
 class _Loader:
@@ -148,6 +248,8 @@ class _Loader:
 
     def _read(self, path: Path) -> tuple[Any, str, str] | None:
         """Read and parse a pack file (and hash it), recording a problem on failure."""
+        import json  # only a rule set loaded from its packs parses them: a warm run never does
+
         try:
             if path.stat().st_size > MAX_PACK_BYTES:
                 self.problems.append(f"{path}: pack is larger than {MAX_PACK_BYTES // 2**20} MB")
@@ -194,6 +296,8 @@ class _Loader:
             return
         self._seen_ids[pack_id] = str(path)
         self.packs.append(PackInfo(pack_id, raw["version"], raw["description"], str(path), sha256))
+        from checker.matching.patterns import builtin_patterns  # only packs being compiled
+
         # a built-in pack's patterns run without a per-call timeout (checker.matching.patterns)
         trusted = builtin_patterns() if _is_builtin(path) else contextlib.nullcontext()
         with trusted:
@@ -217,6 +321,12 @@ class _Loader:
             )
             return
         self._rule_origins[rule_id] = origin
+        # imported here, as the check kinds: a rule set kept in the cache (the usual run)
+        # compiles no check and checks no template
+        from checker import kinds
+        from checker.matching.patterns import PatternProblem
+        from checker.packs.templates import template_problems
+
         params = raw["check"]
         bad_templates = list(template_problems(raw, kinds.get(params["kind"]).FIELDS))
         for where, reason in bad_templates:

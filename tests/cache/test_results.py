@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from click.testing import CliRunner
 from checker import runner as runner_module
 from checker.cache import results as findings_cache
 from checker.cli import main
+from checker.inputs import Source
 from checker.runner import Runner
 from tests.helpers import REPO
 
@@ -128,3 +131,88 @@ def test_a_fresh_install_of_the_same_prlint_keeps_its_key_and_an_edit_changes_it
         engine.read_text(encoding="utf-8").replace("def ", "def  ", 1), encoding="utf-8"
     )
     assert findings_cache.folder_digest(str(copy)) != findings_cache.folder_digest(str(package))
+
+
+def test_the_code_hash_is_kept_and_a_kept_one_is_not_read_again(cache_home, monkeypatch) -> None:
+    package = Path(findings_cache.__file__).parent.parent  # the checker package
+    expected = findings_cache.folder_digest(str(package))
+    monkeypatch.setattr(findings_cache, "_SETTLED_NS", 0)  # a checkout made just now, too
+    findings_cache.code_fingerprint.cache_clear()
+    assert findings_cache.code_fingerprint() == expected
+    assert list((cache_home.parent / "data").glob("code-*"))
+    monkeypatch.setattr(findings_cache, "_digest", None)  # reading the files would fail now
+    findings_cache.code_fingerprint.cache_clear()
+    assert findings_cache.code_fingerprint() == expected
+    findings_cache.code_fingerprint.cache_clear()
+
+
+def test_a_file_changed_just_now_or_rewritten_is_not_vouched_for_by_its_stamp(
+    tmp_path, monkeypatch
+) -> None:
+    package = Path(findings_cache.__file__).parent.parent
+    copy = tmp_path / "checker"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert findings_cache._stamp(findings_cache._code_files(str(copy))) is None  # just written
+    monkeypatch.setattr(findings_cache, "_SETTLED_NS", 0)
+    for path in copy.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    before = findings_cache._stamp(findings_cache._code_files(str(copy)))
+    engine = copy / "engine.py"
+    engine.write_text(engine.read_text(encoding="utf-8").replace("def ", "fed ", 1))
+    os.utime(engine, (1_000_000_001, 1_000_000_001))  # same size, restored-looking times
+    assert findings_cache._stamp(findings_cache._code_files(str(copy))) not in (None, before)
+
+
+def test_a_kept_draft_is_neither_extracted_nor_given_compiled_rules(
+    tmp_path, cache_home, monkeypatch
+) -> None:
+    path = _draft(tmp_path)
+    first = Runner({}).lint_one(path)
+    _no_checks(monkeypatch)
+    monkeypatch.setattr(Source, "document", _refuse_extracting)
+    runner = Runner({})
+    second = runner.lint_one(path)
+    assert _summary(second) == _summary(first) and second.lines == first.lines
+    [outline] = runner.configs()
+    assert outline.rules and all(rule.check is None for rule in outline.rules)
+
+
+def _refuse_extracting(self):
+    raise AssertionError("a draft whose findings are kept was extracted")
+
+
+def test_the_safe_fixes_of_a_kept_draft_are_still_planned(tmp_path, cache_home) -> None:
+    path = _draft(tmp_path, "NEW YORK -- Acme said the trial (NCT 01234567) is enrolling.\n")
+    first = Runner({}, keep_drafts=True).lint_one(path)
+    second = Runner({}, keep_drafts=True).lint_one(path)
+    assert first.edits and second.edits == first.edits
+
+
+def test_a_draft_not_kept_is_checked_with_the_whole_configuration(tmp_path, cache_home) -> None:
+    Runner({}).lint_one(_draft(tmp_path))  # keeps the outline of the default configuration
+    runner = Runner({})
+    (tmp_path / "other").mkdir()
+    result = runner.lint_one(_draft(tmp_path / "other", "We plan to to file.\n"))
+    assert "core.doubled-word" in {finding.rule for finding in result.findings}
+    [config] = runner.configs()
+    assert all(rule.check is not None for rule in config.rules)
+
+
+@pytest.mark.slow
+def test_a_run_of_kept_drafts_imports_no_check_kind_nor_regex(tmp_path, cache_home) -> None:
+    path = _draft(tmp_path)
+    script = (
+        "import sys\n"
+        "from checker.cli import run\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(name for name in sys.modules if name.startswith(('checker.kinds',"
+        " 'checker.engine', 'checker.document', 'regex'))), file=sys.stderr)\n"
+    )
+    command = [sys.executable, "-c", script, "--quiet", path]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert "'checker.engine'" in first.stderr  # checked: the engine and the kinds were loaded
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert second.stderr.strip() == "[]" and second.stdout == first.stdout
