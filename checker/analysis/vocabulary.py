@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import importlib.util
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -32,7 +31,7 @@ from itertools import compress, groupby
 from operator import itemgetter
 from pathlib import Path
 
-from checker.cache.store import built_data
+from checker.cache.store import built_data, package_stamp
 
 #: Suffixes stripped to find an English stem: "delisting" → "delist".
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "al", "ation", "ations", "ment")
@@ -109,7 +108,7 @@ def english_words() -> Vocabulary:
 @lru_cache(maxsize=1)
 def _english_sources() -> str:
     """Return a stamp of the installed word-list packages the vocabulary is built from."""
-    return f"pyspellchecker {_package_stamp('spellchecker')}; english-words {_package_stamp('english_words')}"
+    return f"pyspellchecker {package_stamp('spellchecker')}; english-words {package_stamp('english_words')}"
 
 
 def _build_english_words() -> set[str]:
@@ -213,24 +212,6 @@ def _hashes(name: str, sources: str, build: Callable[[], Iterable[str]]) -> Voca
 def _hashes_well_formed(stored: object) -> bool:
     """Tell whether a stored table is a whole number of 64-bit hashes."""
     return isinstance(stored, bytes) and len(stored) % _HASH_BYTES == 0
-
-
-def _package_stamp(package: str) -> str:
-    """Return the names and sizes of an installed package's files, without importing it.
-
-    Reading the version through ``importlib.metadata`` cost 19 ms of every
-    run, most of it importing that module. Sizes, not times: pip gives every
-    file of a fresh install a new time, and the tables would be built again.
-    """
-    spec = importlib.util.find_spec(package)
-    if spec is None or spec.origin is None:
-        return "missing"
-    folder = Path(spec.origin).parent
-    return ";".join(
-        f"{path.relative_to(folder)}:{path.stat().st_size}"
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    )
 
 
 @lru_cache(maxsize=1)

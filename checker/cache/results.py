@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.cache.store import enabled as store_enabled
-from checker.cache.store import read_value, write_value
+from checker.cache.store import package_stamp, read_value, write_value
 from checker.model import Finding, Fix, Severity
 
 #: Bump when the stored layout changes.
@@ -65,10 +65,25 @@ def config_fingerprint(config) -> str:
 def draft_key(fingerprint: str, path: str, input_format: str, source: str) -> str:
     """Return the key of one draft's findings under one configuration."""
     digest = hashlib.sha256()
-    for part in (_LAYOUT, code_fingerprint(), fingerprint, path, input_format):
+    for part in (_LAYOUT, code_fingerprint(), dependency_stamp(), fingerprint, path, input_format):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(source.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
+
+
+#: The packages the checks run on: the pattern engine, the near-miss distances, the word lists.
+FINDING_DEPENDENCIES = ("regex", "rapidfuzz", "spellchecker", "english_words")
+
+
+@lru_cache(maxsize=1)
+def dependency_stamp() -> str:
+    """Return a stamp of the installed packages that shape findings (names and sizes of their files).
+
+    An upgrade of any of them may change what a check finds (a word added
+    to a list, a pattern engine fixed): findings kept under another must not
+    be served.
+    """
+    return "\n".join(f"{name} {package_stamp(name)}" for name in FINDING_DEPENDENCIES)
 
 
 @lru_cache(maxsize=1)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
-import os
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -165,28 +163,12 @@ def _ruleset_key(paths: list[Path]) -> str | None:
         _RULESET_LAYOUT,
         code_fingerprint(),
         sys.version,
-        _package_stamp("regex"),
+        store.package_stamp("regex", times=True),  # asking regex.__version__ would import it
         str(Path.cwd()),
         str(builtin_rules_dir().resolve()),
         *(f"{path}\0{path.resolve()}" for path in paths),
     ]
     return hashlib.sha256("\0\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _package_stamp(name: str) -> str:
-    """Return the names, sizes and times of an installed package's files, without importing it.
-
-    A rule set holds ``regex``'s compiled code, which another ``regex`` must
-    not run; asking ``regex.__version__`` would import it, a tenth of a warm
-    run that otherwise never needs it. Any reinstall gives new times: the
-    rule set is then built once more, never wrongly reused.
-    """
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.origin is None:
-        return "missing"
-    with os.scandir(os.path.dirname(spec.origin)) as entries:
-        files = sorted((entry.name, entry.stat()) for entry in entries if entry.is_file())
-    return ";".join(f"{file}:{status.st_size}:{status.st_mtime_ns}" for file, status in files)
 
 
 def _is_ruleset(value: object) -> bool:

@@ -88,6 +88,29 @@ def test_a_new_prlint_does_not_reuse_old_findings(monkeypatch) -> None:
     assert findings_cache.draft_key("config", "a.txt", "text", "text") != key
 
 
+@pytest.mark.parametrize("package", findings_cache.FINDING_DEPENDENCIES)
+def test_an_upgraded_word_list_or_engine_does_not_reuse_old_findings(package, monkeypatch) -> None:
+    findings_cache.dependency_stamp.cache_clear()
+    key = findings_cache.draft_key("config", "a.txt", "text", "text")
+    stamp = findings_cache.package_stamp
+    monkeypatch.setattr(
+        findings_cache,
+        "package_stamp",
+        lambda name: stamp(name) + (";new-file.py:1" if name == package else ""),
+    )
+    findings_cache.dependency_stamp.cache_clear()
+    assert findings_cache.draft_key("config", "a.txt", "text", "text") != key
+    findings_cache.dependency_stamp.cache_clear()
+
+
+def test_a_package_stamp_names_every_file_with_its_size_and_times_only_when_asked() -> None:
+    plain = findings_cache.package_stamp("english_words")
+    timed = findings_cache.package_stamp("english_words", times=True)
+    assert "__init__.py:" in plain and "__pycache__" not in plain
+    assert len(timed) > len(plain) and timed.count(";") == plain.count(";")
+    assert findings_cache.package_stamp("no_such_package_here") == "missing"
+
+
 def test_a_damaged_entry_is_checked_again(tmp_path, cache_home) -> None:
     path = _draft(tmp_path)
     first = Runner({}).lint_one(path)
