@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+#: Where the data files are: beside this module, as the word lists and the gazetteer are read.
+#: (``importlib.resources`` would also read them from a zipped install, but importing it loads
+#: zipfile, tempfile and shutil, 4 ms of every run; prlint is installed as files.)
+DATA_FOLDER = Path(__file__).resolve().parent
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
     """Return the parsed data file ``checker/data/<name>.json`` (read once per process)."""
-    text = resources.files(__name__).joinpath(f"{name}.json").read_text("utf-8")
-    return json.loads(text)
+    return json.loads((DATA_FOLDER / f"{name}.json").read_text("utf-8"))
