@@ -62,4 +62,4 @@ def test_a_dask_bag_on_a_two_process_cluster_gives_the_serial_findings() -> None
     assert len(workers) == 2  # two worker processes really ran the bag
     assert distributed_results == serial  # same findings, draft for draft, in the same order
     drafts_with_findings = sum(1 for found in serial if found)
-    assert drafts_with_findings >= 5  # the comparison means something
+    assert drafts_with_findings >= 4  # the comparison means something (4 of the 5 corpus drafts)
