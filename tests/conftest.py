@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.cache import store
@@ -20,6 +22,18 @@ def _own_cache(tmp_path_factory):
 def _caches_on(monkeypatch):
     """Undo ``--no-cache`` after each test: it turns caches off for the whole process."""
     monkeypatch.setattr(store, "_disabled", False)
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    """A cache folder and a secret of this test's own; returns the cache root.
+
+    It takes the name of pytest's own ``cache`` fixture, which this suite does not use.
+    """
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("PRLINT_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "prlint"
 
 
 def pytest_addoption(parser) -> None:

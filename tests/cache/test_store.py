@@ -10,7 +10,6 @@ import shutil
 import stat
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import regex
@@ -180,15 +179,6 @@ def test_a_vocabulary_does_not_take_unknown_words_for_known_ones() -> None:
 
 
 # -- sealed entries and the secret ---------------------------------------------------
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    """A cache folder and a secret of this test's own; returns the cache root."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.delenv("PRLINT_NO_CACHE", raising=False)
-    return tmp_path / "cache" / "prlint"
 
 
 def test_the_secret_is_created_once_private_and_outside_the_cache(cache, tmp_path) -> None:

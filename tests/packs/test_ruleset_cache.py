@@ -7,8 +7,6 @@ import os
 import pickle
 from pathlib import Path
 
-import pytest
-
 from checker import kinds
 from checker.api import lint_text, load_config
 from checker.cache import store
@@ -19,15 +17,6 @@ from checker.packs.loader import RuleSet, builtin_pack_paths, load_packs
 from tests.helpers import DATA
 
 GOOD = json.loads((DATA / "packs" / "good.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    """A cache folder and a secret of this test's own; returns the cache root."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.delenv("PRLINT_NO_CACHE", raising=False)
-    return tmp_path / "cache" / "prlint"
 
 
 def _summary(ruleset: RuleSet) -> list[tuple]:
