@@ -16,10 +16,12 @@ import pytest
 import regex
 
 from checker import engine, kinds
+from checker.analysis import legend
 from checker.api import default_config, load_config
 from checker.config.settings import Settings
 from checker.document.model import Document
 from checker.errors import PatternTimeout
+from checker.kinds import filings
 from checker.kinds.base import Context
 from checker.matching import watchdog
 from checker.matching.patterns import (
@@ -50,6 +52,18 @@ def test_built_in_patterns_run_without_a_per_call_timeout() -> None:
     rules = [rule for rule in default_config().rules if rule.kind in ("forbid", "claim", "require")]
     compiled = [pattern for rule in rules for pattern in patterns_of(rule.check)]
     assert len(compiled) > 100
+    assert not [p for p in compiled if isinstance(p, BoundedPattern)]
+
+
+def test_the_data_files_patterns_run_without_a_per_call_timeout_whoever_compiles_them() -> None:
+    legend.vocabulary.cache_clear()  # compiled now, outside any pack's loading, as on a draft's first check
+    try:
+        compiled = patterns_of(legend.vocabulary())
+    finally:
+        legend.vocabulary.cache_clear()
+    params = {"report": "form-unknown", "filer_category": None, "fiscal_year_end": None}
+    compiled += patterns_of(filings.compile(params, "a user's pack"))
+    assert len(compiled) > 50
     assert not [p for p in compiled if isinstance(p, BoundedPattern)]
 
 

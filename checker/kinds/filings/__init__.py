@@ -38,11 +38,18 @@ from checker.analysis.legend import (
     names_factors,
 )
 from checker.analysis.release_date import parse_month_day
-from checker.analysis.sec_data import compile_list, first_line_span, iso, load, release_day
+from checker.analysis.sec_data import (
+    compile_data_pattern,
+    compile_list,
+    first_line_span,
+    iso,
+    load,
+    release_day,
+)
 from checker.document.model import Document
 from checker.kinds.base import Context
 from checker.kinds.filings import deadlines
-from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
+from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
 
 #: The filer category assumed when neither rule nor profile gives one: its deadlines are the latest.
@@ -117,12 +124,12 @@ def compile(params: dict[str, Any], where: str) -> Filings:
         specific=compile_list(
             data["specific_filing"], "checker/data/sec_forms.json: specific_filing"
         ),
-        future_filing=compile_pattern(data["future_filing"], "future_filing", ignore_case=True),
-        fye_text=compile_pattern(
-            data["fiscal_year_end_text"], "fiscal_year_end_text", ignore_case=True
+        future_filing=compile_data_pattern(data["future_filing"], "future_filing"),
+        fye_text=compile_data_pattern(data["fiscal_year_end_text"], "fiscal_year_end_text"),
+        non_sec_filer=compile_data_pattern(data["non_sec_filer"], "non_sec_filer"),
+        sec_registrant=compile_data_pattern(
+            data["sec_registrant"], "sec_registrant", ignore_case=False
         ),
-        non_sec_filer=compile_pattern(data["non_sec_filer"], "non_sec_filer", ignore_case=True),
-        sec_registrant=compile_pattern(data["sec_registrant"], "sec_registrant"),
     )
 
 
