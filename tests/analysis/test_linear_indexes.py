@@ -255,3 +255,45 @@ def test_addresses_are_found_as_by_a_search_of_every_stretch() -> None:
     texts = ["".join(chance.choices(pieces, k=chance.randint(0, 40))) for _ in range(5000)]
     for text in [*texts, *DRAFTS]:
         assert word_index.address_spans(text) == _addresses_by_every_token(text), text
+
+
+def _words_by_loop(document: Document, scope: Scope) -> tuple[dict, set]:
+    """The word collection it replaced: one Python step per word, each tested against every address."""
+    text = document.text
+    blocked = word_index.blocked_spans(document)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    marked = set()
+    marks = word_index._mark_ends(text)
+    for start, end in document.scope_spans(scope):
+        for match in word_index.WORD.finditer(text, start, end):
+            start_of, end_of = match.span()
+            if any(low <= start_of < high for low, high in blocked):
+                continue
+            if not document.in_scope(start_of, scope):
+                continue
+            lower = text[start_of:end_of].lower()
+            spans.setdefault(lower, []).append((start_of, end_of))
+            if end_of in marks and word_index._branded(text, end_of):
+                marked.add(lower)
+    return spans, marked
+
+
+def test_words_are_collected_as_by_a_step_per_word() -> None:
+    chance = random.Random(20)
+    pieces = ["Keytruda", "a", "B-2", "-", "--", " ", "\n", "®", "™", " (", "imatinib)", "(R)"]
+    pieces += ["www.", "x.com", "@ab", "#tag", "İstanbul", "ǅ", "ß", "Ⅻ", "\u0345", "é", "_", "'s"]
+    texts = ["".join(chance.choices(pieces, k=chance.randint(0, 60))) for _ in range(3000)]
+    scopes = [
+        Scope(),
+        Scope(quotes="exclude"),
+        Scope(parts=("body",)),
+        Scope(exclude_parts=("about",)),
+    ]
+    for text in [*texts, *DRAFTS]:
+        document = Document.from_text(text)
+        for scope in scopes if len(text) > 2000 else scopes[:2]:
+            words = word_index._collect(document, scope)
+            spans, marked = _words_by_loop(document, scope)
+            assert dict(words.spans) == spans, text
+            assert list(words.spans) == list(spans), text  # the same order of first use
+            assert words.marked == marked, text
