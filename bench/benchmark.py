@@ -1,13 +1,15 @@
 """Side-by-side benchmark: prlint against the tools an editor would otherwise use.
 
-Usage: python bench/benchmark.py [--copies 1000] [--runs 7] [--keep DIR]
+Usage: python bench/benchmark.py [--copies 1000] [--runs 3] [--rounds 3] [--keep DIR]
 
 It installs prlint (from this checkout) and the peers (proselint and
 codespell from PyPI) into a throw-away virtual environment, builds a corpus
 from ../shared/seeds and ../shared/realworld copied to a few thousand files,
-and prints one table: cold single-file time (median of several runs), files
-per second over the corpus, and peak memory, for each tool, with prlint's
-ratio to each. Whole processes are timed, as a user would run them.
+and prints one table: cold single-file time, files per second over the
+corpus, and peak memory, for each tool, with prlint's ratio to each. The
+tools are timed in rounds, each tool in turn within a round, and each ratio
+is the median of the rounds' ratios. Whole processes are timed, as a user
+would run them.
 
 Times are CPU seconds (user + system, the process and every process it
 waited for, as ``wait4`` reports them): on a machine other work shares,
@@ -44,7 +46,13 @@ def main() -> int:
         default=25,
         help="copies of each source release (default 25: ~3,000 files)",
     )
-    parser.add_argument("--runs", type=int, default=7, help="runs for the cold single-file median")
+    parser.add_argument("--runs", type=int, default=3, help="cold single-file runs per round")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds: in each, every tool runs in turn; ratios are the median of the rounds' (default 3)",
+    )
     parser.add_argument(
         "--keep", type=Path, help="use (and keep) this folder for the venv and corpus"
     )
@@ -60,7 +68,7 @@ def main() -> int:
         venv = build_venv(work / "venv")
         corpus = build_corpus(work / "corpus", sources, args.copies)
         single = sources[1] if len(sources) > 1 else sources[0]
-        rows = [measure(tool, single, corpus, args.runs) for tool in tools(venv)]
+        rows = measure(tools(venv), single, corpus, args.runs, args.rounds)
         print_table(rows, corpus)
     finally:
         if args.keep is None:
@@ -125,31 +133,52 @@ def tools(venv: Path) -> list[Tool]:
     ]
 
 
-def measure(tool: Tool, single: Path, corpus: Path, runs: int) -> dict:
-    """Time one tool: cold single file (median of *runs*), then the whole corpus.
+def measure(tools: list[Tool], single: Path, corpus: Path, runs: int, rounds: int) -> list[dict]:
+    """Time every tool in *rounds*: in each, every tool runs *runs* cold single files, then the corpus.
 
-    Every tool runs once untimed on the draft and on the corpus first, so
-    caches are built and the files are in the OS cache for each of them.
+    The machine is shared, and its neighbours change from one minute to the
+    next: timed one after the other, two tools a few minutes apart met
+    different neighbours, and their ratio moved by a tenth from run to run.
+    Within a round the tools run a minute apart, so each ratio is taken round
+    by round and the median of those is reported. Every tool runs once
+    untimed on the draft and on the corpus first, so caches are built and the
+    files are in the OS cache for each of them.
     """
-    timed(tool.command + [str(single)])
-    cold = [
-        timed(
-            tool.command
-            + [str(_copy_of(single, corpus.parent / "drafts") if tool.new_drafts else single)]
-        )
-        for _run in range(runs)
+    for tool in tools:
+        timed(tool.command + [str(single)])
+        timed_on_corpus(tool, corpus)
+    cold: dict[str, list[list[Run]]] = {tool.name: [] for tool in tools}
+    whole: dict[str, list[Run]] = {tool.name: [] for tool in tools}
+    for _round in range(rounds):
+        for tool in tools:
+            cold[tool.name].append(
+                [
+                    timed(tool.command + [str(_draft_for(tool, single, corpus))])
+                    for _run in range(runs)
+                ]
+            )
+            whole[tool.name].append(timed_on_corpus(tool, corpus))
+    files = len(list(corpus.iterdir()))
+    return [
+        {
+            "name": tool.name,
+            "cold_ms": [
+                statistics.median(one.cpu for one in runs_) * 1000 for runs_ in cold[tool.name]
+            ],
+            "cold_wall_ms": [
+                statistics.median(one.wall for one in runs_) * 1000 for runs_ in cold[tool.name]
+            ],
+            "files_s": [files / run.cpu for run in whole[tool.name]],
+            "files_wall_s": [files / run.wall for run in whole[tool.name]],
+            "peak_mb": [run.peak_mb for run in whole[tool.name]],
+        }
+        for tool in tools
     ]
-    files = sorted(str(path) for path in corpus.iterdir())
-    timed_on_corpus(tool, corpus)
-    run = timed_on_corpus(tool, corpus)
-    return {
-        "name": tool.name,
-        "cold_ms": statistics.median(one.cpu for one in cold) * 1000,
-        "cold_wall_ms": statistics.median(one.wall for one in cold) * 1000,
-        "files_s": len(files) / run.cpu,
-        "files_wall_s": len(files) / run.wall,
-        "peak_mb": run.peak_mb,
-    }
+
+
+def _draft_for(tool: Tool, single: Path, corpus: Path) -> Path:
+    """Return the draft a cold run lints: a new copy of it for a tool timed on new drafts."""
+    return _copy_of(single, corpus.parent / "drafts") if tool.new_drafts else single
 
 
 def timed_on_corpus(tool: Tool, corpus: Path) -> Run:
@@ -207,25 +236,40 @@ def timed(command: list[str]) -> Run:
 
 
 def print_table(rows: list[dict], corpus: Path) -> None:
-    """Print the side-by-side table and prlint's ratio to each peer."""
+    """Print the side-by-side table (medians over the rounds) and prlint's ratio to each peer."""
     count = len(list(corpus.iterdir()))
     print(
-        f"corpus: {count} files, {sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB; machine: {os.cpu_count()} cores"
+        f"corpus: {count} files, {sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB; "
+        f"machine: {os.cpu_count()} cores; {len(rows[0]['files_s'])} rounds"
     )
     print("| tool | cold 1 file, CPU ms (wall) | files per CPU-s | files per wall-s | peak MB |")
     print("|---|---|---|---|---|")
+    median = statistics.median
     for row in rows:
         print(
-            f"| {row['name']} | {row['cold_ms']:.0f} ({row['cold_wall_ms']:.0f}) "
-            f"| {row['files_s']:.0f} | {row['files_wall_s']:.0f} | {row['peak_mb']:.0f} |"
+            f"| {row['name']} | {median(row['cold_ms']):.0f} ({median(row['cold_wall_ms']):.0f}) "
+            f"| {median(row['files_s']):.0f} | {median(row['files_wall_s']):.0f} "
+            f"| {max(row['peak_mb']):.0f} |"
         )
     prlint = rows[0]
     for row in rows[4:]:
+        cold = _ratios(prlint["cold_ms"], row["cold_ms"])
+        speed = _ratios(prlint["files_s"], row["files_s"])
         print(
-            f"prlint vs {row['name']}: cold {prlint['cold_ms'] / row['cold_ms']:.2f}x the CPU time, "
-            f"throughput per CPU-second {prlint['files_s'] / row['files_s']:.2f}x, "
-            f"memory {prlint['peak_mb'] / row['peak_mb']:.2f}x"
+            f"prlint vs {row['name']}: cold {median(cold):.2f}x the CPU time ({_spread(cold)}), "
+            f"throughput per CPU-second {median(speed):.2f}x ({_spread(speed)}), "
+            f"memory {max(prlint['peak_mb']) / max(row['peak_mb']):.2f}x"
         )
+
+
+def _ratios(ours: list[float], theirs: list[float]) -> list[float]:
+    """Return the ratio of two tools' figures round by round."""
+    return [mine / other for mine, other in zip(ours, theirs)]
+
+
+def _spread(ratios: list[float]) -> str:
+    """Return the rounds' ratios, lowest to highest, for the reader to judge the noise."""
+    return "rounds " + ", ".join(f"{ratio:.2f}" for ratio in sorted(ratios))
 
 
 if __name__ == "__main__":
