@@ -24,8 +24,11 @@ from checker.matching import pattern_cache
 from checker.model import Scope
 
 #: A dash written as two hyphens ("California--January 19") starts a word; one hyphen does not.
+#: The first letter comes before the look-behind that tests what precedes it: a pattern that
+#: opens with a letter class is searched for that class, one opening with a look-behind is
+#: tried at every position (0.80 ms a release against 0.46).
 WORD = pattern_cache.compile(
-    r"(?<![\p{L}\p{N}_]|(?<!-)-)\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])"
+    r"\p{L}(?<![\p{L}\p{N}_]\p{L}|(?<!-)-\p{L})[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])"
 )
 _ADDRESS = pattern_cache.compile(
     r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"

@@ -297,3 +297,18 @@ def test_words_are_collected_as_by_a_step_per_word() -> None:
             assert dict(words.spans) == spans, text
             assert list(words.spans) == list(spans), text  # the same order of first use
             assert words.marked == marked, text
+
+
+#: The word pattern as first written, its look-behind first: slower, and the reference.
+_WORD_AS_WRITTEN = regex.compile(
+    r"(?<![\p{L}\p{N}_]|(?<!-)-)\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])"
+)
+
+
+def test_the_word_pattern_finds_the_words_of_the_pattern_as_first_written() -> None:
+    chance = random.Random(22)
+    pieces = ["a", "B", "-", "--", "_", "1", " ", "é", "\n", "x-", "-y", "ǅ", "Ⅻ", "'s", "\u0301"]
+    texts = ["".join(chance.choices(pieces, k=chance.randint(0, 40))) for _ in range(20000)]
+    for text in [*texts, *DRAFTS]:
+        found = [match.span() for match in word_index.WORD.finditer(text)]
+        assert found == [match.span() for match in _WORD_AS_WRITTEN.finditer(text)], text
