@@ -26,7 +26,7 @@ from checker.model import Scope
 #: A dash written as two hyphens ("California--January 19") starts a word; one hyphen does not.
 #: The first letter comes before the look-behind that tests what precedes it: a pattern that
 #: opens with a letter class is searched for that class, one opening with a look-behind is
-#: tried at every position (0.80 ms a release against 0.46).
+#: tried at every position (0.80 ms a release against 0.46, the pattern timed alone).
 WORD = pattern_cache.compile(
     r"\p{L}(?<![\p{L}\p{N}_]\p{L}|(?<!-)-\p{L})[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}_])"
 )
@@ -179,8 +179,8 @@ def _collect(document: Document, scope: Scope) -> Words:
     C where it can be: the spans come from one scan, their lowercase forms
     are slices of the draft lowercased once, words in addresses are dropped
     a run at a time, and the brand test runs only on words that end where a
-    mark or a bracket may follow (:func:`_mark_ends`). A Python loop doing
-    each of these per word cost 2 ms a release, a tenth of its checks.
+    mark or a bracket may follow (:func:`_mark_ends`). Against a Python loop
+    doing each of these per word, a lint takes about 1% fewer instructions.
     """
     text = document.text
     words = Words(text)
