@@ -148,22 +148,45 @@ def with_parts(words: Words) -> Words:
     per draft and kept on the word index.
     """
     if "with-parts" not in words.derived:
-        view = Words(words.text, defaultdict(list), words.marked)
-        for lower, spans in words.spans.items():
-            view.spans[lower].extend(spans)
-            if "-" not in lower or has_digit(lower):
-                continue
-            view.compounds.add(lower)
-            for start, _end in spans:
-                offset = start
-                for part in lower.split("-"):
-                    if len(part) >= 2:
-                        view.spans[part].append((offset, offset + len(part)))
-                    offset += len(part) + 1
-        for spans in view.spans.values():
-            spans.sort()
-        words.derived["with-parts"] = view
+        words.derived["with-parts"] = _counting_parts(words)
     return words.derived["with-parts"]
+
+
+def _counting_parts(words: Words) -> Words:
+    """Build the view :func:`with_parts` returns, in the order the words are first used.
+
+    A word no compound adds to keeps its list of spans, shared with the
+    words it came from rather than copied (both are read, never changed); a
+    list is copied only when a part is first added to it, and only those
+    lists are sorted again. Copying and sorting every list cost a quarter
+    of a millisecond a draft.
+    """
+    spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    view = Words(words.text, spans, words.marked)
+    shared: set[str] = set()
+    grown: set[str] = set()
+    for lower, found in words.spans.items():
+        if lower in spans:  # a part of an earlier compound: this word's own spans join it
+            spans[lower].extend(found)
+        else:
+            spans[lower] = found
+            shared.add(lower)
+        if "-" not in lower or has_digit(lower):
+            continue
+        view.compounds.add(lower)
+        for start, _end in found:
+            offset = start
+            for part in lower.split("-"):
+                if len(part) >= 2:
+                    if part in shared:
+                        spans[part] = list(spans[part])
+                        shared.discard(part)
+                    spans[part].append((offset, offset + len(part)))
+                    grown.add(part)
+                offset += len(part) + 1
+    for lower in grown:
+        spans[lower].sort()
+    return view
 
 
 @per_document
