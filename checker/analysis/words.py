@@ -76,13 +76,7 @@ class Words:
         spelling rule asks this of every word, so it is answered once per
         draft; each rule then applies its own length, allow and count limits.
         """
-        return [
-            lower
-            for lower in self.spans
-            if not has_digit(lower)
-            and not vocabulary.is_english(lower)
-            and not vocabulary.is_drug_name(lower)
-        ]
+        return list(filter(is_unknown, self.spans))
 
     @cached_property
     def repeated_by_length(self) -> dict[int, list[str]]:
@@ -336,6 +330,21 @@ def _stretch_around(text: str, offset: int) -> tuple[int, int]:
 def has_inner_capital(word: str) -> bool:
     """Tell whether a word mixes case inside (BioCorRx, siRNA), unlike KEYTRUDA."""
     return not word.isupper() and bool(_INNER_CAPITAL.search(word))
+
+
+@lru_cache(maxsize=65536)
+def is_unknown(lower: str) -> bool:
+    """Tell whether no dictionary vouches for a lowercase word: no digit, not English, not UNII.
+
+    Remembered, like the three answers it joins: a draft's words are asked
+    twice, as words and with their compounds' parts (:func:`with_parts`),
+    and one remembered answer is a single lookup made in C.
+    """
+    return (
+        not has_digit(lower)
+        and not vocabulary.is_english(lower)
+        and not vocabulary.is_drug_name(lower)
+    )
 
 
 @lru_cache(maxsize=65536)
