@@ -312,3 +312,35 @@ def test_the_word_pattern_finds_the_words_of_the_pattern_as_first_written() -> N
     for text in [*texts, *DRAFTS]:
         found = [match.span() for match in word_index.WORD.finditer(text)]
         assert found == [match.span() for match in _WORD_AS_WRITTEN.finditer(text)], text
+
+
+def _parts_by_copying(words: word_index.Words) -> dict[str, list[tuple[int, int]]]:
+    """The parts view it replaced: every word's spans copied, parts appended, every list sorted."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for lower, found in words.spans.items():
+        spans.setdefault(lower, []).extend(found)
+        if "-" not in lower or word_index.has_digit(lower):
+            continue
+        for start, _end in found:
+            offset = start
+            for part in lower.split("-"):
+                if len(part) >= 2:
+                    spans.setdefault(part, []).append((offset, offset + len(part)))
+                offset += len(part) + 1
+    return {lower: sorted(found) for lower, found in spans.items()}
+
+
+def test_words_with_parts_are_those_a_copy_of_every_list_gives() -> None:
+    chance = random.Random(24)
+    pieces = ["Nevada", "nevada-based", "Nuvada-based", "based", "Russia-Ukraine", "ukraine"]
+    pieces += ["a-b", "x-ray", "X-Ray", "-", " ", "\n", "B-2", "co-founded", "co"]
+    texts = [" ".join(chance.choices(pieces, k=chance.randint(0, 40))) for _ in range(2000)]
+    for text in [*texts, *DRAFTS]:
+        words = word_index._collect(Document.from_text(text), Scope())
+        before = {lower: list(found) for lower, found in words.spans.items()}
+        view = word_index._counting_parts(words)
+        expected = _parts_by_copying(words)
+        assert dict(view.spans) == expected, text
+        assert list(view.spans) == list(expected), text  # the same order of first use
+        assert {lower: list(found) for lower, found in words.spans.items()} == before, text
+        assert view.unknown == [lower for lower in expected if word_index.is_unknown(lower)]
