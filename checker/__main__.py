@@ -1,6 +1,6 @@
 """Allow ``python -m checker``."""
 
-from checker.cli import run
+from checker.cli import console
 
 if __name__ == "__main__":
-    run()
+    console()

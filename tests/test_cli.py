@@ -506,3 +506,68 @@ def test_a_non_utf8_file_name_is_escaped_in_json_and_percent_encoded_in_sarif(tm
     text = invoke(path)
     text.stdout_bytes.decode("utf-8")
     assert "caf\\xe9 #1.txt" in text.stdout
+
+
+# --- the console command leaves without tearing the interpreter down ------------------
+
+
+def _command(*args: str, stdout=subprocess.PIPE) -> subprocess.Popen:
+    """Start ``python -m checker`` (the console command) on one rule, reading no cache."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "checker", "--no-cache", "--select", "core.doubled-word", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
+
+
+def test_the_command_prints_every_line_and_exits_as_run_does(tmp_path) -> None:
+    path = draft(tmp_path, DOUBLED * 4000)  # a report far larger than a pipe's buffer
+    expected = invoke("--no-cache", "--select", "core.doubled-word", "--format", "json", path)
+    process = _command("--format", "json", "--fail-on", "warning", str(path))
+    out, err = process.communicate(timeout=120)
+    assert len(out) > 1_000_000 and out.decode() == expected.output
+    assert (process.returncode, err) == (1, b"")
+    usage = _command("--no-such-option", str(path))
+    out, err = usage.communicate(timeout=120)
+    assert usage.returncode == 2 and out == b"" and err.decode().count("\n") == 1
+
+
+@pytest.mark.parametrize("copies", [1, 4000])  # a report inside the pipe's buffer, and past it
+def test_the_command_ends_quietly_with_1_when_no_one_reads_its_output(tmp_path, copies) -> None:
+    path = draft(tmp_path, DOUBLED * copies)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before prlint writes a byte
+    try:
+        process = _command("--exit-zero", str(path), stdout=write_end)
+    finally:
+        os.close(write_end)
+    _out, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (1, b"")
+
+
+def test_exit_status_follows_sys_exit(capsys) -> None:
+    from checker.cli import _exit_status
+
+    assert [_exit_status(None), _exit_status(0), _exit_status(2), _exit_status(130)] == [
+        0,
+        0,
+        2,
+        130,
+    ]
+    assert _exit_status("prlint: gone") == 1
+    assert capsys.readouterr().err == "prlint: gone\n"
+
+
+def test_flushing_into_a_closed_pipe_gives_1_and_keeps_an_error(monkeypatch) -> None:
+    from checker import cli
+
+    class ClosedPipe:
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+    monkeypatch.setattr(cli.sys, "stdout", ClosedPipe())
+    assert cli._flushed(0) == 1
+    assert cli._flushed(2) == 2
+    monkeypatch.setattr(cli.sys, "stdout", None)
+    assert cli._flushed(0) == 0
