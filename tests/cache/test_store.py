@@ -445,3 +445,22 @@ def test_no_cache_opens_no_cache_file_even_while_prlint_starts(cache, tmp_path) 
     assert warm.returncode == 0 and "opened" in warm.stderr, warm.stderr
     done = subprocess.run([*command, "--no-cache"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and "opened" not in done.stderr, done.stderr
+
+
+def test_a_temporary_file_is_new_private_and_never_one_already_there(tmp_path, monkeypatch) -> None:
+    first, second = b"\x01" * 8, b"\x02" * 8
+    (tmp_path / "elsewhere").write_text("kept")
+    taken = tmp_path / f".tmp-{first.hex()}"
+    taken.symlink_to(tmp_path / "elsewhere")  # a name already there, even a link, is never opened
+    draws = iter([first, second])
+    monkeypatch.setattr(store.os, "urandom", lambda size: next(draws))
+    handle, temporary = store._new_temporary(tmp_path)
+    os.close(handle)
+    assert temporary == str(tmp_path / f".tmp-{second.hex()}")
+    assert stat.S_IMODE(os.stat(temporary).st_mode) == 0o600
+    assert (tmp_path / "elsewhere").read_text() == "kept"
+    monkeypatch.setattr(store.os, "urandom", lambda size: first)
+    with pytest.raises(FileExistsError):
+        store._new_temporary(
+            tmp_path
+        )  # every name it draws is taken: it stops, it does not loop on
