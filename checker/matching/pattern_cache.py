@@ -31,6 +31,7 @@ from __future__ import annotations
 import copyreg
 import hashlib
 import sys
+from collections.abc import Iterable
 
 import regex
 from regex import _regex as _engine
@@ -44,6 +45,12 @@ _ENGINE_COMPILE = getattr(_engine, "compile")  # noqa: B009
 # Each pattern of this process: compiled, or still the arguments read from the cache file.
 _known: dict[_Key, regex.Pattern | tuple] | None = None
 _unsaved = False  # compiled since the file was read or written
+
+#: At most this many patterns are kept in the file; prlint's own rules use about 520. Past it,
+#: only the patterns this run used are written. A source that changed from one process to the
+#: next (built from a set, whose order follows the hash seed) once added an entry every run:
+#: 200 of them in a day, a file read and rewritten whole by every run.
+MAX_KEPT = 4096
 
 
 def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Pattern:
@@ -78,8 +85,11 @@ def save() -> None:
     name = _entry_name()
     if not _unsaved or _known is None or name is None:
         return
+    kept: Iterable[tuple[_Key, regex.Pattern | tuple]] = _known.items()
+    if len(_known) > MAX_KEPT:  # the others are compiled again the next time one is asked for
+        kept = [(key, pattern) for key, pattern in kept if not isinstance(pattern, tuple)]
     try:
-        stored = {key: _arguments(pattern) for key, pattern in _known.items()}
+        stored = {key: _arguments(pattern) for key, pattern in kept}
     except (KeyError, TypeError, ValueError):
         return
     store.write_value("data", name, stored)

@@ -23,6 +23,7 @@ from checker.cache.store import built_data
 from checker.cli import main
 from checker.matching import pattern_cache
 from checker.model import Severity
+from tests.helpers import REPO
 
 
 def test_built_data_is_reused_then_rebuilt_when_damaged(tmp_path, monkeypatch) -> None:
@@ -464,3 +465,45 @@ def test_a_temporary_file_is_new_private_and_never_one_already_there(tmp_path, m
         store._new_temporary(
             tmp_path
         )  # every name it draws is taken: it stops, it does not loop on
+
+
+def test_past_its_bound_the_pattern_file_keeps_only_the_patterns_a_run_used(
+    tmp_path, monkeypatch
+) -> None:
+    _fresh_pattern_cache(monkeypatch, tmp_path)
+    monkeypatch.setattr(pattern_cache, "MAX_KEPT", 3)
+    for word in ("alpha", "beta", "gamma"):
+        pattern_cache.compile(rf"\b{word}\b")
+    pattern_cache.save()
+    monkeypatch.setattr(pattern_cache, "_known", None)  # a new process: it uses one, adds one
+    assert pattern_cache.compile(r"\bbeta\b").search("a beta test")
+    pattern_cache.compile(r"\bdelta\b")
+    pattern_cache.save()
+    monkeypatch.setattr(pattern_cache, "_known", None)
+    assert sorted(key[0] for key in pattern_cache._read_cache()) == [r"\bbeta\b", r"\bdelta\b"]
+
+
+@pytest.mark.slow
+def test_every_pattern_has_one_source_whatever_the_hash_seed(tmp_path, monkeypatch) -> None:
+    """A source built from a set changes with the hash seed: it was compiled and kept anew every run."""
+    from checker.api import load_config
+
+    ids = ",".join(rule.id for rule in load_config().ruleset.rules)
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    kept = []
+    for seed in ("1", "2"):
+        drafts = tmp_path / f"drafts-{seed}"  # new paths: no findings kept, every check runs
+        shutil.copytree(REPO / "corpus", drafts)
+        command = [sys.executable, "-m", "checker", "--quiet", "--exit-zero"]
+        subprocess.run(
+            [*command, "--extend-select", ids, str(drafts)],
+            env={**environment, "PYTHONHASHSEED": seed},
+            cwd=tmp_path,
+            capture_output=True,
+            check=True,
+            timeout=600,
+        )
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+        monkeypatch.setattr(pattern_cache, "_known", None)
+        kept.append(sorted(key[0] for key in pattern_cache._read_cache()))
+    assert len(kept[0]) > 400 and kept[1] == kept[0]

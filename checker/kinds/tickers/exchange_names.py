@@ -111,7 +111,13 @@ def mentions_transfer(document: Document) -> bool:
 
 @lru_cache(maxsize=1)
 def _retired_names() -> regex.Pattern:
-    """Compile every retired exchange name as the tables write it (case kept), once."""
+    """Compile every retired exchange name as the tables write it (case kept), once.
+
+    Longest first, so a name wins over one it starts with; names of one
+    length in alphabetical order, so the source is the same in every process
+    (a set's order changes with the hash seed, and each new source was
+    compiled afresh and kept in the pattern cache, which grew with every run).
+    """
     names = sorted(
         {
             alias
@@ -119,8 +125,7 @@ def _retired_names() -> regex.Pattern:
             if raw.get("until")
             for alias in raw["aliases"]
         },
-        key=len,
-        reverse=True,
+        key=lambda name: (-len(name), name),
     )
     alternation = "|".join(regex.escape(name).replace("\\ ", r"\s+") for name in names)
     return pattern_cache.compile(rf"(?<![\w./@-])(?:{alternation})(?![\w@]|\.(?:com|net)\b)")
