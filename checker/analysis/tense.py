@@ -82,6 +82,7 @@ _CLAUSE_BREAK = pattern_cache.compile(
 # A closed parenthesis before the date ("Orion Chemicals Holdings (NYSE: ORCH)
 # on June 12, 2025") is an aside inside the clause, not the clause's start.
 _PARENTHETICAL = pattern_cache.compile(r"\([^()]*\)")
+_PHRASE_WORD = pattern_cache.compile(r"[\w$%.,'’-]+")  # a word of an event's phrase
 _DETERMINER = pattern_cache.compile(
     r"(?i)\b(?:a|an|the|its|our|their|his|her|this|these|those|each|any|all|other|newly|recently|"
     r"first|second|two|three|\d+)\s+\Z"
@@ -218,9 +219,7 @@ def event_phrase(text: str, sentence: tuple[int, int], start: int) -> str | None
     markers = list(_MARKER.finditer(before, 0, preposition.start(), timeout=PATTERN_TIMEOUT))
     if not markers or _reading(markers[-1]) is None:
         return None
-    words = regex.findall(
-        r"[\w$%.,'’-]+", before[markers[-1].start() : preposition.start()].lower()
-    )
+    words = _PHRASE_WORD.findall(before[markers[-1].start() : preposition.start()].lower())
     words = [word.strip(".,") for word in words if word.strip(".,")]
     if len(words) < 4 or words[1] in _PASSIVE_LINKS:
         return None  # "filed with the SEC": the event's object came before the verb

@@ -133,9 +133,7 @@ def _mentions(document: Document, issuer: str | None) -> list[Mention]:
     found: list[Mention] = []
     previous_paren_end = -1
     previous_owner: str | None = None
-    for paren in regex.finditer(
-        r"\((?P<body>[^()\n]{1,160})\)", document.text, timeout=PATTERN_TIMEOUT
-    ):
+    for paren in _PARENTHESES.finditer(document.text, timeout=PATTERN_TIMEOUT):
         segments = _parse_body(document.text, paren.start("body"), paren.end("body"))
         if not segments:
             continue
@@ -287,6 +285,7 @@ _NON_SPACE_BACKWARDS = pattern_cache.compile(r"(?r)\S")
 #: the longest symbol (six letters, a dot and two), and the character after it.
 _SYMBOL_REACH = 1 + 9 + 1
 _LIST_GAP = pattern_cache.compile(r"[\s;,]*")
+_PARENTHESES = pattern_cache.compile(r"\((?P<body>[^()\n]{1,160})\)")  # where tickers are written
 _TRAILING_BRACKET = pattern_cache.compile(r"\s*\([^()]*\)\s*\Z")
 
 

@@ -64,6 +64,7 @@ _DATELINE = pattern_cache.compile(
     regex.VERBOSE,
 )
 _FOUR_DIGITS = pattern_cache.compile(r"\d{4}")
+_WIRE_TAG_DATE = pattern_cache.compile(rf"[-–—]?\s*{_TAG_DATE}")  # "/PRNewswire/ -- May 5, 2026"
 
 
 class Dateline(NamedTuple):
@@ -117,5 +118,5 @@ def find_dateline(text: str, start: int, limit: int = DATELINE_REACH) -> Datelin
 
 def _clean_wire(tag: str) -> str:
     """Return a wire tag without its brackets and dates: ``PRNewswire-FirstCall``."""
-    inner = regex.sub(rf"[-–—]?\s*{_TAG_DATE}", "", tag)
+    inner = _WIRE_TAG_DATE.sub("", tag)
     return inner.strip("/() \t\n").strip()
