@@ -10,6 +10,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from itertools import compress
 
 import pytest
 import regex
@@ -309,13 +310,63 @@ def test_the_word_tables_are_checked_for_their_shape() -> None:
 
 
 def test_the_place_tables_kept_in_the_cache_are_those_the_gazetteer_gives(cache) -> None:
-    vocabulary._gazetteer.cache_clear()
-    built = vocabulary._gazetteer()  # parsed, then written
-    vocabulary._gazetteer.cache_clear()
-    assert vocabulary._gazetteer() == built == vocabulary._read_gazetteer()  # read back
-    words, kinds = built
+    vocabulary._place_tables.cache_clear()
+    built = vocabulary._place_tables()  # parsed and grouped, then written
+    vocabulary._place_tables.cache_clear()
+    loaded = vocabulary._place_tables()  # read back
+    assert loaded is not built and loaded == built
+    words, kinds, major, every, major_initials, initials = loaded
+    assert (words, kinds) == vocabulary._read_gazetteer()
     assert "cincinnati" in words and set(kinds) <= {"major", "city", "short"}
-    vocabulary._gazetteer.cache_clear()
+    # each table is what grouping the columns gives, in the same order (nearest()'s ties follow it)
+    wanted = [kind == "major" for kind in kinds], [kind in ("major", "city") for kind in kinds]
+    assert major == vocabulary.group_by_length(compress(words, wanted[0]))
+    assert every == vocabulary.group_by_length(compress(words, wanted[1]))
+    assert major_initials == vocabulary.by_initial(major)
+    assert initials == vocabulary.by_initial(every)
+    vocabulary._place_tables.cache_clear()
+
+
+def test_the_common_english_tables_kept_in_the_cache_are_those_its_counts_give(cache) -> None:
+    vocabulary._common_english_tables.cache_clear()
+    built = vocabulary._common_english_tables(200)
+    vocabulary._common_english_tables.cache_clear()
+    loaded = vocabulary._common_english_tables(200)
+    assert loaded is not built and loaded == built
+    counts, by_length, initials = loaded
+    assert counts == vocabulary._build_common(200) and list(counts) == list(built[0])
+    assert by_length == vocabulary.group_by_length(counts)
+    assert initials == vocabulary.by_initial(by_length)
+    assert "development" in by_length[11] and "development" in initials["d"][11]
+    vocabulary._common_english_tables.cache_clear()
+
+
+def test_grouped_tables_of_the_right_shape_are_believed() -> None:
+    stored = ({"word": 3}, {4: ("word",)}, {"w": {4: ("word",)}})
+    assert vocabulary._common_tables_well_formed(stored)
+    columns = (("word",), ("major",))
+    assert vocabulary._place_tables_well_formed((*columns, stored[1], stored[1], *[stored[2]] * 2))
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        [{"word": 3}, {4: ("word",)}, {"w": {4: ("word",)}}],  # a list, not a tuple
+        ({"word": 3}, {4: ("word",)}),  # a table missing
+        ({"word": 3}, {"4": ("word",)}, {"w": {4: ("word",)}}),  # a length that is no number
+        ({"word": 3}, {4: ["word"]}, {"w": {4: ("word",)}}),  # a group that is a list
+        ({"word": 3}, {4: ("word",)}, {"w": {4: ("word", 4)}}),  # a name that is no string
+        ({"word": 3}, {4: ("word",)}, {1: {4: ("word",)}}),  # an initial that is no string
+        ({"word": "3"}, {4: ("word",)}, {"w": {4: ("word",)}}),  # a count that is no number
+    ],
+)
+def test_grouped_tables_of_another_shape_are_rebuilt(stored) -> None:
+    assert not vocabulary._common_tables_well_formed(stored)
+    if len(stored) == 3 and isinstance(stored, tuple) and vocabulary._counts_well_formed(stored[0]):
+        columns = (("word",), ("major",))
+        assert not vocabulary._place_tables_well_formed(
+            (*columns, stored[1], stored[1], *[stored[2]] * 2)
+        )
 
 
 def test_a_verified_pattern_file_of_the_wrong_shape_is_ignored(cache, monkeypatch) -> None:
