@@ -51,6 +51,9 @@ _unsaved = False  # compiled since the file was read or written
 #: next (built from a set, whose order follows the hash seed) once added an entry every run:
 #: 200 of them in a day, a file read and rewritten whole by every run.
 MAX_KEPT = 4096
+#: A new generation starts a new file: the second left behind a file that every earlier run
+#: had added its own copy of the retired-exchange pattern to (two thirds of it, read each run).
+_GENERATION = 2
 
 
 def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Pattern:
@@ -128,7 +131,7 @@ def _entry_name() -> str | None:
     """Return the name of this ``regex`` and Python's pattern file, or None with caching off."""
     if not store.enabled():
         return None
-    versions = f"{regex.__version__}\0{sys.version}".encode()
+    versions = f"{_GENERATION}\0{regex.__version__}\0{sys.version}".encode()
     return f"patterns-{hashlib.sha256(versions).hexdigest()[:24]}.marshal"
 
 
