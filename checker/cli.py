@@ -733,11 +733,17 @@ def console() -> NoReturn:
     library caller or a test calling :func:`run` gets its ``SystemExit``.
     """
     try:
-        run()
-        status = int(ExitCode.CLEAN)
-    except SystemExit as stop:
-        status = _exit_status(stop.code)
-    os._exit(_flushed(status))
+        try:
+            run()
+            status = int(ExitCode.CLEAN)
+        except SystemExit as stop:
+            status = _exit_status(stop.code)
+        status = _flushed(status)
+    except KeyboardInterrupt:  # Ctrl-C after run() gave Python its own handler back
+        status = int(ExitCode.INTERRUPTED)
+        with contextlib.suppress(OSError):
+            os.write(2, b"prlint: interrupted\n")
+    os._exit(status)
 
 
 def _exit_status(code: object) -> int:

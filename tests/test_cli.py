@@ -571,3 +571,39 @@ def test_flushing_into_a_closed_pipe_gives_1_and_keeps_an_error(monkeypatch) -> 
     assert cli._flushed(2) == 2
     monkeypatch.setattr(cli.sys, "stdout", None)
     assert cli._flushed(0) == 0
+
+
+class _Left(Exception):
+    """What the test's ``os._exit`` raises instead of ending pytest."""
+
+
+def _console_status(monkeypatch, run) -> int:
+    """Return the status :func:`console` leaves with when :func:`run` does *run*."""
+    from checker import cli
+
+    def leave(status: int):
+        raise _Left(status)
+
+    monkeypatch.setattr(cli, "run", run)
+    monkeypatch.setattr(cli.os, "_exit", leave)
+    with pytest.raises(_Left) as left:
+        cli.console()
+    return left.value.args[0]
+
+
+def test_the_console_leaves_with_runs_exit_status(monkeypatch, capfd) -> None:
+    def findings():
+        print("a finding")
+        sys.exit(1)
+
+    assert _console_status(monkeypatch, findings) == 1
+    assert _console_status(monkeypatch, lambda: None) == 0
+    assert capfd.readouterr().out == "a finding\n"
+
+
+def test_ctrl_c_after_run_leaves_with_130_and_one_line(monkeypatch, capfd) -> None:
+    def interrupted():
+        raise KeyboardInterrupt
+
+    assert _console_status(monkeypatch, interrupted) == 130
+    assert capfd.readouterr().err == "prlint: interrupted\n"
