@@ -197,13 +197,16 @@ class Runner:
     def lint_all(
         self, paths: list[str], jobs: int = 1, progress: Callable | None = None
     ) -> list[DraftResult]:
-        """Lint every draft, in order, then keep the patterns compiled (never at exit)."""
+        """Lint every draft, in order; then keep the patterns compiled and the words answered."""
         results = self._lint_drafts(paths, jobs, progress)
         # a run that compiled no pattern (every draft's findings kept) never loaded the pattern
         # cache, nor regex: importing it only to save nothing would cost a tenth of that run
         compiled = sys.modules.get("checker.matching.pattern_cache")
         if compiled is not None:
             compiled.save()
+        answered = sys.modules.get("checker.cache.answers")  # loaded with the spelling rules
+        if answered is not None:
+            answered.save()
         if self._checked_any:  # the checks load the prefilter: a run that checked none has none
             from checker.matching import prefilter
 

@@ -17,6 +17,10 @@ set of 330,000 strings: it loads in a millisecond instead of 65 and takes
 2.6 MB instead of 40, and a lookup is a binary search. The hash is 64 bits
 of BLAKE2b: a false "is English" needs a collision, about one chance in
 5 x 10^13 per word looked up.
+
+The answers about single words (:func:`is_english`, :func:`is_drug_name` and
+the like) are kept across runs too (:mod:`checker.cache.answers`): a run whose
+words were all answered before never loads a table.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from itertools import compress, groupby
 from operator import itemgetter
 from pathlib import Path
 
+from checker.cache.answers import remembered
 from checker.cache.store import built_data, package_stamp
 
 #: Suffixes stripped to find an English stem: "delisting" → "delist".
@@ -137,6 +142,13 @@ def official_drug_names() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=65536)
+@remembered
+def is_official_drug_name(word: str) -> bool:
+    """Tell whether *word* (lowercase) is a UNII name of type "of" (kept across runs)."""
+    return word in official_drug_names()
+
+
 def drug_names() -> Mapping[str, str]:
     """Return the UNII one-word names, lowercase, mapped to their name types (read each call).
 
@@ -221,13 +233,15 @@ def _drug_file_digest() -> str:
 
 
 @lru_cache(maxsize=65536)
+@remembered
 def is_english(word: str) -> bool:
     """Tell whether *word* (any case, maybe hyphenated) is ordinary English.
 
     A hyphenated word is English when every part of two or more letters
     is; a part is English when it, or its stem without a common suffix, is
     in the vocabulary. Answers are remembered: a draft asks about the same
-    words many times, and an archive about the same words in every draft.
+    words many times, and an archive about the same words in every draft;
+    and kept across runs (:mod:`checker.cache.answers`).
     """
     parts = [part for part in word.lower().split("-") if len(part) > 1]
     return bool(parts) and all(_english_part(part) for part in parts)
@@ -244,8 +258,10 @@ def _english_part(part: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+@remembered
 def is_drug_name(word: str) -> bool:
-    """Tell whether *word* or its last hyphen part is a UNII name of any type."""
+    """Tell whether *word* or its last hyphen part is a UNII name of any type (kept across runs)."""
     lower = word.lower()
     names = drug_name_set()
     return lower in names or lower.rsplit("-", 1)[-1] in names
@@ -297,6 +313,17 @@ def common_english(min_count: int) -> dict[str, int]:
     a quarter of a second.
     """
     return _common_english_tables(min_count)[0]
+
+
+@lru_cache(maxsize=65536)
+@remembered
+def english_count(word: str, min_count: int) -> int:
+    """Return pyspellchecker's count of *word* (lowercase) if it is *min_count* or more, else 0.
+
+    What :func:`common_english` says of one word, kept across runs: a run
+    whose words are all answered this way never loads the table.
+    """
+    return common_english(min_count).get(word, 0)
 
 
 @lru_cache(maxsize=4)  # asked for on every word checked: one lookup
@@ -530,8 +557,10 @@ def _place_set() -> frozenset[str]:
     return frozenset(_gazetteer()[0])
 
 
+@lru_cache(maxsize=65536)
+@remembered
 def is_place_word(word: str) -> bool:
-    """Tell whether *word* (lowercase) is a word of a place name in the gazetteer."""
+    """Tell whether *word* (lowercase) is a word of a place name in the gazetteer (kept across runs)."""
     return word in _place_set()
 
 
@@ -559,11 +588,14 @@ def person_names() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=65536)
+@remembered
 def is_person_name(word: str) -> bool:
     """Tell whether *word* (any case) is a surname or first name of the US Census lists.
 
     Real names a letter apart ("Marion" and "Marian", "Burns" and "Bruns")
     are different people, not slips: a spelling check must know both.
+    Kept across runs, like the other answers about one word.
     """
     return word.lower() in person_names()
 

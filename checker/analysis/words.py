@@ -290,7 +290,7 @@ def _branded(text: str, end: int) -> bool:
     if match is None:
         return False
     generic = match.group("generic")
-    return generic is None or generic.lower() in vocabulary.official_drug_names()
+    return generic is None or vocabulary.is_official_drug_name(generic.lower())
 
 
 @per_document

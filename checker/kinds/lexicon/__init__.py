@@ -52,6 +52,7 @@ from checker import data
 from checker.analysis import vocabulary
 from checker.analysis import words as word_index
 from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
+from checker.cache.answers import remembered
 from checker.document.model import Document, per_document
 from checker.kinds.base import Context
 from checker.kinds.lexicon import own
@@ -261,8 +262,9 @@ def _nearest_of_types(check: Lexicon, lower: str, edits: int) -> tuple[tuple[str
 
 
 @lru_cache(maxsize=8192)
+@remembered
 def _nearest_drug(lower: str, types: str, edits: int) -> tuple[tuple[str, int], ...]:
-    """Return the nearest UNII names; cached, as the same words recur across drafts.
+    """Return the nearest UNII names; kept, in a run and across runs, as words recur across drafts.
 
     Both tables are searched: the names no word list knows, and those that
     are English words too, which are the commonest drugs ("ibuprofen").
@@ -423,7 +425,7 @@ def _english_report(
                 pass  # a sentence's start or a title: any word has a capital there
             elif not own.in_title_phrase(words.text, start, end):
                 continue  # a capitalised non-word alone is a name more often than a typo
-            elif vocabulary.common_english(check.min_count).get(expected, 0) < 5 * check.min_count:
+            elif vocabulary.english_count(expected, check.min_count) < 5 * check.min_count:
                 continue  # inside a name ("Maixm Group"), only a slip of a common word counts
         if form[:1].isupper() and _place(check, lower, words, _in_dateline(document, start)):
             continue  # the place report's

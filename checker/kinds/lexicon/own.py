@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from checker.analysis import vocabulary
 from checker.analysis.words import Words, has_digit
+from checker.cache.answers import remembered
 from checker.data import calendar_words
 from checker.kinds.lexicon.match import (
     Tolerance,
@@ -227,6 +228,7 @@ PREFIXES_OF_ART = (
 
 
 @lru_cache(maxsize=32768)
+@remembered
 def vouched(lower: str) -> bool:
     """Tell whether a list outside the release vouches for a name's spelling.
 
@@ -413,6 +415,7 @@ def _swapped(first: str, second: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+@remembered
 def place_slip(
     lower: str, in_dateline: bool, tolerance: Tolerance, in_dateline_place: bool = False
 ) -> str | None:
@@ -488,6 +491,7 @@ def english_slip(lower: str, min_count: int, tolerance: Tolerance) -> str | None
 
 
 @lru_cache(maxsize=8192)
+@remembered
 def _english_slip(lower: str, min_count: int, edits: int) -> str | None:
     """Cached :func:`english_slip`: the same non-words recur across the drafts of an archive."""
     if edits <= 0:
@@ -661,7 +665,9 @@ def in_title_phrase(text: str, start: int, end: int) -> bool:
         and len(word) > 2
         and not word.isupper()
         and vocabulary.is_english(word)
-        and (not vocabulary.is_person_name(word) or word.lower() in vocabulary.common_english(5000))
+        and (
+            not vocabulary.is_person_name(word) or vocabulary.english_count(word.lower(), 5000) > 0
+        )
         for word in neighbours
     )
 
