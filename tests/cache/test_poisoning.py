@@ -265,8 +265,45 @@ def test_crafted_compiled_code_never_reaches_the_regex_engine(warm) -> None:
 
 
 def _english_file(home: Path) -> Path:
+    """Return the English table's file, with the kept word answers deleted.
+
+    With them, a run on the warmed draft never reads the tables: every word
+    is answered already. The tests of the tables must make it read them.
+    """
+    for answers in (home / "cache" / "prlint" / "data").glob("answers-*.marshal"):
+        answers.unlink()
     [path] = (home / "cache" / "prlint" / "data").glob("english-hashes-*.marshal")
     return path
+
+
+def _answers_file(home: Path) -> Path:
+    [path] = (home / "cache" / "prlint" / "data").glob("answers-*.marshal")
+    return path
+
+
+def _is_answers(value: object) -> bool:
+    return isinstance(value, dict) and any(
+        key[0].endswith(".is_english") and key[1:] == ("metfromin",) for key in value
+    )
+
+
+def test_an_answer_that_calls_a_misspelt_drug_english_does_not_hide_it(warm) -> None:
+    def english_metfromin(answers: dict) -> dict:
+        return {
+            key: (True if key[0].endswith(".is_english") else value)
+            for key, value in answers.items()
+        }
+
+    _rewrite(_answers_file(warm), _is_answers, english_metfromin)
+    done = _prlint("--quiet", "--fail-on", "warning", _draft(warm))
+    assert sorted(_rules(done.stdout)) == ["core.doubled-word", "spelling.drug-name"], done.stderr
+
+
+def test_answers_of_the_wrong_type_are_worked_out_again_not_a_traceback(warm) -> None:
+    _rewrite(_answers_file(warm), _is_answers, lambda _answers: [42])
+    done = _prlint("--quiet", "--fail-on", "warning", _draft(warm))
+    assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr
+    assert sorted(_rules(done.stdout)) == ["core.doubled-word", "spelling.drug-name"]
 
 
 def test_a_hash_added_to_the_english_table_does_not_hide_a_misspelt_drug(warm) -> None:
