@@ -59,6 +59,8 @@ def remembered(function: F) -> F:
     booleans, None and tuples of them (a named tuple is kept as a tuple, and
     equals it). Put an ``lru_cache`` over it: within a run that answers
     repeated questions in C, and only a word new to the run reaches this.
+    A test that swaps a word table for one of its own must call
+    :func:`forget` too, or answers worked out from the real one are served.
     """
     name = f"{function.__module__}.{function.__qualname__}"
 
