@@ -31,7 +31,7 @@ def test_misspelling_of_a_name_used_elsewhere_in_the_draft() -> None:
     assert (
         hits[0].fix.replacement == "Zenvatinib" and hits[0].fix.safe
     )  # one canonical form: --fix applies it
-    assert "uses 2 times" in hits[0].message
+    assert "uses twice" in hits[0].message
 
 
 def test_the_majority_spelling_is_the_fix_even_for_a_new_code_named_compound() -> None:

@@ -360,6 +360,7 @@ def _draft_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
                     "match": words.text[start:end],
                     "expected": expected,
                     "count": str(words.count(close[0])),
+                    "times": times(words.count(close[0])),
                     "note": "",
                 },
                 expected,
@@ -545,8 +546,19 @@ def _slip_hits(words: Words, lower: str, expected: str) -> Iterator[Hit]:
                 )  # "acqusition" is "acquisition", though the headline has "Acquisition"
         else:
             fix = match_case(form, expected)
-        fields = {"match": form, "expected": fix, "count": str(words.count(expected)), "note": ""}
+        fields = {
+            "match": form,
+            "expected": fix,
+            "count": str(words.count(expected)),
+            "times": times(words.count(expected)),
+            "note": "",
+        }
         yield Hit(start, end, fields, fix)
+
+
+def times(count: int) -> str:
+    """Say how often the release uses a word: "once", "twice", "3 times" (never "1 times")."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _product(check: Lexicon, lower: str, words: Words) -> bool:
@@ -627,7 +639,7 @@ REPORTS: dict[str, Report] = {
 }
 
 #: The message fields this kind's hits carry (besides the named groups of its patterns).
-FIELDS = frozenset({"count", "expected", "match", "note"})
+FIELDS = frozenset({"count", "expected", "match", "note", "times"})
 
 #: Rules of this kind run with the others, not after them.
 RUNS_LAST = False
