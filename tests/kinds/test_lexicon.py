@@ -314,3 +314,12 @@ def test_a_split_code_name_with_digits_is_reported_when_joined_elsewhere() -> No
     )
     found = [f for f in findings(text, select="spelling") if f.rule == "spelling.split-name"]
     assert [(f.column, f.fix.replacement) for f in found] == [(text.index("ZX- 401") + 1, "ZX-401")]
+
+
+def test_a_slip_of_a_word_the_release_uses_once_says_once_not_1_times() -> None:
+    text = (
+        "Ms. Shapiro joined the board.\n\n"
+        "The board thanked Ms. Shaprio for her service on the audit committee.\n"
+    )
+    [hit] = rule_hits(text, "spelling.one-off-name", select="spelling")
+    assert hit.message.endswith("'Shapiro', which this release uses once"), hit.message
