@@ -108,9 +108,8 @@ def test_a_damaged_answers_file_means_the_answers_are_worked_out_again(fresh) ->
 def test_a_sealed_file_of_another_shape_is_not_used(fresh, stored) -> None:
     _echo("alpha")
     _next_run()
-    store.write_value(
-        "data", _answers_file(fresh).name, stored
-    )  # sealed: as another layout would be
+    # sealed, as a file of another layout would be: only its shape can tell
+    store.write_value("data", _answers_file(fresh).name, stored)
     assert _echo("alpha") == "ALPHA" and len(asked) == 2
 
 
