@@ -22,7 +22,9 @@ a missing, stale or damaged file only means the answers are worked out again.
 At most :data:`MAX_KEPT` answers are kept, the most recently used: the file is
 read by every run, and a few drafts' answers load in a millisecond or two.
 Nothing is written by a library call: the runner calls :func:`save` at the
-end of a run, as it does for the pattern cache.
+end of a run, as it does for the pattern cache. ``--jobs`` workers read the
+file but keep nothing of their own: only a run that lints in its own process
+writes it, and one-draft runs, the ones whose start-up matters, always do.
 """
 
 from __future__ import annotations
