@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from dataclasses import replace
 
 from checker import kinds
 from checker.document.model import Document
@@ -68,7 +67,7 @@ def _lint(
     findings = _unsuppressed(findings, directives)
     findings = _without_echoes(findings)
     if last:
-        late_context = replace(context, directives=tuple(directives))
+        late_context = context._replace(directives=tuple(directives))
         for rule in last:
             running[:] = [rule]
             findings.extend(run_rule(rule, document, late_context))

@@ -2,6 +2,15 @@
 
 Checks work in character offsets into the document text; a finding is turned
 into 1-based lines and columns exactly once, in :func:`checker.engine.lint`.
+
+Records that never change after they are made are named tuples, here and
+elsewhere. Every run imports them, and a frozen dataclass compiles its
+``__init__``, ``__eq__``, ``__hash__``, ``__repr__``, ``__setattr__`` and
+``__delattr__`` from source when its class is created: about 4 million
+instructions each, against 1 million for a named tuple, or 0.6 ms of a cold
+run of about 150 ms. Classes kept as dataclasses need what a tuple lacks: a
+mutable field, an equality over some fields only (:class:`Finding`), or
+attributes beyond their fields.
 """
 
 from __future__ import annotations
@@ -9,6 +18,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 
@@ -83,20 +93,22 @@ class Rule:
     origin: str = ""  # "file: $.rules[i]", for error messages
 
 
-@dataclass(frozen=True)
-class Hit:
+#: The message fields of a hit that has none: one shared mapping, so read-only.
+NO_FIELDS: Mapping[str, str] = MappingProxyType({})
+
+
+class Hit(NamedTuple):
     """What a check kind reports: a span, message fields and maybe a fix."""
 
     start: int
     end: int
-    fields: Mapping[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str] = NO_FIELDS
     replacement: str | None = None
     fix_start: int | None = None
     fix_end: int | None = None
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Replacement text for a span of the draft (1-based, end exclusive)."""
 
     replacement: str

@@ -28,8 +28,8 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from checker.cache.store import enabled as store_enabled
 from checker.cache.store import package_stamp, read_value, write_value
@@ -43,8 +43,7 @@ _CODE = (".py", ".json", ".tsv")
 _SETTLED_NS = 2_000_000_000
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What linting one draft gave, apart from the draft itself."""
 
     findings: list[Finding]

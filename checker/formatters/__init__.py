@@ -10,8 +10,9 @@ characters or workflow commands into the output.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from checker.model import Finding, Rule, Severity
 
@@ -19,8 +20,7 @@ from checker.model import Finding, Rule, Severity
 STATISTICS_FORMATS = ("text", "github")
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """The findings of a run and what formatters need to show them.
 
     ``findings`` are the ones shown; ``hidden`` counts those below
@@ -30,14 +30,13 @@ class Report:
     findings: tuple[Finding, ...]
     files: int
     version: str
-    rules: dict[str, Rule] = field(default_factory=dict)
-    lines: dict[str, list[str]] = field(default_factory=dict)  # path -> source lines
+    rules: Mapping[str, Rule] = MappingProxyType({})
+    lines: Mapping[str, list[str]] = MappingProxyType({})  # path -> source lines
     hidden: int = 0
     min_severity: Severity = Severity.INFO
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     """How a human-readable report is laid out (machine formats ignore it)."""
 
     color: bool = False

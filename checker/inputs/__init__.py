@@ -21,9 +21,8 @@ draft whose findings are kept never needs.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker.errors import InputError
 from checker.inputs.reading import RawDraft, read_draft, read_limited
@@ -87,8 +86,7 @@ def extract(input_format: str, data: str | bytes, path: str) -> Document:
     return Document(path=path, source=data, text=blank_directives(data))
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A draft as read: its Document, its input format, and how it was stored."""
 
     document: Document
@@ -96,8 +94,7 @@ class Draft:
     raw: RawDraft | None  # None for Word drafts: read as bytes, never rewritten
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A draft as read, not yet extracted: what a run whose findings are kept needs of it."""
 
     path: str  # as findings name it: ``<stdin>`` for standard input

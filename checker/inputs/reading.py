@@ -18,7 +18,7 @@ import codecs
 import os
 import stat
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker.errors import InputError
 
@@ -44,8 +44,7 @@ _FILE_KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class FileIdentity:
+class FileIdentity(NamedTuple):
     """Which file was read, and its state then: a fix must find it the same."""
 
     device: int
@@ -59,8 +58,7 @@ class FileIdentity:
         return cls(status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-@dataclass(frozen=True)
-class RawDraft:
+class RawDraft(NamedTuple):
     """A decoded draft: its text with ``\\n`` line ends, and how it was stored."""
 
     path: str

@@ -11,23 +11,22 @@ protocol, so a new kind needs no change outside ``checker/kinds``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from types import MappingProxyType
+from typing import Any, NamedTuple, Protocol
 
 from checker.document.model import Document
 from checker.document.suppressions import Directive
 from checker.model import Hit, Scope
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What checks may know beyond the draft itself."""
 
     release_date: str | None = None
     known_rules: frozenset[str] = frozenset()
     selected_rules: frozenset[str] = frozenset()
-    directives: tuple[Directive, ...] = field(default=())
-    profile: Mapping[str, Any] = field(default_factory=dict)  # the issuer, from profile packs
+    directives: tuple[Directive, ...] = ()
+    profile: Mapping[str, Any] = MappingProxyType({})  # the issuer, from profile packs
 
 
 class Kind(Protocol):

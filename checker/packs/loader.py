@@ -10,10 +10,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.cache import store
 from checker.cache.results import code_fingerprint
@@ -28,8 +28,7 @@ MAX_PACK_BYTES = 8 * 1024 * 1024
 _RULESET_LAYOUT = "1"
 
 
-@dataclass(frozen=True)
-class PackInfo:
+class PackInfo(NamedTuple):
     """What was loaded: for ``prlint rules`` and audit records."""
 
     id: str
@@ -39,13 +38,12 @@ class PackInfo:
     sha256: str
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     """The rules of all loaded packs, in load order, after overrides."""
 
     rules: tuple[Rule, ...]
     packs: tuple[PackInfo, ...]
-    profile: dict[str, Any] = field(default_factory=dict)  # merged issuer profile of all packs
+    profile: dict[str, Any]  # merged issuer profile of all packs
 
     def get(self, rule_id: str) -> Rule | None:
         """Return the rule with id *rule_id*, or None."""
@@ -141,7 +139,7 @@ def load_outline(paths: list[Path]) -> RuleSet:
         if isinstance(cached, RuleSet) and _packs_unchanged(cached):
             return cached
     full = load_packs(paths)
-    outline = replace(full, rules=tuple(replace(rule, check=None) for rule in full.rules))
+    outline = full._replace(rules=tuple(replace(rule, check=None) for rule in full.rules))
     if key is not None:
         store.write_pickled("rule-outlines", key, outline)
     return outline

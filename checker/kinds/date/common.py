@@ -8,7 +8,7 @@ the same ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -19,13 +19,12 @@ from checker.matching import pattern_cache
 from checker.model import Hit
 
 
-@dataclass(frozen=True)
-class DateCheck:
+class DateCheck(NamedTuple):
     """A compiled ``date`` check: which report, its excuses and its data."""
 
     report: str
-    unless: tuple[regex.Pattern, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict, compare=False)
+    unless: tuple[regex.Pattern, ...]
+    data: dict[str, Any]
 
 
 @dataclass
