@@ -8,7 +8,7 @@ can be linted with ``multiprocessing`` or a cluster framework.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -76,7 +76,7 @@ def _with_severity(rule: Rule, settings: Settings) -> Rule:
     """Apply the most specific configured severity to *rule*."""
     ranked = [(specificity(token, rule), level) for token, level in settings.severities.items()]
     ranked = [item for item in ranked if item[0] > 0]
-    return replace(rule, severity=max(ranked)[1]) if ranked else rule
+    return rule._replace(severity=max(ranked)[1]) if ranked else rule
 
 
 @lru_cache(maxsize=1)

@@ -9,8 +9,10 @@ elsewhere. Every run imports them, and a frozen dataclass compiles its
 ``__delattr__`` from source when its class is created: about 4 million
 instructions each, against 1 million for a named tuple, or 0.6 ms of a cold
 run of about 150 ms. Classes kept as dataclasses need what a tuple lacks: a
-mutable field, an equality over some fields only (:class:`Finding`), or
-attributes beyond their fields.
+mutable field, an equality over some fields only (:class:`Finding`),
+attributes beyond their fields, or an empty mapping for a default that must
+pickle (a named tuple's default is shared, so it must be read-only, and a
+read-only mapping does not pickle).
 """
 
 from __future__ import annotations
@@ -66,8 +68,7 @@ class Scope(NamedTuple):
     quotes: str = "include"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule as loaded from a pack; ``check`` is the kind's compiled form."""
 
     id: str
@@ -80,7 +81,7 @@ class Rule:
     examples_fail: tuple[str, ...]
     examples_pass: tuple[str, ...]
     kind: str
-    check: Any = field(compare=False, repr=False)
+    check: Any
     scope: Scope = Scope()
     fix: str = "suggest"  # "safe": --fix may apply it; "suggest"; "none"
     fix_in_legend: bool = False  # --fix may change the legal legend too

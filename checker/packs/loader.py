@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -139,7 +138,7 @@ def load_outline(paths: list[Path]) -> RuleSet:
         if isinstance(cached, RuleSet) and _packs_unchanged(cached):
             return cached
     full = load_packs(paths)
-    outline = full._replace(rules=tuple(replace(rule, check=None) for rule in full.rules))
+    outline = full._replace(rules=tuple(rule._replace(check=None) for rule in full.rules))
     if key is not None:
         store.write_pickled("rule-outlines", key, outline)
     return outline
@@ -334,8 +333,8 @@ class _Loader:
                 self.problems.append(f"{origin}: no loaded rule matches {target!r}")
             for rule_id in matched:
                 if "severity" in change:
-                    rules[rule_id] = replace(
-                        rules[rule_id], severity=Severity.parse(change["severity"])
+                    rules[rule_id] = rules[rule_id]._replace(
+                        severity=Severity.parse(change["severity"])
                     )
                 if change.get("enabled") is False:
                     disabled.add(rule_id)

@@ -125,9 +125,7 @@ def built_in_rule(source: str):
     template = next(rule for rule in default_config().rules if rule.id == "core.doubled-word")
     with builtin_patterns():
         check = kinds.compile_check({"kind": "forbid", "patterns": [source]}, "$.check")
-    from dataclasses import replace
-
-    return replace(template, id="core.slow", check=check, once=None)
+    return template._replace(id="core.slow", check=check, once=None)
 
 
 def test_the_draft_time_limit_stops_a_built_in_pattern_and_names_it(monkeypatch) -> None:
