@@ -26,7 +26,6 @@ words were all answered before never loads a table.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,6 +35,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from checker.cache.answers import remembered
+from checker.cache.digest import blake2b, hex_digest
 from checker.cache.store import built_data, package_stamp
 
 #: Suffixes stripped to find an English stem: "delisting" → "delist".
@@ -95,7 +95,7 @@ def word_hash(word: str) -> int:
     nothing but the length, and 32 bits would make a false "is English" as
     likely as one lookup in 140,000.
     """
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 #: Names the hash, so that tables built with another one are rebuilt, not misread.
@@ -229,7 +229,7 @@ def _hashes_well_formed(stored: object) -> bool:
 @lru_cache(maxsize=1)
 def _drug_file_digest() -> str:
     """Return the hash of the drug list's contents: what keys the tables built from it."""
-    return hashlib.sha256(DRUG_PATH.read_bytes()).hexdigest()
+    return hex_digest(DRUG_PATH.read_bytes())
 
 
 @lru_cache(maxsize=65536)
@@ -501,7 +501,7 @@ def _place_tables() -> PlaceTables:
     """
     return built_data(
         "place-tables",
-        hashlib.sha256(GAZETTEER_PATH.read_bytes()).hexdigest(),
+        hex_digest(GAZETTEER_PATH.read_bytes()),
         lambda: _with_place_groupings(_read_gazetteer()),
         _place_tables_well_formed,
     )
@@ -571,7 +571,7 @@ PERSON_PATH = Path(__file__).resolve().parent.parent / PERSON_FILE
 @lru_cache(maxsize=1)
 def _person_file_digest() -> str:
     """Return the hash of the person-name list's contents: what keys the table built from it."""
-    return hashlib.sha256(PERSON_PATH.read_bytes()).hexdigest()
+    return hex_digest(PERSON_PATH.read_bytes())
 
 
 @lru_cache(maxsize=1)

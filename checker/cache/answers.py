@@ -30,7 +30,6 @@ writes it, and one-draft runs, the ones whose start-up matters, always do.
 from __future__ import annotations
 
 import functools
-import hashlib
 import sys
 from collections.abc import Callable
 from itertools import islice
@@ -38,6 +37,7 @@ from operator import itemgetter
 from typing import Any, TypeVar
 
 from checker.cache import store
+from checker.cache.digest import hex_digest
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -135,7 +135,7 @@ def _entry_name() -> str:
     from checker.cache.results import code_fingerprint, dependency_stamp
 
     sources = f"{_GENERATION}\0{code_fingerprint()}\0{dependency_stamp()}\0{sys.version}"
-    return f"answers-{hashlib.sha256(sources.encode()).hexdigest()[:24]}.marshal"
+    return f"answers-{hex_digest(sources.encode())[:24]}.marshal"
 
 
 def _well_formed(stored: object) -> bool:

@@ -25,12 +25,12 @@ type a finding's field has. Anything else is checked afresh and rewritten.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.cache.digest import hex_digest, new_digest
 from checker.cache.store import enabled as store_enabled
 from checker.cache.store import package_stamp, read_value, write_value
 from checker.model import Finding, Fix, Severity
@@ -58,12 +58,12 @@ def config_fingerprint(config) -> str:
         *(f"rule {rule.id} {int(rule.severity)} {rule.enabled}" for rule in config.rules),
         f"date {config.settings.date}",
     ]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return hex_digest("\n".join(parts).encode("utf-8"))
 
 
 def draft_key(fingerprint: str, path: str, input_format: str, source: str) -> str:
     """Return the key of one draft's findings under one configuration."""
-    digest = hashlib.sha256()
+    digest = new_digest()
     for part in (_LAYOUT, code_fingerprint(), dependency_stamp(), fingerprint, path, input_format):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(source.encode("utf-8", "surrogateescape"))
@@ -133,7 +133,7 @@ def _code_files(folder: str) -> list[tuple[str, str]]:
 
 def _digest(files: list[tuple[str, str]]) -> str:
     """Return the hash of the names and contents of *files*."""
-    digest = hashlib.sha256()
+    digest = new_digest()
     for name, path in files:
         with open(path, "rb") as stream:
             digest.update(name.encode() + b"\0" + stream.read())
@@ -150,7 +150,7 @@ def _stamp(files: list[tuple[str, str]]) -> str | None:
     write, so another write in the same tick would leave the stamp as it is.
     """
     now = time.time_ns()
-    digest = hashlib.sha256()
+    digest = new_digest()
     for name, path in files:
         status = os.stat(path)
         if now - max(status.st_mtime_ns, status.st_ctime_ns) < _SETTLED_NS:

@@ -9,17 +9,17 @@ each draft's findings (:mod:`checker.cache.results`).
 
 That folder is not trusted. A CI job restores it from whatever an earlier
 job saved, perhaps one run on an untrusted pull request, and a shared or
-copied folder can hold anything. So every entry is sealed: it starts with an
-HMAC-SHA256 over its kind, its name and its value, under a 32-byte secret of
-this user's kept *outside* the cache folder, in
-``$XDG_STATE_HOME/prlint/cache-key`` (by default ``~/.local/state``; mode
-0600, created once, atomically), or given as 64 hex digits in
-``PRLINT_CACHE_SECRET`` (a CI job takes it from its secret store). An entry that does not verify, because it
-was written by someone without the secret, renamed from another entry, cut
-short or flipped, is ignored and its work done again; so is one that
-verifies but does not have the shape its reader expects. A restored cache
-without the secret beside it therefore never verifies: it only costs one
-rebuild. Reads are bounded, refuse what is not a regular file, and reach no
+copied folder can hold anything. So every entry is sealed: it starts with a
+keyed BLAKE2b tag (:mod:`checker.cache.digest`) over its kind, its name and
+its value, under a 32-byte secret of this user's kept *outside* the cache
+folder, in ``$XDG_STATE_HOME/prlint/cache-key`` (by default
+``~/.local/state``; mode 0600, created once, atomically), or given as 64 hex
+digits in ``PRLINT_CACHE_SECRET`` (a CI job takes it from its secret store).
+An entry that does not verify, because it was written by someone without the
+secret, renamed from another entry, cut short or flipped, is ignored and its
+work done again; so is one that verifies but does not have the shape its
+reader expects. A restored cache without the secret beside it therefore
+never verifies: it only costs one rebuild. Reads are bounded, refuse what is not a regular file, and reach no
 decoder (``marshal``, or ``pickle`` for rule sets) before the seal has been checked.
 
 ``PRLINT_NO_CACHE=1`` turns every cache off for the process; so does
@@ -30,8 +30,6 @@ every time.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import importlib.util
 import marshal
 import os
@@ -41,9 +39,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from checker.cache.digest import hex_digest, keyed_digest, same_digest
+
 T = TypeVar("T")
 
-#: Bytes of the seal (an HMAC-SHA256 tag) at the start of every entry.
+#: Bytes of the seal (a keyed BLAKE2b tag) at the start of every entry.
 TAG_BYTES = 32
 #: Bytes of the secret.
 SECRET_BYTES = 32
@@ -115,7 +115,7 @@ def _verified(kind: str, name: str) -> memoryview | None:
     if key is None:
         return None
     view = memoryview(data)
-    if not hmac.compare_digest(view[:TAG_BYTES], _seal(key, kind, name, view[TAG_BYTES:])):
+    if not same_digest(view[:TAG_BYTES], _seal(key, kind, name, view[TAG_BYTES:])):
         return None
     return view[TAG_BYTES:]
 
@@ -190,9 +190,7 @@ def write_pickled(kind: str, name: str, value: Any) -> None:
 def _seal(key: bytes, kind: str, name: str, payload: bytes | memoryview) -> bytes:
     """Return the tag of an entry: it covers the entry's place too, so none can be moved."""
     header = f"prlint cache 1\0{kind}\0{name}\0".encode("utf-8", "surrogateescape")
-    seal = hmac.new(key, header, hashlib.sha256)
-    seal.update(payload)
-    return seal.digest()
+    return keyed_digest(key, header, payload)
 
 
 # -- the secret ---------------------------------------------------------------------
@@ -371,7 +369,7 @@ def validation_key(data: bytes, schema: str) -> str:
     """Return the key under which a pack's successful validation is remembered."""
     from checker import __version__
 
-    return hashlib.sha256(__version__.encode() + schema.encode() + data).hexdigest()
+    return hex_digest(__version__.encode() + schema.encode() + data)
 
 
 def known_valid(key: str) -> bool:
@@ -393,7 +391,7 @@ def built_data(
     tells whether a stored value has the shape ``build`` gives. Anything
     else in the cache is rebuilt and written again.
     """
-    key = hashlib.sha256(f"{name}\0{versions}\0{sys.version}".encode()).hexdigest()[:24]
+    key = hex_digest(f"{name}\0{versions}\0{sys.version}".encode())[:24]
     entry = f"{name}-{key}.marshal"
     stored = read_value("data", entry, valid)
     if stored is not None:

@@ -29,7 +29,6 @@ Nothing is written when the interpreter exits: the runner calls
 from __future__ import annotations
 
 import copyreg
-import hashlib
 import sys
 from collections.abc import Iterable
 
@@ -37,6 +36,7 @@ import regex
 from regex import _regex as _engine
 
 from checker.cache import store
+from checker.cache.digest import hex_digest
 
 _Key = tuple[str, int, tuple]
 #: The C engine's compile, which ``regex`` pickles a pattern as a call of (it has no stubs).
@@ -132,7 +132,7 @@ def _entry_name() -> str | None:
     if not store.enabled():
         return None
     versions = f"{_GENERATION}\0{regex.__version__}\0{sys.version}".encode()
-    return f"patterns-{hashlib.sha256(versions).hexdigest()[:24]}.marshal"
+    return f"patterns-{hex_digest(versions)[:24]}.marshal"
 
 
 def _read_cache() -> dict[_Key, regex.Pattern | tuple]:

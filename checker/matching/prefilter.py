@@ -27,7 +27,6 @@ be one more compiled wheel to depend on.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import sys
 from collections.abc import Iterable, Iterator
@@ -36,6 +35,7 @@ from typing import Any
 import regex
 
 from checker.cache import store
+from checker.cache.digest import hex_digest
 from checker.document.model import Document, per_document
 
 #: Required strings of a pattern: None when it must always run; empty when it can never match.
@@ -169,7 +169,7 @@ def _entry_name() -> str | None:
     if not store.enabled():
         return None
     versions = f"{_FORMAT}\0{regex.__version__}\0{sys.version}".encode()
-    return f"required-strings-{hashlib.sha256(versions).hexdigest()[:24]}.marshal"
+    return f"required-strings-{hex_digest(versions)[:24]}.marshal"
 
 
 #: Bumped whenever what this module works out changes.

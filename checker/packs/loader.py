@@ -8,13 +8,13 @@ author fixes them in one pass. Nothing here prints or exits.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from checker.cache import store
+from checker.cache.digest import hex_digest
 from checker.cache.results import code_fingerprint
 from checker.cache.store import known_valid, remember_valid, validation_key
 from checker.errors import RulePackError
@@ -34,7 +34,8 @@ class PackInfo(NamedTuple):
     version: str
     description: str
     path: str
-    sha256: str
+    sha256: str  # of its bytes, for the audit record: what any auditor can recompute
+    digest: str  # of its bytes too: what a warm run checks them against (checker.cache.digest)
 
 
 class RuleSet(NamedTuple):
@@ -165,7 +166,7 @@ def _ruleset_key(paths: list[Path]) -> str | None:
         str(builtin_rules_dir().resolve()),
         *(f"{path}\0{path.resolve()}" for path in paths),
     ]
-    return hashlib.sha256("\0\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return hex_digest("\0\n".join(parts).encode("utf-8", "surrogateescape"))
 
 
 def _is_ruleset(value: object) -> bool:
@@ -180,7 +181,7 @@ def _packs_unchanged(ruleset: RuleSet) -> bool:
             data = Path(info.path).read_bytes()
         except OSError:
             return False
-        if hashlib.sha256(data).hexdigest() != info.sha256:
+        if hex_digest(data) != info.digest:
             return False
     return True
 
@@ -209,7 +210,7 @@ class _Loader:
         loaded = self._read(path)
         if loaded is None:
             return
-        raw, sha256, key = loaded
+        raw, sha256, digest, key = loaded
         if not known_valid(key):
             errors = sorted(_validator().iter_errors(raw), key=lambda error: error.json_path)
             if errors:
@@ -223,11 +224,12 @@ class _Loader:
             if base_path is not None:
                 self.load(base_path, chain + (path,))
         self._seen_paths.add(path.resolve())
-        self._add_pack(raw, path, sha256)
+        self._add_pack(raw, path, sha256, digest)
 
-    def _read(self, path: Path) -> tuple[Any, str, str] | None:
-        """Read and parse a pack file (and hash it), recording a problem on failure."""
-        import json  # only a rule set loaded from its packs parses them: a warm run never does
+    def _read(self, path: Path) -> tuple[Any, str, str, str] | None:
+        """Read and parse a pack file (and hash it twice), recording a problem on failure."""
+        import hashlib  # only a rule set loaded from its packs reads them: a warm run never does
+        import json
 
         try:
             if path.stat().st_size > MAX_PACK_BYTES:
@@ -250,7 +252,12 @@ class _Loader:
         except RecursionError:
             self.problems.append(f"{path}: $: JSON nested too deeply")
             return None
-        return raw, hashlib.sha256(data).hexdigest(), validation_key(data, schema_text())
+        return (
+            raw,
+            hashlib.sha256(data).hexdigest(),
+            hex_digest(data),
+            validation_key(data, schema_text()),
+        )
 
     def _resolve_base(self, base: str, path: Path, index: int) -> Path | None:
         """Resolve an ``extends`` entry: a built-in pack id or a relative path."""
@@ -265,7 +272,7 @@ class _Loader:
             return None
         return candidate
 
-    def _add_pack(self, raw: dict[str, Any], path: Path, sha256: str) -> None:
+    def _add_pack(self, raw: dict[str, Any], path: Path, sha256: str, digest: str) -> None:
         """Compile a validated pack's rules and remember its overrides."""
         pack_id = raw["id"]
         if pack_id in self._seen_ids:
@@ -274,7 +281,9 @@ class _Loader:
             )
             return
         self._seen_ids[pack_id] = str(path)
-        self.packs.append(PackInfo(pack_id, raw["version"], raw["description"], str(path), sha256))
+        self.packs.append(
+            PackInfo(pack_id, raw["version"], raw["description"], str(path), sha256, digest)
+        )
         from checker.matching.patterns import builtin_patterns  # only packs being compiled
 
         # a built-in pack's patterns run without a per-call timeout (checker.matching.patterns)
