@@ -9,8 +9,24 @@ validated and compiled), ``kinds/`` (one module per check kind), ``engine``
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from checker.api import lint_text  # noqa: E402  (re-export after __version__)
-
 __all__ = ["__version__", "lint_text"]
+
+if TYPE_CHECKING:
+    from checker.api import lint_text
+
+
+def __getattr__(name: str) -> Any:
+    """Import :func:`checker.api.lint_text` when it is first asked for (PEP 562).
+
+    ``import checker`` then costs nothing, so the ``prlint`` command can
+    set up its start-up (:mod:`checker.command`) before prlint's modules load.
+    """
+    if name == "lint_text":
+        from checker.api import lint_text
+
+        return lint_text
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")

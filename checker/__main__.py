@@ -1,6 +1,6 @@
-"""Allow ``python -m checker``."""
+"""Allow ``python -m checker``: the ``prlint`` command."""
 
-from checker.cli import console
+from checker.command import console
 
 if __name__ == "__main__":
     console()
