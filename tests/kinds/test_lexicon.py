@@ -9,7 +9,14 @@ import pytest
 
 from checker.analysis import vocabulary
 from checker.errors import RulePackError
-from checker.kinds.lexicon.match import Tolerance, nearest, nearest_same_initial, variant_of
+from checker.kinds.lexicon.match import (
+    Tolerance,
+    distance,
+    nearest,
+    nearest_same_initial,
+    variant_of,
+    within,
+)
 from tests.helpers import REALWORLD, SEEDS, findings, needs_shared, rule_hits
 
 
@@ -226,6 +233,15 @@ def test_nearest_refuses_ties_and_variants_are_not_misspellings() -> None:
     assert len(nearest("abcdex", {6: ["abcdey", "abcdez"]}, 1)) == 2
     assert variant_of("pre-clinical", "preclinical") and variant_of("annamycin", "l-annamycin")
     assert not variant_of("l-annamcyin", "l-annamycin")
+
+
+def test_within_gives_every_name_in_reach_with_its_distance_as_one_by_one_would() -> None:
+    names = ["annamycin", "anamycin", "annamcyin", "annamycins", "doxorubicin", "annamycin"]
+    for edits in (0, 1, 2):
+        expected = [(name, distance("annamycin", name)) for name in names]
+        expected = [(name, found) for name, found in expected if edits and found <= edits]
+        assert sorted(within("annamycin", names, edits)) == sorted(expected)
+    assert within("annamycin", [], 2) == []
 
 
 def _slipped(word: str, chance: random.Random) -> str:

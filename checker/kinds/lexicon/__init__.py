@@ -62,6 +62,7 @@ from checker.kinds.lexicon.match import (
     nearest,
     nearest_same_initial,
     variant_of,
+    within,
 )
 from checker.matching import pattern_cache, prefilter
 from checker.matching.patterns import search_spans
@@ -525,12 +526,15 @@ def _drug_or_product(check: Lexicon, lower: str, words: Words) -> bool:
         return True
     if edits == 0 or words.count(lower) > 2:
         return False
+    least = 2 * words.count(lower)
+    frequent = [
+        name for name in words.repeated_near_length(len(lower), edits) if words.count(name) >= least
+    ]
     return any(
-        words.count(name) >= 2 * words.count(lower)
+        found <= check.tolerance.edits(len(name))
         and _product(check, name, words)
         and not variant_of(lower, name)
-        and distance(lower, name) <= min(edits, check.tolerance.edits(len(name)))
-        for name in words.repeated_near_length(len(lower), edits)
+        for name, found in within(lower, frequent, edits)  # the distance first: few names pass
     )
 
 

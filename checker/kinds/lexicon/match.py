@@ -38,6 +38,23 @@ def distance(first: str, second: str) -> int:
     return DamerauLevenshtein.distance(first, second)
 
 
+def within(word: str, names: list[str], edits: int) -> list[tuple[str, int]]:
+    """Return the names within *edits* of *word*, each with its distance, in one search.
+
+    One call into rapidfuzz for the whole list: asking the distance of each
+    name in turn cost a Python call per name, for the few dozen names a
+    draft repeats near a word's length.
+    """
+    if edits <= 0 or not names:
+        return []
+    return [
+        (name, int(score))
+        for name, score, _index in process.extract(
+            word, names, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None
+        )
+    ]
+
+
 def nearest(word: str, by_length: Mapping[int, Iterable[str]], edits: int) -> list[tuple[str, int]]:
     """Return the names within *edits* of *word* that are nearest to it.
 
