@@ -343,12 +343,11 @@ def _draft_misses(check: Lexicon, words: Words) -> Iterator[Hit]:
     for lower in _candidates(check, words):
         spans = words.spans[lower]
         edits = check.tolerance.edits(len(lower))
+        frequent = [name for name in products if words.count(name) >= 2 * len(spans)]
         close = [
             name
-            for name in products
-            if words.count(name) >= 2 * len(spans)
-            and not variant_of(lower, name)
-            and distance(lower, name) <= min(edits, check.tolerance.edits(len(name)))
+            for name, found in within(lower, frequent, edits)
+            if found <= check.tolerance.edits(len(name)) and not variant_of(lower, name)
         ]
         if len(close) != 1:
             continue
