@@ -7,6 +7,8 @@ imports them the same way, ``from tests.helpers import ...``.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,23 @@ def check_values(check: object) -> list:
     """Return the values of a compiled check's fields (checks are named tuples, or plain objects)."""
     as_dict = getattr(check, "_asdict", None)
     return list(as_dict().values() if as_dict else vars(check).values())
+
+
+def run_listing_modules(prefixes: tuple[str, ...], *arguments: str) -> subprocess.CompletedProcess:
+    """Run prlint with *arguments* in a new process; its stderr lists the modules it loaded.
+
+    Only the modules whose names start with one of *prefixes* are listed,
+    sorted, as a Python list: what a test of what a run imports compares.
+    """
+    script = (
+        "import sys\n"
+        "from checker.cli import run\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(name for name in sys.modules if name.startswith({prefixes!r})), file=sys.stderr)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script, *arguments], capture_output=True, text=True, timeout=300
+    )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from checker.cache import digest, store
 from checker.packs.loader import builtin_pack_paths, load_packs
+from tests.helpers import run_listing_modules
 
 DRAFT = "Acme Corp. said today that it plans to to file its annual report.\n"
 
@@ -49,23 +48,9 @@ def test_packs_keep_their_sha256_for_the_audit_record(cache) -> None:
 
 @pytest.mark.slow
 def test_a_run_with_warm_caches_loads_no_openssl(tmp_path, cache) -> None:
-    script = (
-        "import sys\n"
-        "from checker.cli import run\n"
-        "try:\n"
-        "    run()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted({'hashlib', 'hmac', '_hashlib'} & set(sys.modules)), file=sys.stderr)\n"
-    )
     for name, text in (("first.txt", DRAFT), ("second.txt", DRAFT + "It expects growth.\n")):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        run = subprocess.run(
-            [sys.executable, "-c", script, "--quiet", str(path)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        run = run_listing_modules(("hashlib", "hmac", "_hashlib"), "--quiet", str(path))
     assert "core.doubled-word" in run.stdout  # a new draft at a new path: checked, not looked up
     assert run.stderr.strip() == "[]"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from checker.cache import results as findings_cache
 from checker.cli import main
 from checker.inputs import Source
 from checker.runner import Runner
-from tests.helpers import REPO
+from tests.helpers import REPO, run_listing_modules
 
 DRAFT = (REPO / "corpus" / "pellmont-phase1-complete.txt").read_text(encoding="utf-8")
 
@@ -224,18 +222,8 @@ def test_a_draft_not_kept_is_checked_with_the_whole_configuration(tmp_path, cach
 @pytest.mark.slow
 def test_a_run_of_kept_drafts_imports_no_check_kind_nor_regex(tmp_path, cache_home) -> None:
     path = _draft(tmp_path)
-    script = (
-        "import sys\n"
-        "from checker.cli import run\n"
-        "try:\n"
-        "    run()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted(name for name in sys.modules if name.startswith(('checker.kinds',"
-        " 'checker.engine', 'checker.document', 'regex'))), file=sys.stderr)\n"
-    )
-    command = [sys.executable, "-c", script, "--quiet", path]
-    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    prefixes = ("checker.kinds", "checker.engine", "checker.document", "regex")
+    first = run_listing_modules(prefixes, "--quiet", path)
     assert "'checker.engine'" in first.stderr  # checked: the engine and the kinds were loaded
-    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    second = run_listing_modules(prefixes, "--quiet", path)
     assert second.stderr.strip() == "[]" and second.stdout == first.stdout
