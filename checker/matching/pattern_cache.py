@@ -17,7 +17,7 @@ kept from other versions or other packs cost next to nothing.
 Those arguments are the engine's own program, which it runs unchecked:
 crafted bytes crash the process, and another pattern's program silently
 changes what a rule finds. So the file is a sealed entry
-(:mod:`checker.cache.store`): its HMAC is checked over the whole file
+(:mod:`checker.cache.store`): its seal is checked over the whole file
 before ``marshal`` or ``regex`` sees a byte of it, and only this user's
 prlint, holding the secret, can write one that verifies. A missing, stale,
 unsigned or damaged file only means the patterns are compiled the slow way.
