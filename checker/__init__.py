@@ -30,3 +30,8 @@ def __getattr__(name: str) -> Any:
 
         return lint_text
     raise AttributeError(f"module 'checker' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """List ``lint_text`` too, before it is first imported."""
+    return sorted({*globals(), *__all__})

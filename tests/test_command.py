@@ -57,8 +57,9 @@ def test_importing_the_package_loads_no_prlint_module_until_lint_text_is_asked_f
     assert done.stdout.splitlines() == ["[]", "True"]
 
 
-def test_the_package_names_an_attribute_it_lacks() -> None:
+def test_the_package_names_an_attribute_it_lacks_and_lists_the_one_it_has() -> None:
     import checker
 
+    assert {"lint_text", "__version__"} <= set(dir(checker))
     with pytest.raises(AttributeError, match="no attribute 'lint_txt'"):
         checker.lint_txt  # noqa: B018
