@@ -19,6 +19,7 @@ import regex
 from checker.analysis.sec_data import SpanSet, compile_list, load
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
+from checker.matching import prefilter
 from checker.matching.patterns import PATTERN_TIMEOUT
 
 
@@ -218,10 +219,12 @@ def _sentence_signals(
     sentences have none, and then the marker, logistics and excuse patterns
     (together a third of the searching time) need not run at all.
     """
+    folded = text[start:end].casefold()
     matches = [
         (strong, match)
         for strong, patterns in ((True, vocab.strong), (False, vocab.generic))
         for pattern in patterns
+        if prefilter.may_match_within(pattern, folded)  # most need a word this sentence lacks
         for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
     ]
     if not matches or any_match(vocab.markers, text, start, end):

@@ -56,6 +56,26 @@ def may_match(pattern: regex.Pattern, document: Document) -> bool:
     return needed is None or _lookups(document).holds_any(needed)
 
 
+def may_match_within(pattern: regex.Pattern, folded: str) -> bool:
+    """Tell whether a search for *pattern* bounded to one span could match there.
+
+    *folded* is the span's text, case-folded: a sentence rather than the
+    draft, for a pattern run on each of a few sentences (the forward-looking
+    signals). A search bounded by ``pos`` and ``endpos`` reads nothing after
+    ``endpos``, not even in a look-ahead, so every required string of a
+    match lies in the span; a look-behind may read before ``pos``, so a
+    pattern with one is always searched.
+    """
+    if _LOOK_BEHINDS.search(pattern.pattern):
+        return True
+    needed = _needed_by(pattern)
+    return needed is None or any(string in folded for string in needed)
+
+
+#: A look-behind in a pattern's source; an escaped "(" before "?<=" counts too, to be safe.
+_LOOK_BEHINDS = regex.compile(r"\(\?<[=!]")
+
+
 def holds_any(document: Document, strings: frozenset[str]) -> bool:
     """Tell whether the draft's case-folded text holds one of *strings* (case-folded already).
 

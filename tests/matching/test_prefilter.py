@@ -157,7 +157,35 @@ def test_every_real_release_gives_the_same_findings_without_the_filter(monkeypat
     filtered = [lint_text(text, config) for text in texts]
     monkeypatch.setattr(prefilter, "may_match", lambda pattern, document: True)
     monkeypatch.setattr(prefilter, "holds_any", lambda document, strings: True)
+    monkeypatch.setattr(prefilter, "may_match_within", lambda pattern, folded: True)
     assert [lint_text(text, config) for text in texts] == filtered
+
+
+def test_within_a_span_a_pattern_runs_only_where_the_span_holds_a_string_it_needs() -> None:
+    plan = regex.compile(r"\bplan(?:s|ned)?\b", regex.IGNORECASE)
+    assert prefilter.may_match_within(plan, "we PLANNED it.".casefold())
+    assert not prefilter.may_match_within(plan, "we will file it.")
+    behind = regex.compile(r"(?<=we )will")
+    assert prefilter.may_match_within(behind, "will")  # a look-behind reads before the span
+    assert behind.search("we will", 3) is not None
+
+
+def test_the_signal_patterns_find_nothing_in_a_sentence_the_filter_passes_over() -> None:
+    from checker.analysis.legend import vocabulary
+
+    vocab = vocabulary()
+    patterns = [*vocab.strong, *vocab.generic]
+    skipped = 0
+    for path in _drafts()[:40]:
+        document = Document.from_text(path.read_text("utf-8", errors="replace"))
+        text = document.text
+        for start, end in document.sentences:
+            folded = text[start:end].casefold()
+            for pattern in patterns:
+                if not prefilter.may_match_within(pattern, folded):
+                    skipped += 1
+                    assert pattern.search(text, start, end) is None, (pattern.pattern, folded)
+    assert skipped > 1000  # the filter passed over most pairs, so the test tested something
 
 
 def test_the_strings_are_kept_sealed_between_runs_and_a_bad_entry_is_rebuilt(monkeypatch) -> None:
