@@ -46,6 +46,7 @@ from checker.analysis.sec_data import (
 from checker.document.model import Document
 from checker.document.segments import Span
 from checker.kinds.base import Context
+from checker.matching import prefilter
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
 
@@ -255,10 +256,13 @@ def _update_promises(
 ) -> Iterator[Hit]:
     """Report sentences promising to update forward-looking statements."""
     vocab = vocabulary()
+    promises = list(prefilter.candidates(vocab.update_promise, document))
+    if not promises:  # most drafts: no sentence need be searched
+        return
     for start, end in document.sentences:
         if not document.in_scope(start, scope):
             continue
-        promise = any_match(vocab.update_promise, document.text, start, end)
+        promise = any_match(promises, document.text, start, end)
         if promise and not any_match(vocab.update_excused, document.text, start, end):
             yield Hit(promise.start(), promise.end(), {"match": promise.group()})
 
@@ -271,6 +275,8 @@ def _excluded_context(
     if not spans and not signals(document, spans):
         return
     for pattern, what in check.contexts:
+        if not prefilter.may_match(pattern, document):
+            continue
         match = pattern.search(document.text, timeout=PATTERN_TIMEOUT)
         if match:
             yield Hit(match.start(), match.end(), {"match": match.group(), "context": what})

@@ -66,14 +66,19 @@ def may_match_within(pattern: regex.Pattern, folded: str) -> bool:
     match lies in the span; a look-behind may read before ``pos``, so a
     pattern with one is always searched.
     """
-    if _LOOK_BEHINDS.search(pattern.pattern):
-        return True
-    needed = _needed_by(pattern)
+    try:
+        needed = _within_by_pattern[pattern]
+    except KeyError:
+        behind = _LOOK_BEHINDS.search(pattern.pattern) is not None
+        needed = _within_by_pattern[pattern] = None if behind else _needed_by(pattern)
     return needed is None or any(string in folded for string in needed)
 
 
 #: A look-behind in a pattern's source; an escaped "(" before "?<=" counts too, to be safe.
 _LOOK_BEHINDS = regex.compile(r"\(\?<[=!]")
+
+#: What a search bounded to a span needs of it, by compiled pattern (None: it always runs).
+_within_by_pattern: dict[regex.Pattern, Needed] = {}
 
 
 def holds_any(document: Document, strings: frozenset[str]) -> bool:
