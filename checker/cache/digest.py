@@ -2,9 +2,9 @@
 
 Every cache key, every name of a kept file and every seal in ``checker.cache``
 is a hash; a cold run hashes about 1.2 MB. ``import hashlib`` (and ``hmac``)
-loads OpenSSL's libcrypto before it hands out the first digest: 12 million
-instructions and 4.6 MB of memory, for a library whose speed a cold run does
-not need. CPython builds BLAKE2 into ``_blake2``, the very module
+loads OpenSSL's libcrypto before it hands out the first digest: about 12
+million instructions and 4 MB of memory, for a library whose speed a cold
+run does not need. CPython builds BLAKE2 into ``_blake2``, the very module
 ``hashlib.blake2b`` comes from, and loading it costs nothing measurable; the
 standard library's own ``random`` takes SHA-512 from ``_sha512`` for the same
 reason. Keyed, BLAKE2b is a message authentication code in itself (RFC 7693,

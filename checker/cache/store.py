@@ -19,8 +19,9 @@ An entry that does not verify, because it was written by someone without the
 secret, renamed from another entry, cut short or flipped, is ignored and its
 work done again; so is one that verifies but does not have the shape its
 reader expects. A restored cache without the secret beside it therefore
-never verifies: it only costs one rebuild. Reads are bounded, refuse what is not a regular file, and reach no
-decoder (``marshal``, or ``pickle`` for rule sets) before the seal has been checked.
+never verifies: it only costs one rebuild. Reads are bounded, refuse what is
+not a regular file, and reach no decoder (``marshal``, or ``pickle`` for
+rule sets) before the seal has been checked.
 
 ``PRLINT_NO_CACHE=1`` turns every cache off for the process; so does
 :func:`disable` (``--no-cache``) from the moment it is called. When the
