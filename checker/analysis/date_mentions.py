@@ -16,13 +16,14 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker.data import calendar_words
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
+
+if TYPE_CHECKING:
+    import regex
 
 #: Month numbers by the first three letters of the name, lower case ("sep" is 9).
 MONTHS = calendar_words.month_numbers()
@@ -88,7 +89,7 @@ _MENTION_BODY = rf"""
         (?P<ybare>{_YEAR})\b(?![-–/]\d|\s*(?:%|percent)|\s+(?!{_FUNCTION_WORDS}\b)[a-z])
     )
 """
-_MENTION = pattern_cache.compile(_MENTION_GATE + _MENTION_BODY, regex.VERBOSE)
+_MENTION = pattern_cache.compile(_MENTION_GATE + _MENTION_BODY, engine.VERBOSE)
 
 # Words that make a bare "March 5" (no year, no weekday) read as a date.
 _DATE_LEAD_IN = pattern_cache.compile(

@@ -12,15 +12,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker.analysis.release_date import full_date
 from checker.analysis.sec_data import MONTH_DAY_YEAR, load
 from checker.document.model import Document, per_document
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
+
+if TYPE_CHECKING:
+    import regex
 
 _TITLE = r"(?P<title>annual|quarterly|current|transition)\s+reports?\s+(?:on|of)\s+"
 _TOKEN = r"(?:NT\s+)?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{1,5}(?:-[A-Za-z0-9]{1,6})?(?:\s?/\s?[A-Za-z])?(?![\w/-])"
@@ -28,12 +29,12 @@ _REFERENCE = pattern_cache.compile(
     rf"""(?:{_TITLE})?
     \b(?P<lead>forms?)\s+(?P<form>{_TOKEN})
     (?:(?:\s*,\s*|\s+(?:and|or|and/or)\s+|\s*,\s*(?:and|or)\s+)(?:form\s+)?(?P<form>{_TOKEN}))*""",
-    regex.VERBOSE | regex.IGNORECASE,
+    engine.VERBOSE | engine.IGNORECASE,
 )
 #: Where a reference's "Form" can start; every reference has one.
-_LEAD = pattern_cache.compile(r"\bform", regex.IGNORECASE)
+_LEAD = pattern_cache.compile(r"\bform", engine.IGNORECASE)
 #: A title that ends right before a "Form": "annual report on ".
-_TITLE_BEFORE = pattern_cache.compile(_TITLE + r"\Z", regex.IGNORECASE)
+_TITLE_BEFORE = pattern_cache.compile(_TITLE + r"\Z", engine.IGNORECASE)
 _NON_SPACE_BACKWARDS = pattern_cache.compile(r"(?r)\S")
 #: The most characters other than white space a title has ("transition", "reports", "of").
 _TITLE_LETTERS = len("transitionreportsof")
@@ -42,13 +43,13 @@ _PERIOD = pattern_cache.compile(
     (?P<word>(?:fiscal\s+)?(?:year|quarter)(?:\s+(?:19|20)\d\d)?
       |(?:three|six|nine|twelve)[- ]months?|(?:transition\s+)?period)
     \s+end(?:ed|ing)\s+(?P<date>{MONTH_DAY_YEAR})""",
-    regex.VERBOSE | regex.IGNORECASE,
+    engine.VERBOSE | engine.IGNORECASE,
 )
 
 
 _FILED = pattern_cache.compile(
     rf"\G[^.;]{{0,100}}?\b(?:filed|furnished)\b[^.;]{{0,50}}?\bon\s+(?P<date>{MONTH_DAY_YEAR})",
-    regex.IGNORECASE,
+    engine.IGNORECASE,
 )
 _DIGITS_THEN_LETTER = pattern_cache.compile(r"\A(\d+)([A-Z])")
 _LETTERS_THEN_DIGIT = pattern_cache.compile(r"\A([A-Z]{1,2})(\d)")
@@ -84,6 +85,15 @@ def _forms() -> tuple[dict[str, str], frozenset[str], regex.Pattern]:
     )
 
 
+def _hyphen_between(match: regex.Match) -> str:
+    """Join a match's two groups with a hyphen: "10K" to "10-K".
+
+    A function, not the template ``\\1-\\2``: ``regex`` expands a template
+    in Python, importing its parser to do so (see ``checker.matching.engine``).
+    """
+    return f"{match[1]}-{match[2]}"
+
+
 def canonical(written: str) -> tuple[str | None, bool]:
     """Return (canonical form type, amended) for a form as written, e.g. "10K" → ("10-K", False)."""
     forms, amendable, _shape = _forms()
@@ -92,8 +102,8 @@ def canonical(written: str) -> tuple[str | None, bool]:
     base = token[:-2] if amended else token
     candidates = [
         base,
-        _DIGITS_THEN_LETTER.sub(r"\1-\2", base),
-        _LETTERS_THEN_DIGIT.sub(r"\1-\2", base),
+        _DIGITS_THEN_LETTER.sub(_hyphen_between, base),
+        _LETTERS_THEN_DIGIT.sub(_hyphen_between, base),
     ]
     if base == "12B-25":
         return "12b-25", amended

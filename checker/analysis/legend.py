@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.analysis.sec_data import SpanSet, compile_list, load
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
-from checker.matching import prefilter
+from checker.matching import pattern_cache, prefilter
 from checker.matching.patterns import PATTERN_TIMEOUT
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Vocabulary(NamedTuple):
@@ -276,7 +277,26 @@ def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None
     window = text[window_start:at]
     if issuer is None or issuer not in window:
         return False
-    return regex.search(rf"\b{regex.escape(issuer)}\b", window) is not None
+    return _holds_whole_word(window, issuer)
+
+
+#: A word boundary, as ``\b`` in a pattern: matched at a position, it tests the characters on both sides.
+_WORD_BOUNDARY = pattern_cache.compile(r"\b")
+
+
+def _holds_whole_word(text: str, word: str) -> bool:
+    """Tell whether *word* occurs in *text* between word boundaries: ``\bword\b`` searched for.
+
+    The name differs from company to company; a pattern made of it would be
+    parsed for each one (importing ``regex``'s parser, and growing the pattern
+    cache by one entry per company).
+    """
+    start = text.find(word)
+    while start != -1:
+        if _WORD_BOUNDARY.match(text, start) and _WORD_BOUNDARY.match(text, start + len(word)):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 #: How many forward-looking phrases of the company's own a release needs before the

@@ -11,8 +11,7 @@ import bisect
 import datetime
 import itertools
 from collections.abc import Iterable
-
-import regex
+from typing import TYPE_CHECKING
 
 from checker.analysis.release_date import resolve_release_date
 from checker.data import calendar_words
@@ -20,6 +19,9 @@ from checker.data import load as load  # the kinds read their data files through
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
 from checker.matching.patterns import builtin_patterns, compile_pattern
+
+if TYPE_CHECKING:
+    import regex
 
 #: "January 5, 2007", "Dec. 31, 2022", "Sept 30 2006" as written in releases.
 MONTH_DAY_YEAR = calendar_words.month_pattern() + r"\s+\d{1,2},?\s+(?:19|20)\d\d"

@@ -12,12 +12,14 @@ the date make the reading unsure, and unsure readings are never reported.
 from __future__ import annotations
 
 import bisect
-
-import regex
+from typing import TYPE_CHECKING
 
 from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
+
+if TYPE_CHECKING:
+    import regex
 
 PAST = "past"
 FUTURE = "future"

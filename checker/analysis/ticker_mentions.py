@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker.analysis.sec_data import SpanSet, iso, load
 from checker.document.model import Document, per_document
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
+
+if TYPE_CHECKING:
+    import regex
 
 _QUOTES = "\"“”'’"
 _SYMBOL = r"[A-Za-z0-9]{1,6}(?:[.\-/][A-Za-z0-9]{1,3}){0,2}"
@@ -97,7 +98,7 @@ def venues() -> tuple[dict[str, Venue], str]:
         for alias in raw["aliases"]:
             table.setdefault(alias.casefold(), venue)
     names = sorted(table, key=len, reverse=True)
-    alternation = "|".join(regex.escape(name).replace("\\ ", r"\s+") for name in names)
+    alternation = "|".join(engine.escape(name).replace("\\ ", r"\s+") for name in names)
     return table, rf"(?<![\w-])(?:{alternation})(?![\w])"
 
 
@@ -112,7 +113,7 @@ def _segment() -> regex.Pattern:
         (?P<sym>{_SYMBOL})(?P<junk>[{_QUOTES}]?){_SYMBOL_END}
         (?:\s*,\s*(?P<sym>{_SYMBOL})(?P<junk>[{_QUOTES}]?)(?!\s*[:\-–>{_QUOTES}]){_SYMBOL_END})*
         (?:\s+-\s*news)?""",
-        regex.VERBOSE | regex.IGNORECASE | regex.VERSION0,
+        engine.VERBOSE | engine.IGNORECASE | engine.VERSION0,
     )
 
 
@@ -274,7 +275,7 @@ def _venue_symbol() -> regex.Pattern:
     """Compile "Nasdaq: ZTNH", "NASDAQ:ZTNH", "OTCQB: ABCD" as written outside parentheses."""
     _table, alias = venues()
     return pattern_cache.compile(
-        rf"(?P<alias>{alias})\s*[:：]\s*" + _LOOSE_SYMBOL, regex.IGNORECASE | regex.VERSION0
+        rf"(?P<alias>{alias})\s*[:：]\s*" + _LOOSE_SYMBOL, engine.IGNORECASE | engine.VERSION0
     )
 
 

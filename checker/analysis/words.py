@@ -14,14 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from checker.analysis import vocabulary
 from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.model import Scope
+
+if TYPE_CHECKING:
+    import regex
 
 #: A dash written as two hyphens ("California--January 19") starts a word; one hyphen does not.
 #: The first letter comes before the look-behind that tests what precedes it: a pattern that

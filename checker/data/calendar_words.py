@@ -14,9 +14,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-import regex
-
 from checker.data import load
+from checker.matching import engine
 
 
 class Month(NamedTuple):
@@ -84,7 +83,7 @@ def alternation(words: Iterable[str]) -> str:
 
 def _branches(node: dict[str, dict]) -> list[str]:
     """Return one regex per letter that can follow a trie node, in code-point order."""
-    return [regex.escape(char) + _tail(child) for char, child in sorted(node.items()) if char]
+    return [engine.escape(char) + _tail(child) for char, child in sorted(node.items()) if char]
 
 
 def _tail(node: dict[str, dict]) -> str:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
-
 from checker.data import calendar_words, load
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 
 #: Every month form of checker/data/calendar.json ("Jan.", "Sept", "September").
 MONTH = calendar_words.month_pattern()
@@ -61,7 +59,7 @@ _DATELINE = pattern_cache.compile(
     )*)
     (?P<end>\s*(?:--?|[—–:]|\.\.\.|…)\s*|\s*/\s+|[ \t]*(?=\n[ \t]*\n)|(?<=\))[ \t]+(?=\p{{Lu}}))
     """,
-    regex.VERBOSE,
+    engine.VERBOSE,
 )
 _FOUR_DIGITS = pattern_cache.compile(r"\d{4}")
 _WIRE_TAG_DATE = pattern_cache.compile(rf"[-–—]?\s*{_TAG_DATE}")  # "/PRNewswire/ -- May 5, 2026"

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
-
 from checker.document.dateline import Dateline, find_dateline
 from checker.document.segments import Span
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 
 HEADLINE = "headline"
 SUBHEADLINE = "subheadline"
@@ -172,7 +170,7 @@ def _mark_unheaded_about(
     """Mark an unheaded "<Company> is a ..." paragraph right before the legend."""
     if ABOUT in names or company is None:
         return
-    short = regex.escape(company.split()[0].rstrip(",."))
+    short = engine.escape(company.split()[0].rstrip(",."))
     pattern = pattern_cache.compile(_COMPANY_IS_A.format(name=short))
     for index in range(first_body + 1, len(paragraphs)):
         if names[index] == BODY and names[index + 1 : index + 2] in (

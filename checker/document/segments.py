@@ -6,9 +6,7 @@ were given, so positions stay exact whatever the draft's layout.
 
 from __future__ import annotations
 
-import regex
-
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 
 Span = tuple[int, int]
 
@@ -106,7 +104,7 @@ _SENTENCE_END = pattern_cache.compile(
     (?=\s+["“‘(\[]?[A-Z0-9])       # followed by a capitalised start
     """
     % "|".join(_ABBREVIATIONS),
-    regex.VERBOSE,
+    engine.VERBOSE,
 )
 
 _OPEN_QUOTE = "“"

@@ -13,9 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import regex
-
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 
 if TYPE_CHECKING:  # the document model imports this module
     from checker.document.model import Document
@@ -23,7 +21,7 @@ if TYPE_CHECKING:  # the document model imports this module
 _DIRECTIVE = pattern_cache.compile(
     r"<!--\s*prlint-(?P<action>disable-next-line|disable|enable)\b"
     r"(?P<rules>[^:>]*?)(?:\s*:\s*(?P<reason>.*?))?\s*-->",
-    regex.DOTALL,
+    engine.DOTALL,
 )
 _RULE_SEPARATOR = pattern_cache.compile(r"[\s,]+")
 

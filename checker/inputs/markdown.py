@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import html
 
-import regex
-
 from checker.document.model import Document
 from checker.inputs.builder import TextBuilder, build_document
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 
 _FENCE = pattern_cache.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = pattern_cache.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -33,8 +31,8 @@ _CONTAINER = pattern_cache.compile(r"(?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}
 # Inline syntax, applied in this order to a working copy of the source in
 # which removed characters are spaces (so offsets never move).
 _INLINE = [
-    ("drop", pattern_cache.compile(r"<!--.*?-->", regex.DOTALL)),
-    ("drop", pattern_cache.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)),
+    ("drop", pattern_cache.compile(r"<!--.*?-->", engine.DOTALL)),
+    ("drop", pattern_cache.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", engine.DOTALL)),
     ("drop", pattern_cache.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")),
     ("keep1", pattern_cache.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")),
     ("keep1", pattern_cache.compile(r"(<)((?:https?|ftp|mailto):[^>\s]+|[^@\s<>]+@[^@\s<>]+)(>)")),
@@ -45,7 +43,9 @@ _INLINE = [
 ]
 _ESCAPE = pattern_cache.compile(r"\\(?=[!-/:-@\[-`{-~]|\n)")
 _ENTITY = pattern_cache.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);")
-_FRONT_MATTER = pattern_cache.compile(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", regex.DOTALL)
+_FRONT_MATTER = pattern_cache.compile(
+    r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", engine.DOTALL
+)
 
 
 def extract(data: str, path: str) -> Document:
@@ -97,6 +97,9 @@ def _blocks(source: str, out: list[str | None], breaks: set[int], base: int = 0)
         previous_blank = not line.strip()
 
 
+_LIST_ITEM = pattern_cache.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s")
+
+
 def _is_code(line: str, previous_blank: bool, lines: list[str], number: int) -> bool:
     """Tell whether *line* is an indented code block line (not a list continuation)."""
     if not (line.startswith("    ") or line.startswith("\t")) or not line.strip():
@@ -105,7 +108,7 @@ def _is_code(line: str, previous_blank: bool, lines: list[str], number: int) -> 
         if earlier.strip():
             return (
                 previous_blank
-                and not regex.match(r"\s*(?:[-*+]|\d{1,9}[.)])\s", earlier)
+                and not _LIST_ITEM.match(earlier)
                 and not earlier.startswith((" ", "\t"))
             )
     return True

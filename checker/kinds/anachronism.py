@@ -17,9 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections.abc import Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.analysis.release_date import resolve_release_date
 from checker.document.model import Document
@@ -27,6 +25,9 @@ from checker.kinds.base import Context
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, PatternProblem, compile_pattern, search_spans
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 _YEAR = pattern_cache.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 

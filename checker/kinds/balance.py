@@ -27,15 +27,16 @@ compares the two on generated drafts).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
 from checker.kinds.base import Context
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 #: What a rule may balance (the ``marks`` parameter).
 MARKS = ("parentheses", "quotes", "mixed-quotes")
@@ -45,7 +46,7 @@ _CLOSERS = '”"'  # marks that may close one
 
 
 def _compiled(source: str) -> regex.Pattern:
-    return pattern_cache.compile(source, regex.VERSION1)
+    return pattern_cache.compile(source, engine.VERSION1)
 
 
 # The small patterns below are anchored at one place and cannot backtrack far.

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.document.model import Document
 from checker.document.parts import is_block_heading
@@ -27,6 +25,9 @@ from checker.kinds.base import Context
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 _WORD = pattern_cache.compile(r"\S+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})

@@ -17,9 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.document.model import Document, per_document
 from checker.document.segments import Span
@@ -27,6 +25,9 @@ from checker.kinds.base import Context
 from checker.matching import prefilter
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns, search_spans
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Claim(NamedTuple):

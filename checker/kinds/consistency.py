@@ -15,14 +15,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.document.model import Document
 from checker.kinds.base import Context
 from checker.matching.patterns import compile_pattern, search_spans
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Consistency(NamedTuple):

@@ -8,15 +8,16 @@ Parameters: ``patterns`` (any match is a finding), ``ignore_case``,
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.document.model import Document
 from checker.kinds.base import Context
 from checker.matching import prefilter
 from checker.matching.patterns import compile_patterns, search_spans
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Forbid(NamedTuple):

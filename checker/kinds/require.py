@@ -10,15 +10,16 @@ at the start of the lead paragraph when there is no trigger.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.document.model import Document
 from checker.kinds.base import Context
 from checker.matching import prefilter
 from checker.matching.patterns import compile_patterns, first_match
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Require(NamedTuple):

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.analysis import ticker_mentions
 from checker.analysis.legend import (
@@ -49,6 +47,9 @@ from checker.kinds.base import Context
 from checker.matching import prefilter
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 
 class SafeHarbor(NamedTuple):

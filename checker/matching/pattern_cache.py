@@ -28,19 +28,19 @@ Nothing is written when the interpreter exits: the runner calls
 
 from __future__ import annotations
 
-import copyreg
+import enum
 import sys
 from collections.abc import Iterable
-
-import regex
-from regex import _regex as _engine
+from typing import TYPE_CHECKING
 
 from checker.cache import store
 from checker.cache.digest import hex_digest
+from checker.matching import engine
+
+if TYPE_CHECKING:
+    import regex
 
 _Key = tuple[str, int, tuple]
-#: The C engine's compile, which ``regex`` pickles a pattern as a call of (it has no stubs).
-_ENGINE_COMPILE = getattr(_engine, "compile")  # noqa: B009
 
 # Each pattern of this process: compiled, or still the arguments read from the cache file.
 _known: dict[_Key, regex.Pattern | tuple] | None = None
@@ -78,8 +78,9 @@ def compile(source: str, flags: int = 0, **named_lists: list[str]) -> regex.Patt
 
 
 def _compile(source: str, flags: int, named_lists: dict[str, list[str]]) -> regex.Pattern:
-    """Compile with ``regex`` itself (its stubs know no named lists, which it takes as keywords)."""
-    return regex.compile(source, flags, **named_lists)  # type: ignore[arg-type]
+    """Compile with ``regex`` itself, imported now (see :mod:`checker.matching.engine`)."""
+    compiled: regex.Pattern = engine.full().compile(source, flags, **named_lists)
+    return compiled
 
 
 def save() -> None:
@@ -103,19 +104,16 @@ def _arguments(pattern: regex.Pattern | tuple) -> tuple:
     """Return the arguments of ``_regex.compile`` that rebuild *pattern*, as ``regex`` pickles it."""
     if isinstance(pattern, tuple):
         return pattern
-    reduced = copyreg.dispatch_table[type(pattern)](pattern)
-    if not isinstance(reduced, tuple) or len(reduced) != 2:
+    arguments = getattr(pattern, "_pickled_data", None)  # what regex's own pickling reduces it to
+    if not isinstance(arguments, tuple):
         raise TypeError("regex no longer pickles patterns as a call of its compile")
-    function, arguments = reduced
-    if function is not _ENGINE_COMPILE:
-        raise TypeError("regex no longer pickles patterns as a call of its compile")
-    return tuple(int(item) if isinstance(item, regex.RegexFlag) else item for item in arguments)
+    return tuple(int(item) if isinstance(item, enum.IntFlag) else item for item in arguments)
 
 
 def _from_arguments(arguments: tuple) -> regex.Pattern | None:
     """Build a pattern from its stored arguments; None when the entry is damaged."""
     try:
-        return _ENGINE_COMPILE(*arguments)
+        return engine.build(arguments)
     except Exception:  # a damaged entry means: compile it afresh
         return None
 
@@ -128,10 +126,10 @@ def _loaded() -> dict[_Key, regex.Pattern | tuple]:
 
 
 def _entry_name() -> str | None:
-    """Return the name of this ``regex`` and Python's pattern file, or None with caching off."""
+    """Return the name of the pattern file of this ``regex`` (its files) and Python, or None with caching off."""
     if not store.enabled():
         return None
-    versions = f"{_GENERATION}\0{regex.__version__}\0{sys.version}".encode()
+    versions = f"{_GENERATION}\0{engine.stamp()}\0{sys.version}".encode()
     return f"patterns-{hex_digest(versions)[:24]}.marshal"
 
 

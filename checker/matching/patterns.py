@@ -22,12 +22,13 @@ import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
-from typing import Any, cast
-
-import regex
+from typing import TYPE_CHECKING, Any, cast
 
 from checker.document.segments import Span
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
+
+if TYPE_CHECKING:
+    import regex
 
 #: Seconds one pattern from a user's pack may spend on one call (one stretch of one draft).
 USER_PATTERN_TIMEOUT = 2.0
@@ -148,18 +149,18 @@ def compile_pattern(source: str, where: str, ignore_case: bool = False) -> regex
     Outside a built-in pack (:func:`builtin_patterns`) the pattern comes
     back as a :class:`BoundedPattern`, typed as the pattern it stands for.
     """
-    flags = regex.VERSION1 | (regex.IGNORECASE if ignore_case else 0)
+    flags = engine.VERSION1 | (engine.IGNORECASE if ignore_case else 0)
     try:
         compiled = _compiled(_SIMPLE_CASE_FOLDING + source, flags)
-    except regex.error:
+    except engine.error_type():  # only a pattern parsed here can fail, so regex is imported
         pass
     else:
         if _builtin.get():
             return compiled
-        return cast(regex.Pattern, BoundedPattern(compiled, USER_PATTERN_TIMEOUT))
+        return cast("regex.Pattern", BoundedPattern(compiled, USER_PATTERN_TIMEOUT))
     try:  # the same error, with positions in the pattern as its author wrote it
-        regex.compile(source, flags)
-    except regex.error as error:
+        engine.full().compile(source, flags)
+    except engine.error_type() as error:
         raise PatternProblem(where, f"invalid regular expression {source!r}: {error}") from None
     raise PatternProblem(where, f"invalid regular expression {source!r}")
 

@@ -30,13 +30,15 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from checker.cache import store
 from checker.cache.digest import hex_digest
 from checker.document.model import Document, per_document
+from checker.matching import engine, pattern_cache
+
+if TYPE_CHECKING:
+    import regex
 
 #: Required strings of a pattern: None when it must always run; empty when it can never match.
 Needed = frozenset[str] | None
@@ -75,7 +77,7 @@ def may_match_within(pattern: regex.Pattern, folded: str) -> bool:
 
 
 #: A look-behind in a pattern's source; an escaped "(" before "?<=" counts too, to be safe.
-_LOOK_BEHINDS = regex.compile(r"\(\?<[=!]")
+_LOOK_BEHINDS = pattern_cache.compile(r"\(\?<[=!]")
 
 #: What a search bounded to a span needs of it, by compiled pattern (None: it always runs).
 _within_by_pattern: dict[regex.Pattern, Needed] = {}
@@ -136,6 +138,7 @@ def _lookups(document: Document) -> _Lookups:
 
 def _core() -> Any:
     """The ``regex`` module's parser (a private module, without type stubs: hence Any)."""
+    engine.full()
     return importlib.import_module("regex._regex_core")
 
 
@@ -193,7 +196,7 @@ def _entry_name() -> str | None:
     """Name the entry by this prlint's and regex's versions: a new parser works it out afresh."""
     if not store.enabled():
         return None
-    versions = f"{_FORMAT}\0{regex.__version__}\0{sys.version}".encode()
+    versions = f"{_FORMAT}\0{engine.stamp()}\0{sys.version}".encode()
     return f"required-strings-{hex_digest(versions)[:24]}.marshal"
 
 
@@ -221,7 +224,7 @@ def _parse(source: str, flags: int) -> Any:
     while True:  # as regex.compile: a global flag found mid-pattern restarts the parse
         text = core.Source(source)
         info = core.Info(global_flags, text.char_type, {})
-        text.ignore_space = bool(info.flags & regex.VERBOSE)
+        text.ignore_space = bool(info.flags & engine.VERBOSE)
         try:
             parsed = core._parse_pattern(text, info)
         except core._UnscopedFlagSet:

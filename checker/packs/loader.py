@@ -18,6 +18,7 @@ from checker.cache.digest import hex_digest
 from checker.cache.results import code_fingerprint
 from checker.cache.store import known_valid, remember_valid, validation_key
 from checker.errors import RulePackError
+from checker.matching import engine
 from checker.model import Rule, Scope, Severity
 
 #: Packs larger than this are refused before parsing.
@@ -161,7 +162,7 @@ def _ruleset_key(paths: list[Path]) -> str | None:
         _RULESET_LAYOUT,
         code_fingerprint(),
         sys.version,
-        store.package_stamp("regex", times=True),  # asking regex.__version__ would import it
+        engine.stamp(),  # regex.__version__ would import its parser
         str(Path.cwd()),
         str(builtin_rules_dir().resolve()),
         *(f"{path}\0{path.resolve()}" for path in paths),

@@ -16,13 +16,13 @@ import string
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import regex
+from checker.matching import pattern_cache
 
 #: Where a check object keeps patterns whose named groups become message fields.
 _PATTERN_KEYS = ("patterns", "pattern", "unless", "when", "variants")
-_NAMED_GROUP = regex.compile(r"(?<!\\)\(\?P?<([A-Za-z_]\w*)>")
-_CAPTURING_GROUP = regex.compile(r"(?<!\\)\((?!\?)|(?<!\\)\(\?P?<[A-Za-z_]\w*>")
-_GROUP_REFERENCE = regex.compile(r"\\g<([^>]*)>|\\([1-9][0-9]?)")
+_NAMED_GROUP = pattern_cache.compile(r"(?<!\\)\(\?P?<([A-Za-z_]\w*)>")
+_CAPTURING_GROUP = pattern_cache.compile(r"(?<!\\)\((?!\?)|(?<!\\)\(\?P?<[A-Za-z_]\w*>")
+_GROUP_REFERENCE = pattern_cache.compile(r"\\g<([^>]*)>|\\([1-9][0-9]?)")
 
 
 def template_problems(raw: dict[str, Any], fields: frozenset[str]) -> Iterator[tuple[str, str]]:

@@ -29,19 +29,20 @@ percentages presented as shares of one whole add up to at most 100%.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.document.model import Document
 from checker.document.parts import HEADLINE, SUBHEADLINE
 from checker.kinds.base import Context
 from checker.kinds.count import shares
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
 from checker.model import Hit, Scope
 
-_CONJUNCTION = pattern_cache.compile(r"(?:^|\s)(?:and|or|as\s+well\s+as|&)\s+", regex.IGNORECASE)
+if TYPE_CHECKING:
+    import regex
+
+_CONJUNCTION = pattern_cache.compile(r"(?:^|\s)(?:and|or|as\s+well\s+as|&)\s+", engine.IGNORECASE)
 # Names start with a capital or a digit, or are camel-cased ("iOS", "macOS", "eBay").
 _NAME_START = pattern_cache.compile(r"(?:the\s+)?(?:[\p{Lu}\d]|\p{Ll}{1,6}\p{Lu})")
 # Inside a name, lower-case words are only these links ("University of Florida").
@@ -58,7 +59,7 @@ _ITEM_SEPARATOR = pattern_cache.compile(r"[,;]\s*")
 _LIST_CLOSE = pattern_cache.compile(r"\s(?:[—–-]|--)\s+(?=\p{Ll})")
 # "2 complete responses and 3 partial responses": a breakdown of the count, not a list.
 _QUANTITY = pattern_cache.compile(
-    r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten)\s+\p{L}", regex.IGNORECASE
+    r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten)\s+\p{L}", engine.IGNORECASE
 )
 # A list marker at a line's start: a bullet, "1." / "(1)" / "1)", "a." / "(a)".
 _BULLET = pattern_cache.compile(
@@ -107,7 +108,7 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
     numbers = {word.casefold(): value for word, value in params["numbers"].items()}
     number = (
         r"(?:\d{1,3}|"
-        + "|".join(regex.escape(word) for word in sorted(numbers, key=len, reverse=True))
+        + "|".join(engine.escape(word) for word in sorted(numbers, key=len, reverse=True))
         + ")"
     )
     not_after = params["not_after"]

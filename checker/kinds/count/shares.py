@@ -11,18 +11,19 @@ is read as one breakdown: the shares of a whole are listed together.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.document.model import Document
 from checker.kinds.base import Context
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_patterns
 from checker.model import Hit, Scope
 
+if TYPE_CHECKING:
+    import regex
+
 _PERCENT = pattern_cache.compile(
-    r"(?<![\d.,])(?P<value>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE
+    r"(?<![\d.,])(?P<value>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", engine.IGNORECASE
 )
 
 

@@ -8,15 +8,16 @@ the same ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.analysis.date_mentions import DateMention, find_mentions
 from checker.analysis.release_date import ReleaseDate, resolve_release_date
 from checker.document.model import Document, per_document
 from checker.matching import pattern_cache
 from checker.model import Hit
+
+if TYPE_CHECKING:
+    import regex
 
 
 class DateCheck(NamedTuple):

@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-
-import regex
+from typing import TYPE_CHECKING
 
 from checker.analysis.date_mentions import WEEKDAY, WEEKDAYS, DateMention
 from checker.analysis.release_date import earliest_release, in_period_row, latest_release
@@ -20,6 +19,9 @@ from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_h
 from checker.matching import pattern_cache, prefilter
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit
+
+if TYPE_CHECKING:
+    import regex
 
 #: The weekdays' names, Monday first as ``date.weekday()`` counts (checker/data/calendar.json).
 _DAY_NAMES = tuple(day.name for day in calendar_words.weekdays())

@@ -23,9 +23,7 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.analysis import ticker_mentions
 from checker.analysis.filing_refs import FilingRef, family, looks_like_sec_form, references
@@ -51,6 +49,9 @@ from checker.kinds.base import Context
 from checker.kinds.filings import deadlines
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 #: The filer category assumed when neither rule nor profile gives one: its deadlines are the latest.
 _LENIENT_CATEGORY = "non-accelerated"

@@ -44,9 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker import data
 from checker.analysis import vocabulary
@@ -64,9 +62,12 @@ from checker.kinds.lexicon.match import (
     variant_of,
     within,
 )
-from checker.matching import pattern_cache, prefilter
+from checker.matching import engine, pattern_cache, prefilter
 from checker.matching.patterns import search_spans
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 _SPLIT = pattern_cache.compile(
     r"(?<![\p{L}\p{N}_-])(?P<head>\p{L}[\p{L}\p{N}]*)-(?P<gap>[ \t]+|[ \t]*\n[ \t]*)"
@@ -124,7 +125,7 @@ def compile(params: dict[str, Any], where: str) -> Lexicon:
         names = sorted({term.term for term in terms.values()}, key=len, reverse=True)
         pattern = pattern_cache.compile(
             r"(?<![\p{L}\p{N}_-])\L<names>(?![\p{L}\p{N}_]|-\p{L})",
-            regex.VERSION1 | regex.IGNORECASE,
+            engine.VERSION1 | engine.IGNORECASE,
             names=names,
         )
     return Lexicon(

@@ -23,9 +23,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.analysis import ticker_mentions
 from checker.analysis.sec_data import load, release_day
@@ -36,6 +34,9 @@ from checker.kinds.tickers import exchange_names
 from checker.matching import pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 _US_LISTING_GROUPS = {"NYSE", "NYSE American", "NYSE Arca", "Nasdaq"}
 _BROKEN = pattern_cache.compile(

@@ -15,15 +15,17 @@ import datetime
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from checker.analysis.sec_data import load, sentence_at
 from checker.analysis.ticker_mentions import Mention, Venue, alias_key, venue_at, venues
 from checker.document.model import Document, per_document
-from checker.matching import pattern_cache
+from checker.matching import engine, pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT
 from checker.model import Hit, Scope
+
+if TYPE_CHECKING:
+    import regex
 
 _PRESENT_LISTING = (
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:listed|traded|quoted)\s+on\s+(?:the\s+)?"
@@ -38,7 +40,7 @@ TRANSFER = pattern_cache.compile(
 def _present_listing() -> regex.Pattern:
     """Compile "is listed on the <exchange>" for every exchange name, once."""
     _table, alias = venues()
-    return pattern_cache.compile(_PRESENT_LISTING + f"(?P<alias>{alias})", regex.IGNORECASE)
+    return pattern_cache.compile(_PRESENT_LISTING + f"(?P<alias>{alias})", engine.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +53,8 @@ def _tiers() -> regex.Pattern:
         if venue.group == "Nasdaq" and venue.name != "Nasdaq" and "market" in alias
     ]
     tiers.sort(key=len, reverse=True)
-    names = "|".join(regex.escape(tier).replace("\\ ", r"\s+") for tier in tiers)
-    return pattern_cache.compile(rf"\b(?:{names})\b", regex.IGNORECASE)
+    names = "|".join(engine.escape(tier).replace("\\ ", r"\s+") for tier in tiers)
+    return pattern_cache.compile(rf"\b(?:{names})\b", engine.IGNORECASE)
 
 
 def anachronisms(
@@ -127,7 +129,7 @@ def _retired_names() -> regex.Pattern:
         },
         key=lambda name: (-len(name), name),
     )
-    alternation = "|".join(regex.escape(name).replace("\\ ", r"\s+") for name in names)
+    alternation = "|".join(engine.escape(name).replace("\\ ", r"\s+") for name in names)
     return pattern_cache.compile(rf"(?<![\w./@-])(?:{alternation})(?![\w@]|\.(?:com|net)\b)")
 
 
