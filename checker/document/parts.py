@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from checker.document.dateline import Dateline, find_dateline
 from checker.document.segments import Span
-from checker.matching import engine, pattern_cache
+from checker.matching import pattern_cache
 
 HEADLINE = "headline"
 SUBHEADLINE = "subheadline"
@@ -54,7 +54,12 @@ _COMPANY_IN_LEAD = pattern_cache.compile(
 )
 # "<Name>[, Inc.][ (Nasdaq: X)] is a ...": a period inside the name ("Inc.")
 # is allowed, a sentence end (period, space, capital) is not.
-_COMPANY_IS_A = r"\A{name}\b(?:[^.]|\.(?!\s+[A-Z])){{0,120}}?\b(?:is|are)\s+(?:a|an|the)\s"
+#: What follows the company's name in "<Company> is a ...", matched right after the name (whose
+#: end must be a word boundary). The name itself is compared as a string: a pattern holding it
+#: would be parsed anew for each company (``regex``'s parser imported for it, in a cold run).
+_IS_A_AFTER_NAME = pattern_cache.compile(
+    r"\b(?:[^.]|\.(?!\s+[A-Z])){0,120}?\b(?:is|are)\s+(?:a|an|the)\s"
+)
 _MAX_HEADING_CHARS = 120
 _BLOCK_HEADING = pattern_cache.compile(
     r"(?i)\A(?:#{1,6}\s+)?(?:about\s|forward[- ]looking|safe[- ]harbou?r|cautionary)[^\n]{0,110}\Z"
@@ -170,15 +175,15 @@ def _mark_unheaded_about(
     """Mark an unheaded "<Company> is a ..." paragraph right before the legend."""
     if ABOUT in names or company is None:
         return
-    short = engine.escape(company.split()[0].rstrip(",."))
-    pattern = pattern_cache.compile(_COMPANY_IS_A.format(name=short))
+    short = company.split()[0].rstrip(",.")
     for index in range(first_body + 1, len(paragraphs)):
         if names[index] == BODY and names[index + 1 : index + 2] in (
             [LEGEND],
             [CONTACTS],
             [TRAILER],
         ):
-            if pattern.search(_paragraph_text(text, paragraphs[index])):
+            paragraph = _paragraph_text(text, paragraphs[index])
+            if paragraph.startswith(short) and _IS_A_AFTER_NAME.match(paragraph, len(short)):
                 names[index] = ABOUT
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from checker.document.model import Document
 from checker.model import Scope
@@ -130,6 +131,37 @@ def test_unheaded_about_and_legend_are_recognised_by_their_words() -> None:
         ("about", 5),
         ("legend", 7),
     ]
+
+
+#: How the "<Company> is a" paragraph was found before: a pattern built around each company's name.
+_FORMER_COMPANY_IS_A = r"\A{name}\b(?:[^.]|\.(?!\s+[A-Z])){{0,120}}?\b(?:is|are)\s+(?:a|an|the)\s"
+
+
+@pytest.mark.parametrize(
+    ("company", "paragraph"),
+    [
+        ("Zeta", "Zeta Corp. is a biopharmaceutical company."),
+        ("Zeta", "Zetalink is a company."),
+        ("Zeta", "Zeta is an innovator."),
+        ("Zeta", "Zeta. Then it is a company."),
+        ("Zeta", "Zeta Corp. Inc. Is a company."),
+        ("Zeta", "Zeta, a leader, is the company."),
+        ("Zeta", "About Zeta: Zeta is a company."),
+        ("Zeta", "Zeta" + " word" * 40 + " is a company."),
+        ("Zeta.", "Zeta. is a company."),
+        ("(Zeta", "(Zeta is a company."),
+        ("Zürich", "Zürichs is a firm."),
+        ("", "is a company."),
+    ],
+)
+def test_the_company_is_a_paragraph_is_found_as_the_pattern_of_the_name_found_it(
+    company: str, paragraph: str
+) -> None:
+    from checker.document import parts
+
+    former = regex.search(_FORMER_COMPANY_IS_A.format(name=regex.escape(company)), paragraph)
+    now = paragraph.startswith(company) and parts._IS_A_AFTER_NAME.match(paragraph, len(company))
+    assert bool(now) is (former is not None)
 
 
 def test_scopes_select_parts_and_quotations() -> None:
