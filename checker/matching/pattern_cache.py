@@ -8,11 +8,14 @@ a pattern object pickles to a call of ``regex._regex.compile`` with the
 already compiled code, so loading it back skips the parsing entirely.
 
 prlint therefore keeps every pattern it has compiled in one file in its
-cache folder, keyed by the ``regex`` and Python versions: for each pattern,
-the arguments of that call (strings, numbers, bytes and containers of them),
-stored with ``marshal``. The file is loaded once per process, and a pattern
-is built from its arguments only when it is first asked for, so patterns
-kept from other versions or other packs cost next to nothing.
+cache folder, keyed by the installed ``regex`` (its files' names, sizes and
+times: asking its version would import its parser) and the Python version.
+For each pattern it holds the arguments of that call (strings, numbers,
+bytes and containers of them), stored with ``marshal``. The file is loaded
+once per process, and a pattern is built from its arguments
+(:func:`checker.matching.engine.build`, which needs only the C engine) when
+it is first asked for, so patterns kept from other versions or other packs
+cost next to nothing.
 
 Those arguments are the engine's own program, which it runs unchecked:
 crafted bytes crash the process, and another pattern's program silently
