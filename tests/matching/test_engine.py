@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 import shutil
 import subprocess
@@ -14,27 +13,10 @@ import regex
 
 from checker.analysis import legend
 from checker.matching import engine
-from tests.helpers import REPO
+from tests.helpers import REPO, run_listing_modules
 
 #: A draft of the project's own with many findings (22 in its expected file).
 DRAFT = REPO / "corpus" / "corvane-ravolitide-phase2.txt"
-
-#: Lints a draft as the command does, and prints which of regex's Python modules were imported.
-PROBE = """
-import sys
-from importlib.abc import MetaPathFinder
-
-class Probe(MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        if name in ("regex._main", "regex._regex_core"):  # "regex" itself is looked up, not imported
-            sys.stderr.write(f"imported {name}\\n")
-        return None
-
-sys.meta_path.insert(0, Probe())
-sys.argv = ["prlint", "--format", "json", "--exit-zero", sys.argv[1]]
-from checker.command import console
-console()
-"""
 
 
 @pytest.mark.parametrize(
@@ -129,37 +111,23 @@ def test_a_whole_word_is_found_where_the_pattern_of_it_would_be(text: str, word:
 
 
 def test_a_cold_run_on_warm_caches_never_imports_regex_s_parser_and_finds_the_same(
-    tmp_path,
+    tmp_path, monkeypatch
 ) -> None:
-    """The second run on new copies is a cold start: every pattern comes from the caches."""
-    environment = {
-        **os.environ,
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
-    environment.pop("PRLINT_NO_CACHE", None)
-    findings = []
+    """The second run, on a new copy, is a cold start: every pattern comes from the caches."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("PRLINT_NO_CACHE", raising=False)
+    findings, loaded = [], []
     for run in ("first", "second"):
         draft = tmp_path / run / "draft.txt"
         draft.parent.mkdir()
         shutil.copy(DRAFT, draft)
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE, str(draft)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            cwd=tmp_path,
-            env=environment,
-        )
+        done = run_listing_modules(("regex",), "--format", "json", "--exit-zero", str(draft))
         assert done.returncode == 0, done.stderr
         findings.append(done.stdout.replace(str(draft.parent), "DIR"))
-        imported = [line for line in done.stderr.splitlines() if line.startswith("imported")]
-        if run == "first":
-            assert (
-                "imported regex._regex_core" in imported
-            )  # the caches were empty: patterns parsed
-        else:
-            assert imported == []
+        loaded.append(done.stderr.splitlines()[-1])
+    assert "'regex._regex_core'" in loaded[0]  # the caches were empty: patterns were parsed
+    assert loaded[1] == "['regex._regex']"
     assert findings[0] == findings[1] and '"rule"' in findings[1]
 
 
