@@ -280,12 +280,12 @@ def _company_subject(text: str, sentence_start: int, at: int, issuer: str | None
     return _holds_whole_word(window, issuer)
 
 
-#: A word boundary, as ``\b`` in a pattern: matched at a position, it tests the characters on both sides.
+#: A word boundary (``\b``): matched at a position, it tests the characters on both sides of it.
 _WORD_BOUNDARY = pattern_cache.compile(r"\b")
 
 
 def _holds_whole_word(text: str, word: str) -> bool:
-    """Tell whether *word* occurs in *text* between word boundaries: ``\bword\b`` searched for.
+    """Tell whether *word* occurs in *text* between word boundaries, as ``\\bword\\b`` would find.
 
     The name differs from company to company; a pattern made of it would be
     parsed for each one (importing ``regex``'s parser, and growing the pattern

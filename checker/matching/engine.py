@@ -125,7 +125,7 @@ def escape(text: str) -> str:
 
 
 def _load_alone() -> ModuleType | None:
-    """Load the extension from ``regex``'s folder without running ``regex/__init__.py``; None if not found."""
+    """Load the extension from ``regex``'s folder, ``regex/__init__.py`` not run; None if not found."""
     if "regex" in sys.modules:
         return None
     try:

@@ -129,7 +129,7 @@ def _loaded() -> dict[_Key, regex.Pattern | tuple]:
 
 
 def _entry_name() -> str | None:
-    """Return the name of the pattern file of this ``regex`` (its files) and Python, or None with caching off."""
+    """Return the name of this ``regex``'s and Python's pattern file, or None with caching off."""
     if not store.enabled():
         return None
     versions = f"{_GENERATION}\0{engine.stamp()}\0{sys.version}".encode()
