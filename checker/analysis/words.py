@@ -36,16 +36,20 @@ _ADDRESS = pattern_cache.compile(
     r"|(?<![\w.-])[\w-]++(?:\.[\w-]++)*\.(?:com|org|net|io|ai|gov|edu|co|us|bio|health)\b\S*"
 )
 #: What every address holds, and few other stretches of a release do: where to look for one.
+#: The look-ahead names, case by case, the characters the alternatives start with: without it the
+#: engine tries the case-insensitive alternation at every position (130 microseconds a release
+#: against 48, the pattern timed alone), and it changes no match.
 _ADDRESS_HINT = pattern_cache.compile(
-    r"(?i)://|www\.|[@#]|\.(?:com|org|net|io|ai|gov|edu|co|us|bio|health)"
+    r"(?=[:wW@#.])(?i:://|www\.|[@#]|\.(?:com|org|net|io|ai|gov|edu|co|us|bio|health))"
 )
 _SPACE = pattern_cache.compile(r"\s")
 _SPACE_BEFORE = pattern_cache.compile(r"(?r)\s")
 #: A trademark sign, or a parenthesised name after a word: "Gleevec® (imatinib)".
 _BRAND_CONTEXT = pattern_cache.compile(r"\s?(?:®|™|\((?:R|TM)\))|\s*\(\s*(?P<generic>\p{L}+)")
-#: White space, if any, before a trademark sign or a bracket: where :data:`_BRAND_CONTEXT` may match.
-#: It starts only where a run of white space starts, or a long run would cost time quadratic in its length.
-_MARK_AHEAD = pattern_cache.compile(r"(?<!\s)\s*[®™(]")
+#: A trademark sign or a bracket: :data:`_BRAND_CONTEXT` may match at the white space before one.
+_MARK = pattern_cache.compile(r"[®™(]")
+#: The last character before an offset that is not white space, searched backwards.
+_NON_SPACE_BEFORE = pattern_cache.compile(r"(?r)\S")
 _DIGIT = pattern_cache.compile(r"\d")
 _INNER_CAPITAL = pattern_cache.compile(r"\p{L}\p{Lu}")
 
@@ -280,9 +284,17 @@ def _mark_ends(text: str) -> set[int]:
 
     :func:`_branded` can only hold for a word ending at one of them (both of
     its alternatives start with white space, then one of those characters), and
-    a draft has few of them, against a thousand words.
+    a draft has few of them, against a thousand words. Each is where the run
+    of white space before a mark starts, found from the mark backwards: one
+    pattern for the run and the mark, ``(?<!\\s)\\s*[®™(]``, starts with a
+    look-behind the engine tries at every position of the draft (190
+    microseconds a release against 40).
     """
-    return {match.start() for match in _MARK_AHEAD.finditer(text)}
+    ends = set()
+    for mark in _MARK.finditer(text):
+        before = _NON_SPACE_BEFORE.search(text, 0, mark.start())
+        ends.add(before.end() if before else 0)
+    return ends
 
 
 def _branded(text: str, end: int) -> bool:

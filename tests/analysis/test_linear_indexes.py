@@ -257,6 +257,36 @@ def test_addresses_are_found_as_by_a_search_of_every_stretch() -> None:
         assert word_index.address_spans(text) == _addresses_by_every_token(text), text
 
 
+#: The pattern :func:`~checker.analysis.words._mark_ends` replaced: a run of white space, then a mark.
+_MARK_AFTER_SPACE = regex.compile(r"(?<!\s)\s*[®™(]")
+
+
+def test_mark_ends_are_where_the_former_pattern_matched() -> None:
+    chance = random.Random(21)
+    pieces = ["a", "®", "™", "(", "((", " ", "  ", "\n", "\t", ")", "x®"]
+    pieces += ["\u00a0", "\u2003", "\x1c", "\x85"]
+    texts = ["".join(chance.choices(pieces, k=chance.randint(0, 30))) for _ in range(5000)]
+    for text in [*texts, *DRAFTS]:
+        expected = {match.start() for match in _MARK_AFTER_SPACE.finditer(text)}
+        assert word_index._mark_ends(text) == expected, text
+
+
+#: The address hint before its look-ahead: the case-insensitive alternation alone.
+_PLAIN_HINT = regex.compile(r"(?i)://|www\.|[@#]|\.(?:com|org|net|io|ai|gov|edu|co|us|bio|health)")
+
+
+def test_the_address_hint_matches_where_its_alternation_alone_does() -> None:
+    chance = random.Random(22)
+    pieces = ["w", "W", "ww", "www", ".", ".COM", ".Io", ":", "/", "://", "@", "#", " "]
+    pieces += ["ẘ", "ŵ", ".ſ", "k"]
+    texts = ["".join(chance.choices(pieces, k=chance.randint(0, 30))) for _ in range(5000)]
+    for text in [*texts, *DRAFTS]:
+        expected = [match.span() for match in _PLAIN_HINT.finditer(text)]
+        assert [match.span() for match in word_index._ADDRESS_HINT.finditer(text)] == expected, text
+    first_letters = [chr(point) for point in range(0x110000) if regex.match(r"(?i)w", chr(point))]
+    assert sorted(first_letters) == ["W", "w"]  # what the look-ahead names for "www."
+
+
 def _words_by_loop(document: Document, scope: Scope) -> tuple[dict, set]:
     """The word collection it replaced: one Python step per word, each tested against every address."""
     text = document.text
