@@ -350,3 +350,61 @@ def loose_mentions(document: Document) -> list[LooseMention]:
                 match.group("sym"), match.start("sym"), match.end("sym"), None
             )
     return [found[start] for start in sorted(found)]
+
+
+#: "under the (stock, ticker or trading) symbol": where a listing stated in prose ends.
+_UNDER_SYMBOL = pattern_cache.compile(
+    r"(?i)\bunder\s+the\s+(?:(?:stock|ticker|trading)\s+)*symbol\b"
+)
+#: How far before "under the symbol" a prose listing can start: the verb, "in the United
+#: States", the longest exchange name ("Nasdaq Global Select Market") and room to spare.
+_LISTING_REACH = 160
+
+
+@lru_cache(maxsize=1)
+def _prose_listing() -> regex.Pattern:
+    """Compile "is listed on the <exchange> under the symbol X", present tense, for every exchange name."""
+    _table, alias = venues()
+    return pattern_cache.compile(
+        r"\b(?:(?:is|are)\s+(?:also\s+|currently\s+|now\s+)?(?:listed|traded|quoted|trading)|trades?)"
+        rf"\s+(?:in\s+the\s+United\s+States\s+)?on\s+(?:the\s+)?(?P<alias>{alias})"
+        r"\s+(?P<under>under\s+the\s+(?:(?:stock|ticker|trading)\s+)*symbol)\s+" + _LOOSE_SYMBOL,
+        engine.IGNORECASE | engine.VERSION0,
+    )
+
+
+@per_document
+def prose_listings(document: Document) -> list[Mention]:
+    """Return the listings a release states in prose, as mentions, in text order.
+
+    "Its common stock trades on the NYSE American under the symbol TRWD" lists
+    the stock as surely as "(NYSE American: TRWD)". Only the present tense
+    counts: "was listed on" and "will begin trading on" are history and plans.
+    The pattern holds a hundred exchange names, so it is searched only in the
+    stretch before each "under the symbol", which few sentences hold.
+    """
+    table, _alias = venues()
+    text = document.text
+    pattern = _prose_listing()
+    found: list[Mention] = []
+    for under in _UNDER_SYMBOL.finditer(text, timeout=PATTERN_TIMEOUT):
+        start = max(0, under.start() - _LISTING_REACH)
+        end = min(len(text), under.end() + _SYMBOL_REACH + 1)
+        for match in pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT):
+            if match.start("under") != under.start():
+                continue
+            found.append(
+                Mention(
+                    table[alias_key(match.group("alias"))],
+                    match.group("alias"),
+                    match.start("alias"),
+                    match.group("sym"),
+                    match.start("sym"),
+                    match.end("sym"),
+                    match.span(),
+                    None,
+                    True,
+                    False,
+                )
+            )
+    return found

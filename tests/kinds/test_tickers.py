@@ -83,6 +83,43 @@ def test_same_symbol_on_two_us_exchanges() -> None:
     assert rule_hits("Gilat (NASDAQ: GILT, TASE: GILT) said.", "sec.ticker-two-exchanges") == []
 
 
+_DATELINE = "BOSTON, Nov. 12, 2026 -- Acme, Inc. (Nasdaq: XYZ) today announced data.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("about", "exchange"),
+    [
+        ("Its common stock trades on the NYSE American under the symbol XYZ.", "NYSE American"),
+        (
+            "Its shares are listed on the New York Stock Exchange under the ticker symbol “XYZ.”",
+            "New York Stock Exchange",
+        ),
+        (
+            "Acme is currently traded in the United States on NYSE Arca under the symbol XYZ.",
+            "NYSE Arca",
+        ),
+    ],
+)
+def test_a_listing_stated_in_prose_on_another_us_exchange(about: str, exchange: str) -> None:
+    hits = rule_hits(_DATELINE + about + "\n", "sec.ticker-two-exchanges")
+    assert [hit.line for hit in hits] == [3]
+    assert hits[0].message.startswith(f"'XYZ' is shown on {exchange} here and on Nasdaq elsewhere")
+
+
+@pytest.mark.parametrize(
+    "about",
+    [
+        "Its common stock trades on Nasdaq under the symbol XYZ.",  # the same exchange
+        "Its common stock was listed on the NYSE American under the symbol XYZ until 2019.",
+        "Its common stock will begin trading on the NYSE under the symbol XYZ on May 1.",
+        "Acme is also listed on the Frankfurt Stock Exchange under the symbol XYZ.",  # abroad
+        "Its warrants trade on the NYSE American under the symbol XYZW.",  # another symbol
+    ],
+)
+def test_prose_listings_that_agree_or_are_not_present_us_listings(about: str) -> None:
+    assert rule_hits(_DATELINE + about + "\n", "sec.ticker-two-exchanges") == []
+
+
 def test_broken_markup_is_fixed_to_fwb() -> None:
     hits = rule_hits(
         "Callisto Pharmaceuticals, Inc. (AMEX: KAL)(Frankfurt”>CA4), a developer.",

@@ -135,9 +135,22 @@ def _symbol_mention_report(
 def _two_exchanges_report(
     check: Tickers, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
-    """Report the issuer listed on two US exchanges, unless the release is about a transfer."""
+    """Report the issuer listed on two US exchanges, unless the release is about a transfer.
+
+    A listing stated in prose ("trades on the NYSE American under the symbol
+    TRWD") counts as one written in parentheses: the About paragraph is where
+    a template carried over from another company keeps the wrong exchange.
+    """
     if not exchange_names.mentions_transfer(document):
-        yield from _two_exchanges(_mentions(check, document, scope))
+        prose = [
+            mention
+            for mention in ticker_mentions.prose_listings(document)
+            if document.in_scope(mention.alias_start, scope)
+        ]
+        found = _mentions(check, document, scope)
+        if prose:
+            found = sorted([*found, *prose], key=lambda mention: mention.alias_start)
+        yield from _two_exchanges(found)
 
 
 def _broken_markup_report(
