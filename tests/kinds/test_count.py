@@ -205,3 +205,30 @@ def test_the_message_lists_bullet_items_without_their_own_punctuation() -> None:
     assert finding.message.endswith(
         ": reduce cost; improve access; shorten time to care; widen the network"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("The trial tested two doses of AC-1: 10 mg, 20 mg and 40 mg once daily.", "says 2, but 3"),
+        ("The trial tested two doses: 10 mg, 20 mg and 40 mg.", "says 2, but 3"),
+        ("The study evaluated four dose levels: 0.3, 1 and 3 mg/kg.", "says 4, but 3"),
+        ("The study evaluated two dosages: 5 mg, 10 mg and 100 µg.", "says 2, but 3"),
+    ],
+)
+def test_a_list_of_doses_is_counted(text: str, says: str) -> None:
+    [finding] = rule_hits(text, LIST)
+    assert says in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial tested three doses of AC-1: 10 mg, 20 mg and 40 mg once daily.",
+        "The study evaluated three dose levels: 0.3, 1 and 3 mg/kg.",
+        "Patients received two doses of AC-1, including a loading dose of 40 mg and 10 mg.",
+        "Five responded: 2 patients at 10 mg and 3 patients at 20 mg.",  # a breakdown, not doses
+    ],
+)
+def test_agreeing_or_breakdown_dose_lists_are_quiet(text: str) -> None:
+    assert rule_hits(text, LIST) == []

@@ -61,6 +61,10 @@ _LIST_CLOSE = pattern_cache.compile(r"\s(?:[—–-]|--)\s+(?=\p{Ll})")
 _QUANTITY = pattern_cache.compile(
     r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten)\s+\p{L}", engine.IGNORECASE
 )
+# "10 mg", "0.3 mg/kg", "100 µg": an amount of a drug, one item of a list of doses.
+_DOSE = pattern_cache.compile(
+    r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|ng|g|mL|IU|units?)(?:/(?:kg|m2|m²|mL|day|dose))?(?![\w/])"
+)
 # A list marker at a line's start: a bullet, "1." / "(1)" / "1)", "a." / "(a)".
 _BULLET = pattern_cache.compile(
     r"[ \t]*(?:(?P<bullet>[*•●▪·‣◦–-])|\(?(?P<number>\d{1,2})[.)]|\(?(?P<letter>[a-z])[.)])[ \t]+\S"
@@ -346,9 +350,10 @@ def _checked(check: ListCount, items: list[str], marked: bool) -> tuple[str, ...
 
     After a colon or a dash, items that each open with an article ("a Phase
     II trial in ..., and a Phase I trial in ...") count too, with room for
-    a longer description.
+    a longer description. Amounts with a unit of dose ("two doses: 10 mg,
+    20 mg and 40 mg") are items, where amounts of things are a breakdown.
     """
-    if len(items) < 2 or all(_QUANTITY.match(item) for item in items):
+    if len(items) < 2 or all(_QUANTITY.match(item) and not _DOSE.match(item) for item in items):
         return None
     described = marked and all(_ARTICLE_START.match(item) for item in items)
     longest = check.max_described_words if described else check.max_item_words
