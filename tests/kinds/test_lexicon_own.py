@@ -95,6 +95,14 @@ def test_ap_abbreviations_and_capitals_are_fine(text: str) -> None:
         ("Marion Smith and Marian Jones spoke. Marion agreed.", "spelling.one-off-name", []),
         # a hyphenated word's parts are words
         ("Ainnova is a Nuvada-based startup.", "spelling.place-name", ["Nevada"]),
+        # a word in the lists ("Massachuset", a people) where a state goes, after a place and a comma
+        (
+            "Acme is based in Boston, Massachusets, and Denver.",
+            "spelling.place-name",
+            ["Massachusetts"],
+        ),
+        ("Acme met investors in Boston, Several of them funds.", "spelling.place-name", []),
+        ("Acme met investors in Portland, Maine and in Paris.", "spelling.place-name", []),
         ("It has a partnership-foccused model.", "spelling.english-word", ["focused"]),
         (
             "It fights the mullti-country outbreak with multi-dose vials.",

@@ -403,6 +403,48 @@ def _place_report(
         )
         if expected is not None:
             yield from _slip_hits(words, lower, expected)
+    for lower in _words_in_place_slots(check, document, words):
+        start, _end = words.spans[lower][0]
+        expected = own.place_slip(lower, _in_dateline(document, start), check.tolerance)
+        if expected is not None and distance(lower, expected) == 1:
+            yield from _slip_hits(words, lower, expected)
+
+
+#: ", " before a capitalised word of six letters or more: where "Boston, Massachusets" names a state.
+_PLACE_SLOT = pattern_cache.compile(r"(?<=\p{L}),[ \t]+(?=\p{Lu}\p{Ll}{5})")
+#: The word that ends where a search stops: the place before the comma of a slot.
+_WORD_AT_END = pattern_cache.compile(r"(?<![\p{L}\p{N}])\p{L}+\Z")
+#: How far back from a slot's comma the place before it is looked for: its last word only.
+_PLACE_WORD_REACH = 40
+
+
+def _words_in_place_slots(check: Lexicon, document: Document, words: Words) -> Iterator[str]:
+    """Yield the one-off English words the draft writes where a state or country goes.
+
+    The word lists hold rare words and proper names of every kind: web2
+    lists "Massachuset", a people, so "Massachusets" is English by its
+    plural and :func:`_once` never offers it. After a place and a comma
+    ("Boston, Massachusets") a word names a place, and one letter from a
+    state or a country it is a slip of that name (the caller asks for one
+    edit only). Words the place report already considers are not offered.
+    """
+    text = document.text
+    for slot in _PLACE_SLOT.finditer(text):
+        word = word_index.WORD.match(text, slot.end())
+        if word is None:
+            continue
+        lower = word.group().lower()
+        if (
+            lower not in words.spans
+            or words.count(lower) > check.max_occurrences
+            or lower in check.allow
+            or word_index.is_unknown(lower)
+            or vocabulary.is_place_word(lower)
+        ):
+            continue
+        before = _WORD_AT_END.search(text, max(0, slot.start() - _PLACE_WORD_REACH), slot.start())
+        if before is not None and vocabulary.is_place_word(before.group().lower()):
+            yield lower
 
 
 def _english_report(
