@@ -93,6 +93,24 @@ def test_ap_abbreviations_and_capitals_are_fine(text: str) -> None:
         # two real names a letter apart are two people
         ("Dean Burns spoke. Carl Bruns agreed with Burns.", "spelling.one-off-name", []),
         ("Marion Smith and Marian Jones spoke. Marion agreed.", "spelling.one-off-name", []),
+        # a surname after a title refers back to a person named in full
+        (
+            "said Maria Gonzales, CEO. Ms. Gonzalez joined in 2021.",
+            "spelling.one-off-name",
+            ["Gonzales"],
+        ),
+        ("said Katherine Jensen. Dr. Jenson added.", "spelling.one-off-name", ["Jensen"]),
+        (
+            "said Maria Gonzales and Luis Gonzalez. Ms. Gonzalez agreed.",
+            "spelling.one-off-name",
+            [],
+        ),
+        ("said Dean Burns. Carl Bruns agreed with Mr. Burns.", "spelling.one-off-name", []),
+        (
+            "said Jane Smyth. Dr. Smith agreed.",
+            "spelling.one-off-name",
+            [],
+        ),  # short: a swap or a drop only
         # a hyphenated word's parts are words
         ("Ainnova is a Nuvada-based startup.", "spelling.place-name", ["Nevada"]),
         # a word in the lists ("Massachuset", a people) where a state goes, after a place and a comma

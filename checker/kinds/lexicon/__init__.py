@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from checker import data
 from checker.analysis import vocabulary
 from checker.analysis import words as word_index
-from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
+from checker.analysis.words import Words, has_digit, has_inner_capital, is_unknown, match_case
 from checker.cache.answers import remembered
 from checker.document.model import Document, per_document
 from checker.kinds.base import Context
@@ -387,6 +387,11 @@ def _release_report(
     for lower, spans in words.spans.items():
         if len(spans) == 1 and has_digit(lower) and lower not in check.allow:
             expected = own.code_slip(lower, words)
+            if expected is not None:
+                yield from _slip_hits(words, lower, expected)
+    for lower in own.titled_words(words):
+        if lower in words.spans and lower not in check.allow and not is_unknown(lower):
+            expected = own.title_reference_slip(lower, words)  # unknown words were asked above
             if expected is not None:
                 yield from _slip_hits(words, lower, expected)
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from checker.analysis import vocabulary
-from checker.analysis.words import Words, has_digit
+from checker.analysis.words import WORD, Words, has_digit
 from checker.cache.answers import remembered
 from checker.data import calendar_words
 from checker.kinds.lexicon.match import (
@@ -23,6 +23,7 @@ from checker.kinds.lexicon.match import (
     nearest,
     nearest_same_initial,
     variant_of,
+    within,
 )
 from checker.matching import pattern_cache
 
@@ -673,6 +674,71 @@ def in_title_phrase(text: str, start: int, end: int) -> bool:
 
 
 _TITLE_BEFORE = pattern_cache.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame)\.?|\bProfessor)\s+$")
+
+
+#: A capitalised word and white space just before a name: "Maria " in "Maria Gonzales".
+_FIRST_NAME_BEFORE = pattern_cache.compile(r"(?<![\p{L}\p{N}.])\p{Lu}\p{Ll}+[ \t]+\Z")
+
+
+#: A courtesy or academic title before a capitalised word: where a surname is referred back to.
+_TITLE = pattern_cache.compile(
+    r"(?<![\p{L}\p{N}])(?:Mr|Ms|Mrs|Dr|Prof|Sir|Dame|Professor)\.?[ \t]+(?=\p{Lu})"
+)
+
+
+def titled_words(words: Words) -> list[str]:
+    """Return the lowercase words written after a title ("Ms. Gonzalez"), in text order, once each."""
+    text = words.text
+    found: dict[str, None] = {}
+    for title in _TITLE.finditer(text):
+        word = WORD.match(text, title.end())
+        if word is not None:
+            found[word.group().lower()] = None
+    return list(found)
+
+
+def title_reference_slip(lower: str, words: Words) -> str | None:
+    """Return the surname of a person named in full that a titled surname, used once, is one slip of.
+
+    "said Maria Gonzales ... Ms. Gonzalez": both are surnames of the lists,
+    so neither is a slip by its spelling alone. But a surname after a
+    courtesy title refers back to someone the release names; when no one
+    else in it has that surname and exactly one person named in full has a
+    surname one edit from it (under six letters: a swap, a dropped or a
+    doubled letter), the reference misspells that person's name. Two people
+    named in full a letter apart ("Dean Burns", "Carl Bruns") are not asked.
+    """
+    if len(lower) < 5 or words.count(lower) != 1:
+        return None
+    start, end = words.spans[lower][0]
+    form = words.text[start:end]
+    if not form[:1].isupper() or form.isupper():
+        return None
+    nearby = [
+        name
+        for name in words.spans
+        if abs(len(name) - len(lower)) <= 1 and name[:1] == lower[:1] and name != lower
+    ]
+    found = [
+        name
+        for name, edits in within(lower, nearby, 1)
+        if edits == 1
+        and (len(lower) >= SHORT_LENGTH or _short_slip(lower, name))
+        and not variant_of(lower, name)
+        and _named_in_full(name, words)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _named_in_full(lower: str, words: Words) -> bool:
+    """Tell whether the release writes *lower*, capitalised, after a first name ("Maria Gonzales")."""
+    text = words.text
+    return any(
+        text[start : start + 1].isupper()
+        and not text[start:end].isupper()
+        and _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start) is not None
+        for start, end in words.spans[lower]
+    )
 
 
 def after_title(text: str, start: int) -> bool:
