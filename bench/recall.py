@@ -1916,6 +1916,42 @@ def inject_person_name(release: Release, rng: random.Random, k: int) -> list[Inj
     return _misspell_from(release, rng, k, names_of(release).persons, real_names=census_names())
 
 
+_TITLED_SURNAME = re.compile(r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Dr)\.?[ \t]+([A-Z][a-z]{4,})(?![A-Za-z])")
+
+
+def inject_titled_surname(release: Release, rng: random.Random, k: int) -> list[Injection]:
+    """Misspell a surname after a title into another real surname ("Ms. Gonzales" -> "Ms. Gonzalez").
+
+    Only where the release also names the person in full ("Maria Gonzales"): the title
+    refers back to that person, so a slip there misspells a name even when it makes
+    another one, the slip the person-name class leaves out.
+    """
+    text = release.text
+    spans = protected(text)
+    avoid = {match.group().lower() for match in WORD.finditer(text)}
+    real = census_names()
+    spots = [
+        match
+        for match in _TITLED_SURNAME.finditer(text)
+        if not inside(spans, match.start(1), match.end(1))
+        and re.search(rf"(?<![A-Za-z.])[A-Z][a-z]+[ \t]+{match.group(1)}(?![A-Za-z])", text)
+    ]
+
+    def build(match: re.Match) -> Injection | None:
+        names = sorted(
+            {
+                spelled
+                for _operation, spelled in variants(match.group(1), "tdxs", keep_last=False)
+                if spelled.lower() in real and spelled.lower() not in avoid
+            }
+        )
+        if not names:
+            return None
+        return word_edit(text, match.start(1), match.end(1), rng.choice(names), match.group(1))
+
+    return pick(rng, spots, k, build)
+
+
 PERSON_NAMES = REPO / "checker" / "data" / "person_names.tsv"
 
 
@@ -2265,6 +2301,7 @@ def _classes() -> list[DefectClass]:
         make("company-name", "spelling", inject_company_name),
         make("product-name", "spelling", inject_product_name),
         make("person-name", "spelling", inject_person_name),
+        make("titled-surname", "spelling", inject_titled_surname),
         make("place-name", "spelling", inject_place_name),
         make("term", "spelling", inject_term),
         make("short-name", "spelling", inject_short_name),

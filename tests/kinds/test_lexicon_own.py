@@ -106,11 +106,13 @@ def test_ap_abbreviations_and_capitals_are_fine(text: str) -> None:
             [],
         ),
         ("said Dean Burns. Carl Bruns agreed with Mr. Burns.", "spelling.one-off-name", []),
+        ("said Jane Smyth. Dr. Smith agreed.", "spelling.one-off-name", ["Smyth"]),
         (
-            "said Jane Smyth. Dr. Smith agreed.",
+            "said Anna Lind. Dr. Land agreed.",
             "spelling.one-off-name",
             [],
-        ),  # short: a swap or a drop only
+        ),  # four letters: no change
+        ("said Harpreet Singh. Dr. Sngh agreed.", "spelling.one-off-name", ["Singh"]),
         # a hyphenated word's parts are words
         ("Ainnova is a Nuvada-based startup.", "spelling.place-name", ["Nevada"]),
         # a word in the lists ("Massachuset", a people) where a state goes, after a place and a comma

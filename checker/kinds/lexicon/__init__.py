@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from checker import data
 from checker.analysis import vocabulary
 from checker.analysis import words as word_index
-from checker.analysis.words import Words, has_digit, has_inner_capital, is_unknown, match_case
+from checker.analysis.words import Words, has_digit, has_inner_capital, match_case
 from checker.cache.answers import remembered
 from checker.document.model import Document, per_document
 from checker.kinds.base import Context
@@ -390,10 +390,20 @@ def _release_report(
             if expected is not None:
                 yield from _slip_hits(words, lower, expected)
     for lower in own.titled_words(words):
-        if lower in words.spans and lower not in check.allow and not is_unknown(lower):
-            expected = own.title_reference_slip(lower, words)  # unknown words were asked above
+        if (
+            lower in words.spans
+            and lower not in check.allow
+            and not _reported(lower, words, reported)
+        ):
+            expected = own.title_reference_slip(lower, words)
             if expected is not None:
                 yield from _slip_hits(words, lower, expected)
+
+
+def _reported(lower: str, words: Words, reported: list[tuple[int, int]]) -> bool:
+    """Tell whether a word's first use lies in a span an earlier pass of the report has reported."""
+    start, _end = words.spans[lower][0]
+    return any(low <= start < high for low, high in reported)
 
 
 def _place_report(

@@ -704,11 +704,14 @@ def title_reference_slip(lower: str, words: Words) -> str | None:
     so neither is a slip by its spelling alone. But a surname after a
     courtesy title refers back to someone the release names; when no one
     else in it has that surname and exactly one person named in full has a
-    surname one edit from it (under six letters: a swap, a dropped or a
-    doubled letter), the reference misspells that person's name. Two people
-    named in full a letter apart ("Dean Burns", "Carl Bruns") are not asked.
+    surname one edit from it (at four letters: a swap, a dropped or a
+    doubled letter), the reference misspells that person's name: "Dr. Patel"
+    with "Uttam Patil", "Dr. Sing" with "Harpreet Singh". Being the only use
+    of the surname is what makes it a slip: a Dr. Patel of the release's
+    own would be named in full somewhere. Two people named in full a letter
+    apart ("Dean Burns", "Carl Bruns") are not asked.
     """
-    if len(lower) < 5 or words.count(lower) != 1:
+    if len(lower) < 4 or words.count(lower) != 1:
         return None
     start, end = words.spans[lower][0]
     form = words.text[start:end]
@@ -723,7 +726,7 @@ def title_reference_slip(lower: str, words: Words) -> str | None:
         name
         for name, edits in within(lower, nearby, 1)
         if edits == 1
-        and (len(lower) >= SHORT_LENGTH or _short_slip(lower, name))
+        and (len(lower) >= 5 or _short_slip(lower, name))
         and not variant_of(lower, name)
         and _named_in_full(name, words)
     ]
