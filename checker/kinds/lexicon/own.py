@@ -706,7 +706,7 @@ def title_reference_slip(lower: str, words: Words) -> str | None:
     else in it has that surname and exactly one person named in full has a
     surname one edit from it (at four letters: a swap, a dropped or a
     doubled letter), the reference misspells that person's name: "Dr. Patel"
-    with "Uttam Patil", "Dr. Sing" with "Harpreet Singh". Being the only use
+    with "Uttam Patil", "Dr. Sngh" with "Harpreet Singh". Being the only use
     of the surname is what makes it a slip: a Dr. Patel of the release's
     own would be named in full somewhere. Two people named in full a letter
     apart ("Dean Burns", "Carl Bruns") are not asked.
