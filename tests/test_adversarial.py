@@ -93,7 +93,10 @@ def work_per_rule(rules: list, size: int, monkeypatch) -> dict[str, int]:
 def test_each_rule_s_work_grows_no_faster_than_the_draft(pack: str, monkeypatch) -> None:
     rules = [r for r in CONFIG.rules if r.pack == pack]
     assert rules
-    work_per_rule(rules, 4 * 1024, monkeypatch)  # warm: word lists, lazily built patterns
+    # warm: word lists, lazily built patterns. With the large draft, whose cut-off last example
+    # may hold a word no smaller draft does: the table that answers it is built once, a fixed
+    # cost (900,000 calls for the person names in a fresh cache), not growth with the draft.
+    work_per_rule(rules, LARGE, monkeypatch)
     small = work_per_rule(rules, SMALL, monkeypatch)
     large = work_per_rule(rules, LARGE, monkeypatch)
     too_fast = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.analysis import vocabulary
+from checker.kinds.lexicon import own
 from tests.helpers import DATA, REPO, findings, rule_hits
 
 
@@ -113,6 +114,13 @@ def test_ap_abbreviations_and_capitals_are_fine(text: str) -> None:
             [],
         ),  # four letters: no change
         ("said Harpreet Singh. Dr. Sngh agreed.", "spelling.one-off-name", ["Singh"]),
+        # one letter moved: two edits by distance, one slip of the hand
+        (
+            "Quillon grew. Quillon hired. Quillon is in Princeton. Qullion expects data.",
+            "spelling.one-off-name",
+            ["Quillon"],
+        ),
+        ("Quillon grew. Quillon hired. Qullion expects data.", "spelling.one-off-name", []),
         # a hyphenated word's parts are words
         ("Ainnova is a Nuvada-based startup.", "spelling.place-name", ["Nevada"]),
         # a word in the lists ("Massachuset", a people) where a state goes, after a place and a comma
@@ -266,3 +274,18 @@ def test_planted_slips_in_drafts_of_our_own() -> None:
                 other.append((name, finding.message))
     assert other == []
     assert len(caught) == 15 and ("halvorsen.txt", "quater") not in caught
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "moved"),
+    [
+        ("qullion", "quillon", True),  # "i" typed two places late
+        ("qulilon", "quillon", True),  # a swap is a move of one place
+        ("zorevx", "zorvex", True),
+        ("abcfed", "abcdef", False),  # two letters exchanged across a third
+        ("quillon", "quillon", False),
+        ("quillin", "quillon", False),  # another letter, not a moved one
+    ],
+)
+def test_one_letter_moved(word: str, name: str, moved: bool) -> None:
+    assert own._one_letter_moved(word, name) is moved

@@ -95,6 +95,8 @@ def own_slip(
             if not _compound(lower, name)
             and distance(lower, name) <= tolerance.edits(max(len(name), len(lower)))
         ]
+        if not found and edits == 1:
+            found = _moved_letter_slips(lower, lexicon, words)
         return found[0] if len(found) == 1 else None
     titled = after_title(words.text, words.spans[lower][0][0])
     found = [
@@ -312,6 +314,36 @@ def _dropped_or_doubled(word: str, name: str) -> bool:
         word[index] == word[index + 1] and word[:index] + word[index + 1 :] == name
         for index in range(1, len(word) - 1)
     )
+
+
+def _moved_letter_slips(
+    lower: str, lexicon: Mapping[int, Sequence[str]], words: Words
+) -> list[str]:
+    """Return the names used three times or more that *lower* is with one letter moved.
+
+    "Qullion" beside Quillon x5: the "i" typed two places late. That is two
+    edits by distance, past what a word of six to nine letters is allowed,
+    but one slip of the hand. Only a name of the same letters, the same
+    first letter and the same length qualifies, one the release repeats.
+    """
+    return [
+        name
+        for name, _score in nearest(lower, lexicon, 2)
+        if len(name) == len(lower)
+        and name[0] == lower[0]
+        and words.count(name) >= 3
+        and _one_letter_moved(lower, name)
+    ]
+
+
+def _one_letter_moved(word: str, name: str) -> bool:
+    """Tell whether *word* is *name* with one letter taken out and put back elsewhere."""
+    if word == name or sorted(word) != sorted(name):
+        return False
+    first = next(index for index, (a, b) in enumerate(zip(word, name)) if a != b)
+    last = max(index for index, (a, b) in enumerate(zip(word, name)) if a != b)
+    inner, other = word[first : last + 1], name[first : last + 1]
+    return inner[1:] == other[:-1] or inner[:-1] == other[1:]
 
 
 def _compound(word: str, name: str) -> bool:
