@@ -89,6 +89,8 @@ _DETERMINER = pattern_cache.compile(
     r"(?i)\b(?:a|an|the|its|our|their|his|her|this|these|those|each|any|all|other|newly|recently|"
     r"first|second|two|three|\d+)\s+\Z"
 )
+#: How far before a participle its determiner ends: "recently " is the longest word.
+_DETERMINER_REACH = 24
 _PASSIVE_LINKS = frozenset(
     ["with", "to", "by", "at", "in", "on", "for", "from", "of", "as", "into", "under"]
 )
@@ -144,6 +146,28 @@ def future_context(text: str, sentence: tuple[int, int], start: int) -> bool:
         if match.group("future"):
             return True
     return False
+
+
+def sentence_readings(text: str, sentence: tuple[int, int]) -> frozenset[str]:
+    """Return the tenses the markers of a whole sentence read as (PAST, FUTURE, both or none).
+
+    A period "ending" on a day is guidance's phrase ("revenue for the year
+    ending December 31 is expected to ...") and, in many releases, a looser
+    "ended" ("During the periods ending September 30, the Company
+    reported ..."). Which one it is shows anywhere in the sentence, after the
+    date as well as before it. A past participle used as an adjective ("a
+    randomized trial") is no marker.
+    """
+    readings = set()
+    for marker in _MARKER.finditer(text, sentence[0], sentence[1], timeout=PATTERN_TIMEOUT):
+        reading = _reading(marker)
+        if reading is None:
+            continue
+        floor = max(sentence[0], marker.start() - _DETERMINER_REACH)
+        determined = _DETERMINER.search(text, floor, marker.start(), timeout=PATTERN_TIMEOUT)
+        if not (marker.group("past") and determined):
+            readings.add(reading)
+    return frozenset(readings)
 
 
 def _clause_before(text: str, sentence: tuple[int, int], start: int) -> str:

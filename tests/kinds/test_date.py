@@ -439,3 +439,41 @@ def test_with_no_release_date_a_contradicted_plan_is_a_warning_and_the_events_ar
         if finding.severity.name in ("ERROR", "WARNING")
     ]
     assert reported == [("dates.plan-before-release", "WARNING")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme will host a call on February 20, 2024 to discuss its results for the quarter"
+        " ending March 31, 2024.",
+        "During the three months ending March 31, 2024, the Company reported revenue of $2 million.",
+        "Acme Announces Financial Results for the Quarter Ending June 30, 2024",
+    ],
+)
+def test_a_period_ending_after_the_release_told_as_over_is_an_error(text: str) -> None:
+    [finding] = rule_hits(DL_FEB24 + text, "dates.period-not-ended", select="dates")
+    assert finding.severity.name == "ERROR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme expects revenue for the year ending December 31, 2024 to be $10 million.",
+        "Acme will report results for the year ending December 31, 2024 on March 3, 2025.",
+        "For the fiscal year ending June 30, 2024, the Company reaffirms its guidance.",
+        "On February 20, 2024, Acme will discuss expected results for the year ending"
+        " December 31, 2024.",
+        "Revenue for the year ending December 31, 2024 is projected at $4 million.",
+        "Acme reported net loss for the quarter ending December 31, 2023.",
+    ],
+)
+def test_a_period_ending_after_the_release_as_a_forecast_is_quiet(text: str) -> None:
+    assert _hits(DL_FEB24 + text, "period-not-ended") == []
+
+
+def test_a_period_ending_after_the_texts_own_bound_is_an_error() -> None:
+    text = (
+        UNDATED + "During the quarter ending March 31, 2025, Acme reported revenue of $2 million."
+    )
+    [finding] = rule_hits(text, "dates.period-not-ended", select="dates")
+    assert "at the latest 2024-02-01" in finding.message

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from checker.analysis.date_mentions import WEEKDAY, WEEKDAYS, DateMention
 from checker.analysis.release_date import earliest_release, in_period_row, latest_release
-from checker.analysis.tense import FUTURE, PAST, future_context, sentence_of, tense_of
+from checker.analysis.tense import (
+    FUTURE,
+    PAST,
+    future_context,
+    sentence_of,
+    sentence_readings,
+    tense_of,
+)
 from checker.data import calendar_words
 from checker.kinds.date.common import DateCheck, DateFacts, list_head, mention_hit
 from checker.matching import pattern_cache, prefilter
@@ -29,6 +36,14 @@ _ENDED = pattern_cache.compile(r"(?i)\bended\s*\Z")
 #: "ended" must stand right before the date: "quarter ended  December 30" with
 #: spacing fits in 20 characters, and a farther "ended" ends another phrase.
 _ENDED_REACH = 20
+_ENDING = pattern_cache.compile(r"(?i)\bending\s*\Z")
+#: Results of a period, not a forecast of them, up to "ending": "results for
+#: its fiscal 2027 first quarter ending" is about 45 characters.
+_RESULTS_ENDING = pattern_cache.compile(
+    r"(?i)(?<!\b(?:expected|anticipated|projected|estimated|forecast|guided)\s+(?:financial\s+)?)"
+    r"\bresults\s+(?:for|of)\b[^.;:]{0,60}?\bending\s*\Z"
+)
+_RESULTS_REACH = 90
 #: How far "filed ... on" may stretch: "filed with the Securities and Exchange
 #: Commission on" is about 55 characters; 80 leaves room for "(the SEC)" and
 #: stops before the next clause.
@@ -133,9 +148,41 @@ def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
         lambda m, release: (
             m.kind == "date"
             and m.first >= release
-            and (_before(facts, m, _ENDED, _ENDED_REACH) or in_period_row(facts.text, m))
+            and (
+                _before(facts, m, _ENDED, _ENDED_REACH)
+                or in_period_row(facts.text, m)
+                or _ending_as_ended(facts, m, release)
+            )
         ),
         bounded=True,
+    )
+
+
+def _ending_as_ended(facts: DateFacts, mention: DateMention, release: datetime.date) -> bool:
+    """Tell whether a period "ending" on the date is told as over, not forecast.
+
+    "ending" is guidance's word ("revenue for the year ending December 31 is
+    expected to ...") but also, in many releases, a looser "ended" ("During
+    the periods ending September 30, the Company reported ..."). It reads as
+    "ended" when its sentence tells of results or of something done and of
+    no plan or expectation; and when the results are discussed on a day the
+    same sentence names, after the release, before the period ends ("a
+    call on November 12, 2026 to discuss results for the quarter ending
+    March 31, 2027"). The dateline's own date is no such day.
+    """
+    if not _before(facts, mention, _ENDING, _ENDED_REACH):
+        return False
+    sentence = sentence_of(facts.document, mention.start)
+    results = _before(facts, mention, _RESULTS_ENDING, _RESULTS_REACH)
+    readings = sentence_readings(facts.text, sentence)
+    if FUTURE not in readings and (results or PAST in readings):
+        return True
+    return results is not None and any(
+        other.kind == "date"
+        and release < other.first
+        and other.last < mention.first
+        and sentence[0] <= other.start < sentence[1]
+        for other in _dated(facts)
     )
 
 
