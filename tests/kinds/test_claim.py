@@ -34,6 +34,16 @@ LEGEND = (
             "cures",
         ),
         (
+            "claims.cure",
+            "We believe QB-118, now in a Phase 2 trial, could cure obesity.",
+            "cure",
+        ),
+        (
+            "claims.cure",
+            "AC-1 is in Phase 2. We think AC-1 may one day cure hepatitis B.",
+            "cure",
+        ),
+        (
             "claims.breakthrough",
             "AC-1, now in Phase 2 trials, is a breakthrough treatment for ALS.",
             "breakthrough treatment",
@@ -91,6 +101,12 @@ def test_claims_inside_quotations_are_reported() -> None:
             "Sustained virologic response (cure) rates were 95%. The clinical trial continues.",
         ),
         ("claims.cure", "AC-1 is in Phase 2 trials. Our mission is to cure ALS."),
+        ("claims.cure", "AC-1 is in a Phase 2 trial and could potentially cure patients."),
+        ("claims.cure", "AC-1 is in Phase 2, a study of whether it could cure hepatitis B."),
+        (
+            "claims.cure",
+            "AC-1 is in Phase 2 trials. Patients could live for decades with a disease doctors cannot cure.",
+        ),
         (
             "claims.cure",
             "AC-1 is in Phase 2 trials. The Company intends to cure the bid price deficiency.",
