@@ -143,6 +143,7 @@ def _plans_before_done(facts: DateFacts) -> Iterator[Hit]:
 
 def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
     """Report a period said to have "ended" on or after the release date."""
+    ending = _EndingReader(facts)
     return _against_release(
         facts,
         lambda m, release: (
@@ -151,15 +152,15 @@ def period_not_ended(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
             and (
                 _before(facts, m, _ENDED, _ENDED_REACH)
                 or in_period_row(facts.text, m)
-                or _ending_as_ended(facts, m, release)
+                or ending.told_as_ended(m, release)
             )
         ),
         bounded=True,
     )
 
 
-def _ending_as_ended(facts: DateFacts, mention: DateMention, release: datetime.date) -> bool:
-    """Tell whether a period "ending" on the date is told as over, not forecast.
+class _EndingReader:
+    """Tell whether a period "ending" on a date is told as over, not forecast.
 
     "ending" is guidance's word ("revenue for the year ending December 31 is
     expected to ...") but also, in many releases, a looser "ended" ("During
@@ -169,21 +170,50 @@ def _ending_as_ended(facts: DateFacts, mention: DateMention, release: datetime.d
     same sentence names, after the release, before the period ends ("a
     call on November 12, 2026 to discuss results for the quarter ending
     March 31, 2027"). The dateline's own date is no such day.
+
+    What a sentence says is worked out once per sentence, not once per date
+    in it: a run-on sentence of many dates would otherwise be read again for
+    each (quadratic).
     """
-    if not _before(facts, mention, _ENDING, _ENDED_REACH):
-        return False
-    sentence = sentence_of(facts.document, mention.start)
-    results = _before(facts, mention, _RESULTS_ENDING, _RESULTS_REACH)
-    readings = sentence_readings(facts.text, sentence)
-    if FUTURE not in readings and (results or PAST in readings):
-        return True
-    return results is not None and any(
-        other.kind == "date"
-        and release < other.first
-        and other.last < mention.first
-        and sentence[0] <= other.start < sentence[1]
-        for other in _dated(facts)
-    )
+
+    def __init__(self, facts: DateFacts) -> None:
+        self.facts = facts
+        self.days = sorted(
+            (mention for mention in _dated(facts) if mention.kind == "date"),
+            key=lambda mention: mention.start,
+        )
+        self.starts = [mention.start for mention in self.days]
+        self.readings: dict[tuple[int, int], frozenset[str]] = {}
+        self.earliest: dict[tuple[tuple[int, int], datetime.date], datetime.date | None] = {}
+
+    def told_as_ended(self, mention: DateMention, release: datetime.date) -> bool:
+        """Tell whether *mention*, after "ending", is a period its sentence tells as over."""
+        facts = self.facts
+        if not _before(facts, mention, _ENDING, _ENDED_REACH):
+            return False
+        sentence = sentence_of(facts.document, mention.start)
+        results = _before(facts, mention, _RESULTS_ENDING, _RESULTS_REACH)
+        if sentence not in self.readings:
+            self.readings[sentence] = sentence_readings(facts.text, sentence)
+        readings = self.readings[sentence]
+        if FUTURE not in readings and (results or PAST in readings):
+            return True
+        if results is None:
+            return False
+        earliest = self._earliest_end_after(sentence, release)
+        return earliest is not None and earliest < mention.first
+
+    def _earliest_end_after(
+        self, sentence: tuple[int, int], release: datetime.date
+    ) -> datetime.date | None:
+        """Return the earliest last day of a date in the sentence that is after the release."""
+        key = (sentence, release)
+        if key not in self.earliest:
+            low = bisect_left(self.starts, sentence[0])
+            high = bisect_left(self.starts, sentence[1])
+            ends = [day.last for day in self.days[low:high] if day.first > release]
+            self.earliest[key] = min(ends) if ends else None
+        return self.earliest[key]
 
 
 def filed_after_release(check: DateCheck, facts: DateFacts) -> Iterator[Hit]:
