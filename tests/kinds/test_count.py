@@ -232,3 +232,62 @@ def test_a_list_of_doses_is_counted(text: str, says: str) -> None:
 )
 def test_agreeing_or_breakdown_dose_lists_are_quiet(text: str) -> None:
     assert rule_hits(text, LIST) == []
+
+
+BOARD_LEAD = "BOSTON, Nov. 5, 2026 /PRNewswire/ -- Acme Bio, Inc. (Nasdaq: ACMB) today announced "
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "says"),
+    [
+        (
+            "Acme Bio Appoints Three New Members to Its Board of Directors",
+            "the appointment of Jane Roe, Ph.D., John Doe, M.D., Mary K. Major and Sam Poe"
+            " to its Board of Directors.",
+            "'Three New Members' says 3, but 4 are listed at line 3: Jane Roe; John Doe;"
+            " Mary K. Major; Sam Poe",
+        ),
+        (
+            "Acme Bio Elects Two Directors",
+            "that its shareholders elected Dr. Jane Roe, John Doe and Sam Poe to the Board.",
+            "says 2, but 3 are listed",
+        ),
+    ],
+)
+def test_a_headline_count_of_people_is_read_against_the_appointment_sentence(
+    headline: str, body: str, says: str
+) -> None:
+    [finding] = rule_hits(f"{headline}\n\n{BOARD_LEAD}{body}", LIST)
+    assert says in finding.message and finding.line == 1
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        # the same number of names, credentials dropped
+        (
+            "Acme Bio Appoints Two New Directors",
+            "the appointment of Jane Roe, Ph.D., and John Doe, M.D., to its Board.",
+        ),
+        # fewer names in the sentence: the body may name the rest later
+        (
+            "Acme Bio Appoints Three New Directors",
+            "the appointment of Jane Roe and John Doe. Sam Poe also joins the Board.",
+        ),
+        # a list with job titles in it lists roles, not only people
+        (
+            "Acme Bio Names Two New Executives",
+            "the appointment of Jane Roe, Chief Financial Officer, John Doe, Chief Medical"
+            " Officer, and Sam Poe.",
+        ),
+        # the headline counts no people
+        (
+            "Acme Bio Opens Two New Sites",
+            "that it named Jane Roe, John Doe and Sam Poe as site leads.",
+        ),
+    ],
+)
+def test_headline_counts_the_appointment_sentence_agrees_with_are_quiet(
+    headline: str, body: str
+) -> None:
+    assert rule_hits(f"{headline}\n\n{BOARD_LEAD}{body}", LIST) == []

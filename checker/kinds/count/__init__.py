@@ -20,7 +20,10 @@ after "the following three improvements:", or come before the count in an apposi
 ("Alpha, Beta and Gamma, the three founding members"); "two of the following:" needs
 at least two items. A count in the headline with no list of its own is
 checked against a body list with the same number ("Ten Institutions" in the
-headline, "This ten-member group includes" eleven names in the body).
+headline, "This ten-member group includes" eleven names in the body). A
+headline's count of people ("Three New Members") is read against the body's
+appointment sentence with ``people``, ``appointed``, ``credentials`` and
+``titles`` (see :mod:`checker.kinds.count.appointed`).
 
 ``measure: "percent"`` (see :mod:`checker.kinds.shares`) checks that
 percentages presented as shares of one whole add up to at most 100%.
@@ -35,6 +38,7 @@ from checker.document.model import Document
 from checker.document.parts import HEADLINE, SUBHEADLINE
 from checker.kinds.base import Context
 from checker.kinds.count import shares
+from checker.kinds.count.appointed import Appointed, appointees, compile_appointed
 from checker.matching import engine, pattern_cache
 from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
 from checker.model import Hit, Scope
@@ -103,6 +107,7 @@ class ListCount(NamedTuple):
     names_only: bool
     not_items: regex.Pattern | None
     lead_words: regex.Pattern | None
+    appointed: Appointed | None
 
 
 def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
@@ -147,6 +152,16 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
         lead_words=compile_pattern(params["lead_words"], f"{where}.lead_words")
         if "lead_words" in params
         else None,
+        appointed=_compile_appointed(params, where),
+    )
+
+
+def _compile_appointed(params: dict[str, Any], where: str) -> Appointed | None:
+    """Compile the patterns that read a headline's count of people from the body, if given."""
+    if "people" not in params:
+        return None
+    return compile_appointed(
+        params["people"], params["appointed"], params["credentials"], params["titles"], where
     )
 
 
@@ -177,9 +192,24 @@ def find(
             yield _hit(count, count, document)
     for count in counts:
         if count.headline and count.items is None:
-            listed = _body_list_for(count, counts)
+            listed = _body_list_for(count, counts) or _appointees_beyond(check, document, count)
             if listed is not None:
                 yield _hit(count, listed, document)
+
+
+def _appointees_beyond(check: ListCount, document: Document, headline: Counted) -> Counted | None:
+    """Return the body's appointment list when it names more people than the headline counts.
+
+    "Three New Members" over "the appointment of Jane Roe, John Doe, Mary
+    Major and Sam Poe": see :mod:`checker.kinds.count.appointed`.
+    """
+    if check.appointed is None:
+        return None
+    found = appointees(check.appointed, document, headline.phrase)
+    if found is None or len(found[1]) <= headline.stated:
+        return None
+    at, names = found
+    return Counted(at, at, "", headline.stated, names, True, False)
 
 
 def _body_list_for(headline: Counted, counts: list[Counted]) -> Counted | None:
@@ -486,6 +516,22 @@ SCHEMA: dict[str, Any] = {
             "$ref": "#/$defs/pattern",
             "description": "Items that show the commas belong to addresses, so the list is not counted (list).",
         },
+        "people": {
+            "$ref": "#/$defs/pattern",
+            "description": "Nouns for people a headline counts ('Three New Members'), whose names the body's appointment sentence lists (list).",
+        },
+        "appointed": {
+            "$ref": "#/$defs/pattern",
+            "description": "Words after which the body lists the people a headline counts: 'the appointment of', 'elected' (list).",
+        },
+        "credentials": {
+            "$ref": "#/$defs/pattern",
+            "description": "Degrees and suffixes after a name that are no items: 'Ph.D.', 'Jr.' (list).",
+        },
+        "titles": {
+            "$ref": "#/$defs/pattern",
+            "description": "Words of job titles: a list holding one lists roles, not only people (list).",
+        },
         "not_after": {
             "$ref": "#/$defs/pattern",
             "description": "Words after which a number is a label, not a count: 'Phase 3 trials' (list).",
@@ -497,6 +543,7 @@ SCHEMA: dict[str, Any] = {
             "if": {"properties": {"measure": {"const": "percent"}}, "required": ["measure"]},
             "then": {"required": ["cues"]},
             "else": {"required": ["numbers", "nouns", "groups", "complete", "partial"]},
-        }
+        },
+        {"dependentRequired": {"people": ["appointed", "credentials", "titles"]}},
     ],
 }
