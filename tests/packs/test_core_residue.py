@@ -67,6 +67,16 @@ CASES = [
         "Revenue was $4.2 million [confirm with finance].",
         "[confirm with finance]",
     ),
+    (
+        "core.note-to-team",
+        "Enrollment completes in mid-2026. [CONFIRM TIMING WITH LEGAL]",
+        "[CONFIRM TIMING WITH LEGAL]",
+    ),
+    (
+        "core.note-to-team",
+        "The trial opened [check site count with the CRO].",
+        "[check site count with the CRO]",
+    ),
     ("core.note-to-team", "Internal: check the number with the CRO.", "Internal:"),
     ("core.placeholder", "[Company] today announced a collaboration.", "[Company]"),
     ("core.placeholder", "“We are delighted,” said [Name], CEO.", "[Name]"),
