@@ -60,6 +60,36 @@ def test_issuer_ticker_that_differs_is_an_error_with_the_majority_fix() -> None:
     assert len(hits) == 1 and hits[0].fix.replacement == "ABCD" and hits[0].severity.name == "ERROR"
 
 
+def test_a_symbol_that_adds_a_letter_no_related_security_adds_is_an_inconsistency() -> None:
+    text = (
+        "Orlen Medical, Inc. (NYSE American: OMS) today announced results.\n\nAbout Orlen\n\n"
+        "Orlen Medical, Inc. (NYSE American: OMSI) designs spine systems."
+    )
+    [hit] = rule_hits(text, "sec.ticker-inconsistent")
+    assert "'OMSI' here but 'OMS'" in hit.message and hit.fix.replacement == "OMS"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Nasdaq: ACONW",  # warrants
+        "Nasdaq: ACONR",  # rights
+        "Nasdaq: ACONU",  # units
+    ],
+)
+def test_a_root_and_its_related_securities_are_one_issuers(other: str) -> None:
+    text = f"Acme, Inc. (Nasdaq: ACON) today announced results. Acme, Inc. ({other}) is listed."
+    assert rule_hits(text, "sec.ticker-inconsistent") == []
+
+
+def test_the_letter_a_market_appends_after_a_reverse_split_is_the_issuers_symbol() -> None:
+    text = (
+        "Acme, Inc. (OTCQB: SNWV) today announced a reverse split. For 20 business days the"
+        " stock will trade under the symbol SNWVD, and then again under SNWV."
+    )
+    assert rule_hits(text, "sec.ticker-symbol-mention") == []
+
+
 def test_partner_ticker_is_not_an_inconsistency() -> None:
     text = (
         "Acme Corp. (Nasdaq: ABCD) and Schering AG (NYSE: SHR) signed. Beta Inc. (Nasdaq: BETA) "

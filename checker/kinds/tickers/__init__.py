@@ -21,6 +21,7 @@ names, rename dates and symbol shapes are data: ``checker/data/exchanges.json``.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -223,8 +224,20 @@ def _key(symbol: str) -> str:
 
 
 def _related(one: str, other: str) -> bool:
-    """Tell whether two symbols are one issuer's (same root: "ACON", "ACONW")."""
-    return one.startswith(other) or other.startswith(one)
+    """Tell whether two folded symbols are one issuer's: the same, or a root and its warrants.
+
+    "ACON" and "ACONW" (warrants), "BRK" and "BRKA" (a class) are one
+    issuer's securities; "OMS" and "OMSI" are not, whatever their common
+    start: only the suffixes ``checker/data/exchanges.json`` lists relate them.
+    """
+    short, long = sorted((one, other), key=len)
+    return long.startswith(short) and long[len(short) :] in _related_suffixes()
+
+
+@functools.cache
+def _related_suffixes() -> frozenset[str]:
+    """Return what related securities add to a symbol (``related_suffixes`` in exchanges.json)."""
+    return frozenset(load("exchanges")["related_suffixes"]["suffixes"]) | {""}
 
 
 def _inconsistent(check: Tickers, found: list[Mention]) -> Iterator[Hit]:
