@@ -121,6 +121,26 @@ def test_ap_abbreviations_and_capitals_are_fine(text: str) -> None:
             ["Quillon"],
         ),
         ("Quillon grew. Quillon hired. Qullion expects data.", "spelling.one-off-name", []),
+        # a real word inside a name the release repeats: only the name shows the slip
+        (
+            "Orlen Medical Systems grew. Orlen Medical Systems hired. Orlen Medial Systems’"
+            " revenue rose. The medial knee was treated.",
+            "spelling.one-off-name",
+            ["Medical"],
+        ),
+        (
+            "Meridian Holdings grew. Meridian Holdings hired. Meridian Holding rose. Latin"
+            " America and Latin America grew; Latin American markets. Chief Executive Officers"
+            " and Chief Executive Officers met the Chief Executive Officer. Mark Jones and"
+            " Mark Jones met Mary Jones.",
+            "spelling.one-off-name",
+            [],
+        ),
+        (
+            "Acme Data Room opened. Acme Data Room grew. Acme Date Room closed.",
+            "spelling.one-off-name",
+            ["Data"],
+        ),
         # a hyphenated word's parts are words
         ("Ainnova is a Nuvada-based startup.", "spelling.place-name", ["Nevada"]),
         # a word in the lists ("Massachuset", a people) where a state goes, after a place and a comma

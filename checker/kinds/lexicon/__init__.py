@@ -53,7 +53,7 @@ from checker.analysis.words import Words, has_digit, has_inner_capital, match_ca
 from checker.cache.answers import remembered
 from checker.document.model import Document, per_document
 from checker.kinds.base import Context
-from checker.kinds.lexicon import own
+from checker.kinds.lexicon import own, phrases
 from checker.kinds.lexicon.match import (
     Tolerance,
     distance,
@@ -398,6 +398,24 @@ def _release_report(
             expected = own.title_reference_slip(lower, words)
             if expected is not None:
                 yield from _slip_hits(words, lower, expected)
+    for slip in phrases.phrase_slips(words):
+        if not any(low <= slip.start < high for low, high in reported):
+            yield _phrase_hit(words, slip)
+
+
+def _phrase_hit(words: Words, slip: phrases.PhraseSlip) -> Hit:
+    """Build the hit for a real word that breaks a name the release repeats ("Orlen Medial Systems")."""
+    form = words.text[slip.start : slip.end]
+    fix = match_case(form, slip.expected)
+    count = words.count(slip.expected.lower())
+    fields = {
+        "match": form,
+        "expected": fix,
+        "count": str(count),
+        "times": times(count),
+        "note": "",
+    }
+    return Hit(slip.start, slip.end, fields, fix)
 
 
 def _reported(lower: str, words: Words, reported: list[tuple[int, int]]) -> bool:
@@ -475,7 +493,10 @@ def _english_report(
         if expected is None:
             continue  # a slip of a drug name is left to the drug-name report (below)
         start, end = words.spans[lower][0]
-        if form[:1].isupper() and not own.is_calendar(expected):
+        # A month's slip ("Marhc 5") is a slip wherever it stands, but not after a title:
+        # "Dr. Marsch" is a name (the release report asks it against the people named).
+        calendar = own.is_calendar(expected) and not own.after_title(words.text, start)
+        if form[:1].isupper() and not calendar:
             if vocabulary.is_known_name(lower) or own.after_title(words.text, start):
                 continue  # a real name ("Warnock", "Ms. Mirit"), not a slip of a word
             if lower in _address_words(document):
