@@ -1952,6 +1952,59 @@ def inject_titled_surname(release: Release, rng: random.Random, k: int) -> list[
     return pick(rng, spots, k, build)
 
 
+_NAME_WORDS = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+")
+
+
+def inject_name_real_word(release: Release, rng: random.Random, k: int) -> list[Injection]:
+    """Turn a word of the issuer's repeated name into another English word ("Orlen Medical Systems" -> "Orlen Medial Systems").
+
+    Only a slip that makes a word of the English lists, and not a plural, a
+    possessive or another inflection of it: every dictionary knows it, so
+    only the name around it shows the slip. The name must be written twice or
+    more, so that one occurrence carries the slip and the rest the name.
+    """
+    text, lexicon = release.text, get_lexicon()
+    head = _NAME_WORDS.match(release.company)
+    if head is None:
+        return []
+    name_words = [word for word in head.group().split(" ") if word.lower() not in _CORPORATE]
+    if len(name_words) < 2:
+        return []
+    name = " ".join(name_words)
+    spans = protected(text)
+    found = [
+        match
+        for match in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text)
+        if not inside(spans, match.start(), match.end())
+    ]
+    if len(found) < 2:
+        return []
+    real = census_names()
+    spots = [(match, index) for match in found for index in range(len(name_words))]
+
+    def build(spot: tuple[re.Match, int]) -> Injection | None:
+        match, index = spot
+        word = name_words[index]
+        lower = word.lower()
+        made = sorted(
+            {
+                spelled
+                for _operation, spelled in variants(word, "tdxs")
+                if spelled.lower() in lexicon.english
+                and spelled.lower() not in real
+                and not spelled.lower().startswith(lower)
+                and not lower.startswith(spelled.lower())
+                and len(word) >= 4
+            }
+        )
+        if not made:
+            return None
+        start = match.start() + len(" ".join(name_words[:index])) + (1 if index else 0)
+        return word_edit(text, start, start + len(word), rng.choice(made), word)
+
+    return pick(rng, spots, k, build)
+
+
 PERSON_NAMES = REPO / "checker" / "data" / "person_names.tsv"
 
 
@@ -2302,6 +2355,7 @@ def _classes() -> list[DefectClass]:
         make("product-name", "spelling", inject_product_name),
         make("person-name", "spelling", inject_person_name),
         make("titled-surname", "spelling", inject_titled_surname),
+        make("name-real-word", "spelling", inject_name_real_word),
         make("place-name", "spelling", inject_place_name),
         make("term", "spelling", inject_term),
         make("short-name", "spelling", inject_short_name),
