@@ -125,7 +125,8 @@ class Words:
 
         A fix for "Keytrdua" should be "Keytruda" even when the headline's
         "KEYTRUDA" is as common: the same case pattern wins, then any form
-        not in ALL CAPS, then the usual form.
+        not in ALL CAPS; when the draft writes the word in ALL CAPS only (a
+        dateline's "PHILADELPHIA"), the fix takes the case of *model*.
         """
         ranked = [form for form, _count in self.forms(lower).most_common()]
         for form in ranked:
@@ -134,7 +135,9 @@ class Words:
         for form in ranked:
             if not form.isupper():
                 return form
-        return ranked[0]
+        if model.isupper():
+            return ranked[0]
+        return match_case(model, ranked[0].lower())  # "Philidelphia" beside a dateline PHILADELPHIA
 
 
 def with_parts(words: Words) -> Words:

@@ -101,6 +101,19 @@ def test_ap_abbreviations_and_capitals_are_fine(text: str) -> None:
             ["Gonzales"],
         ),
         ("said Katherine Jensen. Dr. Jenson added.", "spelling.one-off-name", ["Jensen"]),
+        # the list vouches for the title's spelling, not the full name's: the title is the slip
+        (
+            "said Dr. Sofia Lindqvist, its CSO. Dr. Lindquist's team agreed.",
+            "spelling.one-off-name",
+            ["Lindqvist"],
+        ),
+        # the only other form is the dateline's capitals: the fix takes the slip's case
+        (
+            "BOSTON and PHILADELPHIA, July 15, 2026 /PRNewswire/ -- Acme grew. Acme is based in"
+            " Philidelphia, Pennsylvania.",
+            "spelling.one-off-name",
+            ["Philadelphia"],
+        ),
         (
             "said Maria Gonzales and Luis Gonzalez. Ms. Gonzalez agreed.",
             "spelling.one-off-name",
