@@ -1,0 +1,85 @@
+"""Drafts written after the checks, with planted defects: every one is found, and nothing else.
+
+The four drafts in ``tests/data/oos_drafts`` were written in session 16 and
+linted before any change to the checks (the first two) or after the first
+round of fixes (the last two). Each planted defect is listed with the rule
+that should report it. A finding at warning or error that is not planted
+fails the test as surely as a planted defect that goes unreported.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import DATA, findings
+
+DRAFTS = DATA / "oos_drafts"
+
+#: (line, rule) of every planted defect, by draft.
+PLANTED: dict[str, set[tuple[int, str]]] = {
+    "tevaro-phase1.txt": {
+        (7, "editorial.count-mismatch"),  # "three dose cohorts:" and four doses
+        (7, "spelling.english-word"),  # "adminstered"
+        (9, "claims.safe-and-effective"),  # of an investigational antibody
+        (11, "spelling.one-off-name"),  # "Dr. Marsch" after "Elena Marsh"
+        (11, "dates.weekday-mismatch"),  # "Wednesday, March 17, 2026" is a Tuesday
+        (11, "spelling.inconsistent-name"),  # "Tevarro" beside Tevaro x6
+        (11, "core.note-to-team"),  # "[CONFIRM TIMING WITH LEGAL]"
+        (13, "spelling.place-name"),  # "Nashvile, Tennessee"
+        (21, "sec.exchange-name-retired"),  # "NASDAQ National Market" in 2026
+        (23, "sec.legend-cites-no-filing"),  # a one-sentence legend
+        (23, "sec.legend-no-factors"),
+        # Not found, and not asserted: "TVR-270" once beside "TVR-207" once. With one of each,
+        # nothing says which is the code name; two programs may differ by their digits.
+    },
+    "orlen-q4.txt": {
+        (3, "dates.period-not-ended"),  # "full year ended December 31, 2026" in February 2026
+        (11, "spelling.english-word"),  # "signficant"
+        (11, "editorial.count-mismatch"),  # "four new markets:" and three states
+        (11, "core.doubled-word"),  # "the the"
+        (15, "dates.as-of-after-release"),  # cash "as of March 31, 2026"
+        (19, "spelling.one-off-name"),  # "Orlen Medial Systems" beside Orlen Medical Systems x4
+        (23, "dates.plan-before-release"),  # a call "on Monday, February 2, 2026"
+        (27, "sec.ticker-inconsistent"),  # "OMSI" beside "OMS"
+        (31, "spelling.english-word"),  # "Comission"
+    },
+    "kestria-orphan.txt": {
+        (1, "claims.orphan-as-approval"),  # "Orphan Drug Approval"
+        (7, "claims.breakthrough"),  # "a breakthrough therapy" in Phase 1/2
+        (9, "editorial.nct-number"),  # seven digits
+        (9, "dates.weekday-mismatch"),  # "Thursday, June 16, 2026" is a Tuesday
+        (9, "spelling.drug-name"),  # "pembrolizumb"
+        (11, "sec.form-style"),  # "Form S3"
+        (13, "dates.today-mismatch"),  # "Earlier this month, on May 28, 2026" in June
+        (21, "sec.filing-stale"),  # the 10-K for 2023, cited in June 2026
+    },
+    "brightwell-collab.txt": {
+        (3, "spelling.one-off-name"),  # "wich"
+        (5, "spelling.english-word"),  # "recieve"
+        (7, "spelling.english-word"),  # "beleive"
+        (9, "spelling.one-off-name"),  # "Dr. Lindquist" after "Dr. Sofia Lindqvist"
+        (11, "spelling.english-word"),  # "Cancer Reserach"
+        (15, "spelling.one-off-name"),  # "Philidelphia"
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLANTED))
+def test_every_planted_defect_is_reported_and_nothing_else(name: str) -> None:
+    text = (DRAFTS / name).read_text("utf-8")
+    reported = {
+        (finding.line, finding.rule)
+        for finding in findings(text)
+        if finding.severity.name in ("ERROR", "WARNING")
+    }
+    assert reported == PLANTED[name]
+
+
+def test_the_fixes_write_the_names_as_the_release_does() -> None:
+    text = (DRAFTS / "brightwell-collab.txt").read_text("utf-8")
+    fixes = {
+        finding.line: finding.fix.replacement
+        for finding in findings(text)
+        if finding.rule == "spelling.one-off-name" and finding.fix
+    }
+    assert fixes[9] == "Lindqvist" and fixes[15] == "Philadelphia"
