@@ -101,11 +101,12 @@ def test_ap_abbreviations_and_capitals_are_fine(text: str) -> None:
             ["Gonzales"],
         ),
         ("said Katherine Jensen. Dr. Jenson added.", "spelling.one-off-name", ["Jensen"]),
-        # the list vouches for the title's spelling, not the full name's: the title is the slip
+        # one of each, a list vouching for the title's spelling only: "Mr. Shawn Loen ... Mr.
+        # Leon" looks the same, with the slip in the full name, so both are reported
         (
             "said Dr. Sofia Lindqvist, its CSO. Dr. Lindquist's team agreed.",
             "spelling.one-off-name",
-            ["Lindqvist"],
+            ["Lindquist", "Lindqvist"],
         ),
         # the only other form is the dateline's capitals: the fix takes the slip's case
         (

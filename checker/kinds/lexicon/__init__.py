@@ -381,8 +381,6 @@ def _release_report(
         if any(s <= start < e for start, _end in words.spans[lower] for s, e in reported):
             continue  # a compound reported whole ("Mbile-health"): its parts are not reported again
         expected = own.own_slip(lower, lexicon, words, check.tolerance)
-        if expected is not None and _refers_back(expected, lower, words):
-            continue  # "Sofia Lindqvist ... Dr. Lindquist": the title's surname is the slip
         if expected is not None and not _drug_or_product(check, lower, words):
             reported.extend(words.spans[lower])
             yield from _slip_hits(words, lower, expected)
@@ -418,16 +416,6 @@ def _phrase_hit(words: Words, slip: phrases.PhraseSlip) -> Hit:
         "note": "",
     }
     return Hit(slip.start, slip.end, fields, fix)
-
-
-def _refers_back(titled: str, lower: str, words: Words) -> bool:
-    """Tell whether *titled* is a surname after a title that misspells *lower*, a name in full.
-
-    A list may vouch for the titled spelling ("Lindquist", a Census surname)
-    and not for the full name's ("Sofia Lindqvist"), but the name written in
-    full is the person's; the reference back to it is the slip.
-    """
-    return titled in own.titled_words(words) and own.title_reference_slip(titled, words) == lower
 
 
 def _reported(lower: str, words: Words, reported: list[tuple[int, int]]) -> bool:
