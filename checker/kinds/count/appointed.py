@@ -6,8 +6,9 @@ Roe, John Doe, Mary Major and Sam Poe to its Board of Directors". The list
 after an appointment word is read as full names only (first and last name,
 titles and initials allowed; credentials such as "Ph.D." after a name are
 no items), and a list with a job title in it ("Jane Roe, Chief Financial
-Officer, and John Doe") is not read at all. Only more names than the headline says is reported: the body may
-name the rest in a later sentence, but it cannot appoint a fourth of three.
+Officer, and John Doe") is not read at all. Only more names than the
+headline says is reported: the body may name the rest in a later sentence,
+but it cannot appoint a fourth of three.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ _NAME = (
     r"(?:\s+(?:\p{Lu}\.|de|del|della|van|von|der|den|da|di|du|la|le|bin|al-?)){0,3}"
     r"(?:\s+\p{Lu}[\p{L}'’-]*\.?){1,3}"
 )
+#: Between two names of a list: a comma, "and", or both.
+_SEPARATOR = pattern_cache.compile(r",\s*(?:and\s+)?|\s+and\s+")
+#: The end of a whole list: "and" before its last name.
+_CLOSED = pattern_cache.compile(r"(?:,\s*|\s+)and\s+\S[^,]*\Z")
 
 
 class Appointed(NamedTuple):
@@ -109,9 +114,6 @@ def _names_after(check: Appointed, text: str, at: int, end: int) -> tuple[str, .
         return None  # "Jane Roe, Chief Financial Officer, and John Doe": titles, not people
     return tuple(parts) if len(parts) >= 2 else None
 
-
-_SEPARATOR = pattern_cache.compile(r",\s*(?:and\s+)?|\s+and\s+")
-_CLOSED = pattern_cache.compile(r"(?:,\s*|\s+)and\s+\S[^,]*\Z")
 
 
 def _closed(listed: str) -> bool:

@@ -178,11 +178,8 @@ class _EndingReader:
 
     def __init__(self, facts: DateFacts) -> None:
         self.facts = facts
-        self.days = sorted(
-            (mention for mention in _dated(facts) if mention.kind == "date"),
-            key=lambda mention: mention.start,
-        )
-        self.starts = [mention.start for mention in self.days]
+        self.days: list[DateMention] = []
+        self.starts: list[int] = []
         self.readings: dict[tuple[int, int], frozenset[str]] = {}
         self.earliest: dict[tuple[tuple[int, int], datetime.date], datetime.date | None] = {}
 
@@ -208,6 +205,12 @@ class _EndingReader:
     ) -> datetime.date | None:
         """Return the earliest last day of a date in the sentence that is after the release."""
         key = (sentence, release)
+        if not self.earliest:  # first asked: the draft's days in order, once
+            self.days = sorted(
+                (mention for mention in _dated(self.facts) if mention.kind == "date"),
+                key=lambda mention: mention.start,
+            )
+            self.starts = [mention.start for mention in self.days]
         if key not in self.earliest:
             low = bisect_left(self.starts, sentence[0])
             high = bisect_left(self.starts, sentence[1])
