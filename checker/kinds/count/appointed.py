@@ -115,7 +115,6 @@ def _names_after(check: Appointed, text: str, at: int, end: int) -> tuple[str, .
     return tuple(parts) if len(parts) >= 2 else None
 
 
-
 def _closed(listed: str) -> bool:
     """Tell whether the list ends with "and" before its last name, as a whole list does."""
     return bool(_CLOSED.search(listed, timeout=PATTERN_TIMEOUT))
