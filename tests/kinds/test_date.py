@@ -465,6 +465,9 @@ def test_a_period_ending_after_the_release_told_as_over_is_an_error(text: str) -
         " December 31, 2024.",
         "Revenue for the year ending December 31, 2024 is projected at $4 million.",
         "Acme reported net loss for the quarter ending December 31, 2023.",
+        # a term that runs to the date, not a period reported
+        "The board approved a repurchase program through the period ending December 31, 2025.",
+        "Acme signed a lease ending June 30, 2027.",
     ],
 )
 def test_a_period_ending_after_the_release_as_a_forecast_is_quiet(text: str) -> None:

@@ -36,7 +36,14 @@ _ENDED = pattern_cache.compile(r"(?i)\bended\s*\Z")
 #: "ended" must stand right before the date: "quarter ended  December 30" with
 #: spacing fits in 20 characters, and a farther "ended" ends another phrase.
 _ENDED_REACH = 20
-_ENDING = pattern_cache.compile(r"(?i)\bending\s*\Z")
+#: A reporting period "ending" on the date: "quarter ending", "three months ending". A term
+#: that runs to the date is no such period: "a program through the period ending ...".
+_ENDING = pattern_cache.compile(
+    r"(?i)(?<!\b(?:through|thru|until|till|by|to|expir\w*|terminat\w*)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3})\b(?:quarters?|years?|months|weeks|periods?)\s+ending\s*\Z"
+)
+#: "quarter ending" and the spaces before the date.
+_ENDING_REACH = 30
 #: Results of a period, not a forecast of them, up to "ending": "results for
 #: its fiscal 2027 first quarter ending" is about 45 characters.
 _RESULTS_ENDING = pattern_cache.compile(
@@ -186,7 +193,7 @@ class _EndingReader:
     def told_as_ended(self, mention: DateMention, release: datetime.date) -> bool:
         """Tell whether *mention*, after "ending", is a period its sentence tells as over."""
         facts = self.facts
-        if not _before(facts, mention, _ENDING, _ENDED_REACH):
+        if not _before(facts, mention, _ENDING, _ENDING_REACH):
             return False
         sentence = sentence_of(facts.document, mention.start)
         results = _before(facts, mention, _RESULTS_ENDING, _RESULTS_REACH)
