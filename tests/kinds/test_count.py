@@ -252,6 +252,12 @@ BOARD_LEAD = "BOSTON, Nov. 5, 2026 /PRNewswire/ -- Acme Bio, Inc. (Nasdaq: ACMB)
             "that its shareholders elected Dr. Jane Roe, John Doe and Sam Poe to the Board.",
             "says 2, but 3 are listed",
         ),
+        (
+            "Stockholders Elect Three Directors",
+            "that stockholders elected Anne-Marie Foster, David K. Osei, Linda Baptiste and Mark"
+            " Feldman as Class II directors.",
+            "says 3, but 4 are listed",
+        ),
     ],
 )
 def test_a_headline_count_of_people_is_read_against_the_appointment_sentence(

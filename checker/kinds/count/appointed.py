@@ -23,13 +23,13 @@ from checker.matching.patterns import PATTERN_TIMEOUT, compile_pattern
 if TYPE_CHECKING:
     import regex
 
-#: A full name: a given name (or an initial) and a surname, capitalised, with
-#: an optional title before it and middle names, initials or particles inside.
+#: A full name: a given name (or an initial; "Anne-Marie" hyphenated) and a surname,
+#: capitalised, with an optional title before it and middle names, initials or particles inside.
 #: The repeats are bounded: an initial reads two ways ("J." as a middle
 #: initial or a name), and a long run of them must not be tried every way.
 _NAME = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
-    r"\p{Lu}[\p{Ll}'’-]*\.?"
+    r"\p{Lu}[\p{Ll}'’]*(?:-\p{Lu}[\p{Ll}'’]+)?\.?"
     r"(?:\s+(?:\p{Lu}\.|de|del|della|van|von|der|den|da|di|du|la|le|bin|al-?)){0,3}"
     r"(?:\s+\p{Lu}[\p{L}'’-]*\.?){1,3}"
 )
