@@ -222,3 +222,64 @@ def test_a_patterns_strings_are_worked_out_once_not_once_per_draft(monkeypatch) 
         True,  # "pattern" is there, case folded: the filter may say yes where no match is
     ]
     assert asked == [pattern.pattern]
+
+
+def _without_automaton(monkeypatch) -> None:
+    """Look every string up with ``in``, as on a platform with no pyahocorasick wheel."""
+    monkeypatch.setattr(prefilter, "_built", lambda strings: (None, strings))
+    _fresh_automaton(monkeypatch)
+
+
+def _fresh_automaton(monkeypatch) -> None:
+    """Start from a process that has built no automaton and been asked about no string."""
+    monkeypatch.setattr(prefilter, "_automaton", None)
+    monkeypatch.setattr(prefilter, "_automaton_strings", frozenset())
+    monkeypatch.setattr(prefilter, "_asked", set())
+
+
+def test_the_automatons_answers_are_the_in_searchs_first_draft_and_after(monkeypatch) -> None:
+    import random
+
+    _fresh_automaton(monkeypatch)
+    texts = [path.read_text("utf-8") for path in _drafts()[:6]]
+    rng = random.Random(7)
+    strings = {
+        string for needed in map(prefilter._needed_by, PATTERNS) if needed for string in needed
+    }
+    for text in texts:  # substrings of the drafts, cut anywhere, and strings they lack
+        folded = text.casefold()
+        for _ in range(40):
+            start = rng.randrange(len(folded) - 12)
+            strings.add(folded[start : start + rng.randrange(2, 12)])
+        strings.update({"zzqx", "ſ", "straße"})
+    asked = sorted(strings)
+    for round_ in range(2):  # the first drafts ask strings no automaton covers yet; then it does
+        for text in texts:
+            lookups = prefilter._Lookups(text)
+            folded = text.casefold()
+            for string in asked:
+                assert lookups.holds_any(frozenset([string])) == (string in folded), string
+        assert round_ == 0 or set(asked) <= prefilter._automaton_strings
+
+
+def test_the_corpus_gives_the_same_findings_with_the_automaton_and_without(monkeypatch) -> None:
+    config = load_config(Settings(extend_select=("core.mixed-quote-marks",)))
+    drafts = [path.read_text("utf-8") for path in _drafts() if path.parent.name == "corpus"]
+    _fresh_automaton(monkeypatch)
+    scanned = [lint_text(text, config) for text in drafts]
+    assert prefilter._automaton is not None  # the wheel is a dependency where CPython runs
+    _without_automaton(monkeypatch)
+    assert [lint_text(text, config) for text in drafts] == scanned
+
+
+@pytest.mark.slow
+@needs_shared
+def test_every_real_release_gives_the_same_findings_with_the_automaton_and_without(
+    monkeypatch,
+) -> None:
+    config = load_config(Settings(extend_select=("core.mixed-quote-marks",)))
+    texts = [path.read_text("utf-8", errors="replace") for path in _drafts()]
+    _fresh_automaton(monkeypatch)
+    scanned = [lint_text(text, config) for text in texts]
+    _without_automaton(monkeypatch)
+    assert [lint_text(text, config) for text in texts] == scanned
