@@ -138,6 +138,8 @@ class _Lookups:
 
     def _holds(self, string: str) -> bool:
         """Answer for one string: from the draft's one automaton pass, else with ``in``."""
+        if not string:
+            return True  # every text holds the empty string, which no automaton takes
         if self.scanned is None:
             self.scanned = _scan(self.folded)
         covered, present = self.scanned

@@ -251,7 +251,7 @@ def test_the_automatons_answers_are_the_in_searchs_first_draft_and_after(monkeyp
         for _ in range(40):
             start = rng.randrange(len(folded) - 12)
             strings.add(folded[start : start + rng.randrange(2, 12)])
-        strings.update({"zzqx", "ſ", "straße"})
+        strings.update({"zzqx", "ſ", "straße", ""})
     asked = sorted(strings)
     for round_ in range(2):  # the first drafts ask strings no automaton covers yet; then it does
         for text in texts:
@@ -259,7 +259,7 @@ def test_the_automatons_answers_are_the_in_searchs_first_draft_and_after(monkeyp
             folded = text.casefold()
             for string in asked:
                 assert lookups.holds_any(frozenset([string])) == (string in folded), string
-        assert round_ == 0 or set(asked) <= prefilter._automaton_strings
+        assert round_ == 0 or set(asked) - {""} <= prefilter._automaton_strings
 
 
 def test_the_corpus_gives_the_same_findings_with_the_automaton_and_without(monkeypatch) -> None:
