@@ -2061,6 +2061,69 @@ def inject_english_word(release: Release, rng: random.Random, k: int) -> list[In
     )
 
 
+#: The inflections writers misspell by a spelling rule: a doubled consonant written once
+#: ("occurred" -> "occured"), a silent e kept ("argument" -> "arguement"), "-ically" as "-icly".
+_DOUBLED = re.compile(r"(?<=[aeiou])([bdfgklmnprtz])\1(?=(?:ed|ing|ers?)$)")
+_ICALLY = re.compile(r"(?<=ic)al(?=ly$)")
+
+
+def inject_inflection(release: Release, rng: random.Random, k: int) -> list[Injection]:
+    """Misspell an inflection against its spelling rule: "occurred" -> "occured", "argument" -> "arguement".
+
+    One occurrence of an ordinary word of the release, written the way a stem and a suffix
+    would join if English had no spelling rules; the stem must be a common word. Words of
+    the same shape that are not inflections count too ("better" -> "beter", "bet" + "er"):
+    the slip is as real, and a test that strips suffixes accepts it as surely. A slip that
+    makes a word of the lists ("planning" -> "planing", "judgment" -> "judgement") is
+    left out: that is the word's other spelling, or another word.
+    """
+    lexicon = get_lexicon()
+    text = release.text
+    spans = protected(text)
+
+    def build(word: str) -> Injection | None:
+        lower = word.lower()
+        if len(lower) >= 8 and lower.endswith("ment") and lower[:-4] + "e" in lexicon.common:
+            slip = (
+                lower[: -len("ment")] + "ement"
+            )  # "argu" + "e" is "argue", which ends in a silent e
+        elif _ICALLY.search(lower):
+            slip = _ICALLY.sub("", lower, count=1)
+            if lower[: -len("ally")] not in lexicon.common:
+                return None  # "basic" + "ally", not "vertic" + "ally"
+        else:
+            doubled = _DOUBLED.search(lower)
+            if doubled is None or len(lower[: doubled.start()]) < 2:
+                return None
+            slip = lower[: doubled.start()] + lower[doubled.end() - 1 :]
+            if slip[: -len(_suffix_of(slip))] not in lexicon.common:
+                return None  # "occur" + "ed"; not "ad" + "ed" ("added") or "of" + "ers" ("offers")
+        if slip in lexicon.english:
+            return None
+        occurrences = [
+            match
+            for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", text)
+            if not inside(spans, match.start(), match.end())
+        ]
+        if not occurrences:
+            return None
+        match = rng.choice(occurrences)
+        return word_edit(text, match.start(), match.end(), match_case(slip, word), variant=word)
+
+    candidates = [word for word in names_of(release).common if word.islower()]
+    return pick(rng, candidates, k, build)
+
+
+def _suffix_of(word: str) -> str:
+    """Return the inflection ending *word*, of those _DOUBLED knows: "ers", "er", "ing" or "ed"."""
+    return next(suffix for suffix in ("ers", "er", "ing", "ed") if word.endswith(suffix))
+
+
+def match_case(slip: str, word: str) -> str:
+    """Return *slip* with the capital of *word*, if it has one."""
+    return slip[:1].upper() + slip[1:] if word[:1].isupper() else slip
+
+
 def inject_code_name(release: Release, rng: random.Random, k: int) -> list[Injection]:
     """Swap two letters or two digits of a code name used twice or more ("KIO-301" -> "KIO-310", "SGX301" -> "SXG301")."""
     text = release.text
@@ -2361,6 +2424,7 @@ def _classes() -> list[DefectClass]:
         make("short-name", "spelling", inject_short_name),
         make("code-name", "spelling", inject_code_name),
         make("english-word", "spelling", inject_english_word),
+        make("inflection", "spelling", inject_inflection),
         make("ticker-symbol-mismatch", "ticker", inject_symbol_mismatch),
         make("exchange-retired", "ticker", inject_exchange_retired, kinds=True),
         make("exchange-malformed", "ticker", inject_exchange_malformed),

@@ -40,6 +40,8 @@ from checker.cache.store import built_data, package_stamp
 
 #: Suffixes stripped to find an English stem: "delisting" → "delist".
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "al", "ation", "ations", "ment")
+#: The suffixes before which English doubles a stressed final consonant: "occurred", "beginning".
+_DOUBLING_SUFFIXES = ("ed", "ing", "er", "ers")
 DRUG_FILE = "data/unii_drug_names.tsv"
 DRUG_PATH = Path(__file__).resolve().parent.parent / DRUG_FILE
 
@@ -253,9 +255,58 @@ def _english_part(part: str) -> bool:
     if part in english:
         return True
     for suffix in _SUFFIXES:
-        if part.endswith(suffix) and part[: -len(suffix)] in english:
-            return True
+        if part.endswith(suffix):
+            stem = part[: -len(suffix)]
+            if stem in english and _respelled(stem, suffix, english) is None:
+                return True
     return False
+
+
+@lru_cache(maxsize=8192)
+@remembered
+def misspelled_inflection(word: str) -> str | None:
+    """Return the spelling of the inflection *word* gets wrong ("occured" → "occurred"), or None.
+
+    Only for a word no list holds, made of an English stem and a suffix
+    against a spelling rule the list attests (:func:`_respelled`).
+    """
+    lower = word.lower()
+    if is_english(lower):
+        return None
+    english = english_words()
+    for suffix in _SUFFIXES:
+        if lower.endswith(suffix) and lower[: -len(suffix)] in english:
+            respelled = _respelled(lower[: -len(suffix)], suffix, english)
+            if respelled is not None:
+                return respelled
+    return None
+
+
+def _respelled(stem: str, suffix: str, english: Vocabulary) -> str | None:
+    """Return how the list spells *stem* + *suffix* when a spelling rule changes it, else None.
+
+    Stripping a suffix would accept the commonest misspellings of all,
+    because their stems are words: "occured" (occur), "begining" (begin),
+    "arguement" (argue), "basicly" (basic). Each breaks a rule the list
+    itself attests: it holds the form that doubles the final consonant
+    ("occurred"), drops the silent e ("argument") or adds "al"
+    ("basically"). A form the list holds is accepted before this is asked,
+    so a word with two accepted spellings ("benefited", "benefitted") is
+    never refused.
+    """
+    respellings = []
+    if suffix in _DOUBLING_SUFFIXES and _ends_consonant_after_vowel(stem):
+        respellings.append(stem + stem[-1] + suffix)
+    if stem.endswith("e") and suffix[0] in "aeioum":
+        respellings.append(stem[:-1] + suffix)
+    if suffix == "ly" and stem.endswith("ic"):
+        respellings.append(stem + "ally")
+    return next((form for form in respellings if form in english), None)
+
+
+def _ends_consonant_after_vowel(stem: str) -> bool:
+    """Tell whether *stem* ends in one vowel and a consonant English may double ("occur", "stop")."""
+    return len(stem) >= 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou"
 
 
 @lru_cache(maxsize=65536)

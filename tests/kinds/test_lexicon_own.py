@@ -199,6 +199,59 @@ def test_second_pass_slips(text: str, rule: str, fixes: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "spelling"),
+    [
+        ("occured", "occurred"),  # the doubled consonant
+        ("begining", "beginning"),
+        ("transfered", "transferred"),
+        ("controler", "controller"),
+        ("arguement", "argument"),  # the silent e dropped
+        ("useing", "using"),
+        ("basicly", "basically"),  # -ally after -ic
+    ],
+)
+def test_an_inflection_against_a_spelling_rule_is_not_english(word: str, spelling: str) -> None:
+    assert not vocabulary.is_english(word)
+    assert vocabulary.misspelled_inflection(word) == spelling
+
+
+@pytest.mark.parametrize(
+    "word",
+    # the regular forms, the forms with two spellings, and forms the list holds as they are
+    [
+        "visited",
+        "focused",
+        "targeted",
+        "benefited",
+        "benefitted",
+        "labeled",
+        "judgement",
+        "acknowledgement",
+        "publicly",
+        "occurred",
+        "developed",
+    ],
+)
+def test_inflections_as_english_spells_them_stay_english(word: str) -> None:
+    assert vocabulary.is_english(word)
+    assert vocabulary.misspelled_inflection(word) is None
+
+
+def test_a_misspelled_inflection_is_reported_each_time_and_at_two_edits() -> None:
+    text = (
+        "BOSTON, Nov. 12, 2026 -- Most adverse events occured during escalation, and all "
+        "occured in the first month. The result was basicly as planned.\n"
+    )
+    assert _fixes(text, "spelling.english-word") == ["occurred", "occurred", "basically"]
+
+
+def test_a_capitalised_word_made_like_an_inflection_is_left_alone() -> None:
+    # "Bader" is "bad" + "er", and "badder" is a word: a name, not a slip
+    text = "BOSTON, Nov. 12, 2026 -- Dr. Ruth Bader joined. Bader leads the Bader Lab.\n"
+    assert _fixes(text, "spelling.english-word") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Pages xiii and xviii and xxii and xxvii.",  # roman numerals

@@ -24,7 +24,9 @@ Parameters: ``report`` says what to look for:
 * ``place``: a capitalised word one or two edits from a place name in the
   shipped gazetteer (GeoNames): "CINCINATTI", "Saskatchwan".
 * ``english``: a word in no dictionary one edit from an English word used at
-  least ``min_count`` times in pyspellchecker's frequency list: "devlopment".
+  least ``min_count`` times in pyspellchecker's frequency list: "devlopment";
+  and, however often and however far, a lowercase inflection spelled against
+  a rule the word list attests: "occured", "arguement", "basicly".
 
 The last three check each part of a hyphenated word as a word ("Nuvada-based"),
 and stay quiet where an earlier one of them, or a drug-name or
@@ -483,9 +485,15 @@ def _words_in_place_slots(check: Lexicon, document: Document, words: Words) -> I
 def _english_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
-    """Report one-off non-words one edit from a common English word."""
+    """Report one-off non-words one edit from a common English word, and misspelled inflections."""
     words = word_index.with_parts(word_index.collect(document, scope))
+    respelled = dict(_misspelled_inflections(check, words))
+    for lower, spelling in respelled.items():
+        if not own.own_slip(lower, _own_lexicon(check, words), words, check.tolerance):
+            yield from _slip_hits(words, lower, spelling)
     for lower in _once(check, words, 4):
+        if lower in respelled:
+            continue
         form = words.usual_form(lower)
         if has_inner_capital(form) or (form.isupper() and len(form) < 6):
             continue  # BioCorRx, tickers and acronyms
@@ -514,6 +522,29 @@ def _english_report(
         if _drug_or_product(check, lower, words):
             continue
         yield from _slip_hits(words, lower, expected)
+
+
+def _misspelled_inflections(check: Lexicon, words: Words) -> Iterator[tuple[str, str]]:
+    """Yield each lowercase word that misspells an inflection, with its spelling: "occured", "occurred".
+
+    Unlike other non-words, these are reported however often the draft
+    writes them (a writer who spells "occured" once spells it so each
+    time) and however far the spelling is ("basicly", "basically"): the
+    word list holds the stem and the right form. A word written with a
+    capital anywhere may be a name ("Bader" is "bad" + "er"), and is left
+    to the one-edit test.
+    """
+    for lower in words.unknown:
+        if (
+            len(lower) >= 4
+            and lower not in check.allow
+            and lower not in words.compounds
+            and words.forms(lower).keys() == {lower}
+            and not vocabulary.is_drug_name(lower)
+        ):
+            expected = vocabulary.misspelled_inflection(lower)
+            if expected is not None:
+                yield lower, expected
 
 
 def _in_dateline(document: Document, offset: int) -> bool:
