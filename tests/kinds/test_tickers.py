@@ -82,6 +82,22 @@ def test_a_root_and_its_related_securities_are_one_issuers(other: str) -> None:
     assert rule_hits(text, "sec.ticker-inconsistent") == []
 
 
+def test_a_class_letter_run_onto_a_four_letter_symbol_is_a_slip_not_a_class() -> None:
+    # a class letter or a warrant's W joins a root as a fifth character, or written apart
+    text = (
+        "Pelora, Inc. (Nasdaq: PLRA) today announced results.\n\nAbout Pelora\n\n"
+        "Pelora, Inc. (Nasdaq: PLR) is based in Boston."
+    )
+    [hit] = rule_hits(text, "sec.ticker-inconsistent")
+    assert "'PLR' here but 'PLRA'" in hit.message and hit.fix.replacement == "PLRA"
+
+
+@pytest.mark.parametrize("other", ["NYSE: BRK.A", "NYSE: BRK-B", "NYSE: BRK WS"])
+def test_a_class_written_apart_from_its_root_is_the_issuers(other: str) -> None:
+    text = f"Acme, Inc. (NYSE: BRK) today announced results. Acme, Inc. ({other}) is listed."
+    assert rule_hits(text, "sec.ticker-inconsistent") == []
+
+
 def test_the_letter_a_market_appends_after_a_reverse_split_is_the_issuers_symbol() -> None:
     text = (
         "Acme, Inc. (OTCQB: SNWV) today announced a reverse split. For 20 business days the"

@@ -234,6 +234,23 @@ def _related(one: str, other: str) -> bool:
     return long.startswith(short) and long[len(short) :] in _related_suffixes()
 
 
+def _same_issuer(one: str, other: str) -> bool:
+    """Tell whether two symbols as written are one issuer's securities, for the inconsistency report.
+
+    As :func:`_related`, but a single letter added to a root marks a class,
+    a warrant or a market's marker only where it is written apart ("BRK.A")
+    or is the fifth character of a five-character symbol ("ACONW", "SNWVD"):
+    that is the only place the Nasdaq and OTC markets put one. "PLRA" beside
+    "PLR" is one symbol written two ways, and one of them is wrong.
+    """
+    short, long = sorted((_key(one), _key(other)), key=len)
+    if not _related(short, long):
+        return False
+    added = long[len(short) :]
+    written = one if _key(one) == long else other
+    return len(added) != 1 or len(long) == 5 or written.upper() != long
+
+
 @functools.cache
 def _related_suffixes() -> frozenset[str]:
     """Return what related securities add to a symbol (``related_suffixes`` in exchanges.json)."""
@@ -255,7 +272,7 @@ def _inconsistent(check: Tickers, found: list[Mention]) -> Iterator[Hit]:
         )
         where = "in the company profile" if configured else "elsewhere in this release"
         for mention in group_mentions:
-            if not _related(_key(mention.symbol), _key(expected)):
+            if not _same_issuer(mention.symbol, expected):
                 yield Hit(
                     mention.start,
                     mention.end,
