@@ -167,6 +167,11 @@ def test_corpus_drafts_count_mismatch_is_found_and_matching_count_is_not() -> No
             " patients, and a Phase I/IIa trial in relapsed or refractory multiple myeloma patients.",
             "says 3, but 2 are listed",
         ),
+        (  # words between the count and its colon
+            "Sorvent added two new hospital systems to its commercial network during the quarter:"
+            " Allina Health, HealthPartners and Essentia Health.",
+            "says 2, but 3 are listed",
+        ),
     ],
 )
 def test_lists_after_a_dash_a_colon_bullets_or_before_an_appositive_count_are_checked(
@@ -190,6 +195,11 @@ def test_lists_after_a_dash_a_colon_bullets_or_before_an_appositive_count_are_ch
         "It operates in four markets: the U.S., Australia, Japan, and Taiwan.",
         "The three sites: Rockville, Maryland and San Diego, California.",  # address commas
         "Acme has three programs such as Alpha and Beta.",  # a partial list may be shorter
+        # the colon's list is the nearer count's, not the first one's
+        "It will enroll 120 patients at six clinical sites: Alpha Clinic, Beta Center, Gamma"
+        " Institute, Delta Hospital, Epsilon Clinic and Zeta Center.",
+        # a clause between the count and the colon: the list is another noun's
+        "Two years after its founding, the company counts these partners: Alpha, Beta and Gamma.",
     ],
 )
 def test_agreeing_partial_or_unreadable_new_list_forms_are_quiet(text: str) -> None:

@@ -110,6 +110,11 @@ class ListCount(NamedTuple):
     appointed: Appointed | None
 
 
+#: How many words may stand between a count and the word or mark that opens its list:
+#: "two new hospital systems to its commercial network during the quarter: ...".
+_REACH = 8
+
+
 def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
     """Compile a ``count`` check's parameters."""
     if params["measure"] == "percent":
@@ -130,12 +135,14 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
         rf"|(?:(?P<part>{number})\s+of\s+(?:the|its|our|these|those|their)\s+)?"
         rf"(?P<number>{number})(?:[- ]member\s+(?:[\w'’-]+\s+)?(?:{params['groups']})"
         rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,2}}?(?:{params['nouns']})"
-        # any plural noun when a colon or a dash opens the list ("five software platforms —")
-        rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,3}}?[A-Za-z'’-]{{2,}}s(?=\s*(?:{marked}))"
+        # any plural noun when a colon or a dash opens the list ("five software platforms —"),
+        # maybe a few words on ("two new hospital systems to its network this quarter:")
+        rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,3}}?[A-Za-z'’-]{{2,}}s"
+        rf"(?=(?:\s+(?!and\b|or\b|but\b|(?:{number})\b)[a-z'’-]+){{0,{_REACH}}}\s*(?:{marked}))"
         r")\b)"
     )
     lead_in = (
-        r"\A(?:\s+(?!(?:and|or|but)\b)[\w'’.-]+){0,6}?\s*"
+        rf"\A(?:\s+(?!(?:and|or|but)\b)[\w'’.-]+){{0,{_REACH}}}?\s*"
         rf"(?:(?P<complete>{params['complete']})|(?P<partial>{params['partial']}))\s*:?\s*"
         r"(?:the\s+following\s*:?\s*)?"
     )
