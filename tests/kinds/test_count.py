@@ -172,6 +172,12 @@ def test_corpus_drafts_count_mismatch_is_found_and_matching_count_is_not() -> No
             " Allina Health, HealthPartners and Essentia Health.",
             "says 2, but 3 are listed",
         ),
+        (  # names set off by a comma after the count, a phase between the number and the noun
+            "The NDA is supported by results from three Phase 3 trials, REACH-1 and REACH-2, in"
+            " which velomistat met its endpoints.",
+            "says 3, but 2 are listed",
+        ),
+        ("Acme has four clinical programs, Alpha, Beta and Gamma.", "says 4, but 3 are listed"),
     ],
 )
 def test_lists_after_a_dash_a_colon_bullets_or_before_an_appositive_count_are_checked(
@@ -198,6 +204,11 @@ def test_lists_after_a_dash_a_colon_bullets_or_before_an_appositive_count_are_ch
         # the colon's list is the nearer count's, not the first one's
         "It will enroll 120 patients at six clinical sites: Alpha Clinic, Beta Center, Gamma"
         " Institute, Delta Hospital, Epsilon Clinic and Zeta Center.",
+        "It studies two clinical drugs, Atiprimod and L-Annamycin.",
+        "Acme runs two Phase 2 trials, ALPHA and BETA, in Europe.",
+        # after the comma, a clause whose subject is two names, not a list of the count
+        "With three trials, Pfizer and Merck lead the field.",
+        "Acme has three programs, and Alpha and Beta are its partners.",
         # a clause between the count and the colon: the list is another noun's
         "Two years after its founding, the company counts these partners: Alpha, Beta and Gamma.",
     ],

@@ -16,8 +16,9 @@ after which any plural noun opens a list: a colon, a spaced dash, "five software
 platforms — iOS, ..."), ``max_described_words`` (after such a mark, items that open with
 "a"/"an" may be this long) and ``lead_words`` (words that open a clause, not a name).
 Besides a list after the count, the list may be bullets or numbers in the paragraphs
-after "the following three improvements:", or come before the count in an appositive
-("Alpha, Beta and Gamma, the three founding members"); "two of the following:" needs
+after "the following three improvements:", be set off by commas right after it
+("three Phase 3 trials, REACH-1 and REACH-2, in which"), or come before the count in
+an appositive ("Alpha, Beta and Gamma, the three founding members"); "two of the following:" needs
 at least two items. A count in the headline with no list of its own is
 checked against a body list with the same number ("Ten Institutions" in the
 headline, "This ten-member group includes" eleven names in the body). A
@@ -80,6 +81,18 @@ _LEADING_CONJUNCTION = pattern_cache.compile(r"(?i)\A(?:and|or|as\s+well\s+as|&)
 #: What closes a list read back from a count: ", the" ("Alpha, Beta and Gamma, the three members").
 _APPOSITIVE_TAIL = pattern_cache.compile(r",\s+(?:the|its|our|their|all)\s+\Z")
 _DIGIT = pattern_cache.compile(r"\d")
+# A name in a list set off by commas after its count: capitalised words or codes, with a
+# few lower-case links ("University of Florida", "REACH-1", "the Harmon Clinic").
+_LISTED_NAME = (
+    r"(?:the\s+)?[\p{Lu}\d][\w.’'&-]*"
+    r"(?:\s+(?:(?:of|the|for|de|du|la|von|van|at|in)\s+)?[\p{Lu}\d][\w.’'&-]*){0,4}"
+)
+# "three Phase 3 trials, REACH-1 and REACH-2, in which": the names between the count's
+# comma and the next comma or the sentence's end, closed by "and" or "or".
+_COMMA_LIST = pattern_cache.compile(
+    rf",\s+(?P<list>{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or)\s+{_LISTED_NAME})"
+    r"(?=\s*(?:[,;)]|\.(?:\s|\Z))|\s*\Z)"
+)
 _LETTER = pattern_cache.compile(r"\p{L}")
 
 
@@ -110,6 +123,8 @@ class ListCount(NamedTuple):
     appointed: Appointed | None
 
 
+#: A trial's phase between a count and its noun: "three Phase 3 trials", "two Phase 1/2 studies".
+_PHASE = r"phase\s+(?:[1-4]|I{1,3}|IV)[a-c]?(?:/(?:[1-4]|I{1,3}|IV)[a-c]?)?"
 #: How many words may stand between a count and the word or mark that opens its list:
 #: "two new hospital systems to its commercial network during the quarter: ...".
 _REACH = 8
@@ -134,7 +149,7 @@ def compile(params: dict[str, Any], where: str) -> ListCount | shares.Shares:
         rf"(?P<choose>{number})\s+of\s+the\s+following\b(?:\s+(?!\d)[\w'’-]+){{0,3}}?(?=\s*:)"
         rf"|(?:(?P<part>{number})\s+of\s+(?:the|its|our|these|those|their)\s+)?"
         rf"(?P<number>{number})(?:[- ]member\s+(?:[\w'’-]+\s+)?(?:{params['groups']})"
-        rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,2}}?(?:{params['nouns']})"
+        rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+|{_PHASE}\s+){{0,2}}?(?:{params['nouns']})"
         # any plural noun when a colon or a dash opens the list ("five software platforms —"),
         # maybe a few words on ("two new hospital systems to its network this quarter:")
         rf"|\s+(?:(?!of\b|and\b|or\b)[A-Za-z'’-]+\s+){{0,3}}?[A-Za-z'’-]{{2,}}s"
@@ -245,6 +260,8 @@ def _stated_counts(check: ListCount, document: Document, scope: Scope) -> Iterat
             if value is None or value < 2:
                 continue
             items, partial = _read_list(check, text[match.end() : end])
+            if items is None:
+                items = _comma_list(check, text, match.end(), end)
             if items is None and _opens_bullets(text, match.end(), end):
                 items = _bullets(document, end)
                 partial = partial and not _FOLLOWING.search(text, start, match.start())
@@ -262,6 +279,23 @@ def _stated_counts(check: ListCount, document: Document, scope: Scope) -> Iterat
                 headline,
                 at_least=match.group("choose") is not None,
             )
+
+
+def _comma_list(check: ListCount, text: str, after: int, end: int) -> tuple[str, ...] | None:
+    """Return the names a comma sets off right after a count, or None.
+
+    "three Phase 3 trials, REACH-1 and REACH-2, in which": the list must
+    be names only, closed by "and" or "or", and end where the sentence or
+    the aside does, so that a clause after the comma ("two trials, Pfizer
+    and Merck lead") is not read as one.
+    """
+    found = _COMMA_LIST.match(text, after, end, timeout=PATTERN_TIMEOUT)
+    if found is None:
+        return None
+    items: list[str] = []
+    for chunk in _ITEM_SEPARATOR.split(found.group("list").rstrip(".")):
+        items.extend(part.strip() for part in _CONJUNCTION.split(chunk, maxsplit=1) if part.strip())
+    return _checked(check, items, False)
 
 
 def _opens_bullets(text: str, after: int, end: int) -> bool:
