@@ -1,10 +1,13 @@
 """Drafts written after the checks, with planted defects: every one is found, and nothing else.
 
-The drafts in ``tests/data/oos_drafts`` were written in session 16: four
-with planted defects, linted before any change to the checks (the first
-two) or after the first round of fixes (the next two), and two clean ones. Each planted defect is listed with the rule
-that should report it. A finding at warning or error that is not planted
-fails the test as surely as a planted defect that goes unreported.
+The drafts in ``tests/data/oos_drafts`` were written in two sessions. In
+session 16: four with planted defects, linted before any change to the
+checks (the first two) or after the first round of fixes (the next two), two
+clean ones and one more with defects. In session 17: three with defects,
+linted before any change. Each planted defect is listed with the rule that
+should report it, once for each time it should be reported. A finding at
+warning or error that is not planted fails the test as surely as a planted
+defect that goes unreported.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from tests.helpers import DATA, findings
 DRAFTS = DATA / "oos_drafts"
 
 #: (line, rule) of every planted defect, by draft.
-PLANTED: dict[str, set[tuple[int, str]]] = {
-    "tevaro-phase1.txt": {
+PLANTED: dict[str, list[tuple[int, str]]] = {
+    "tevaro-phase1.txt": [
         (7, "editorial.count-mismatch"),  # "three dose cohorts:" and four doses
         (7, "spelling.english-word"),  # "adminstered"
         (9, "claims.safe-and-effective"),  # of an investigational antibody
@@ -31,8 +34,8 @@ PLANTED: dict[str, set[tuple[int, str]]] = {
         (23, "sec.legend-no-factors"),
         # Not found, and not asserted: "TVR-270" once beside "TVR-207" once. With one of each,
         # nothing says which is the code name; two programs may differ by their digits.
-    },
-    "orlen-q4.txt": {
+    ],
+    "orlen-q4.txt": [
         (3, "dates.period-not-ended"),  # "full year ended December 31, 2026" in February 2026
         (11, "spelling.english-word"),  # "signficant"
         (11, "editorial.count-mismatch"),  # "four new markets:" and three states
@@ -42,8 +45,8 @@ PLANTED: dict[str, set[tuple[int, str]]] = {
         (23, "dates.plan-before-release"),  # a call "on Monday, February 2, 2026"
         (27, "sec.ticker-inconsistent"),  # "OMSI" beside "OMS"
         (31, "spelling.english-word"),  # "Comission"
-    },
-    "kestria-orphan.txt": {
+    ],
+    "kestria-orphan.txt": [
         (1, "claims.orphan-as-approval"),  # "Orphan Drug Approval"
         (7, "claims.breakthrough"),  # "a breakthrough therapy" in Phase 1/2
         (9, "editorial.nct-number"),  # seven digits
@@ -52,40 +55,79 @@ PLANTED: dict[str, set[tuple[int, str]]] = {
         (11, "sec.form-style"),  # "Form S3"
         (13, "dates.today-mismatch"),  # "Earlier this month, on May 28, 2026" in June
         (21, "sec.filing-stale"),  # the 10-K for 2023, cited in June 2026
-    },
-    "brightwell-collab.txt": {
+    ],
+    "brightwell-collab.txt": [
         (3, "spelling.one-off-name"),  # "wich"
         (5, "spelling.english-word"),  # "recieve"
         (7, "spelling.english-word"),  # "beleive"
-        (9, "spelling.one-off-name"),  # "Dr. Lindquist" after "Dr. Sofia Lindqvist", both ways
+        # "Dr. Lindquist" after "Dr. Sofia Lindqvist", reported both ways (one of each)
+        (9, "spelling.one-off-name"),
+        (9, "spelling.one-off-name"),
         (11, "spelling.english-word"),  # "Cancer Reserach"
         (15, "spelling.one-off-name"),  # "Philidelphia"
-    },
+    ],
     # Clean drafts, written to try the new checks where they should stay quiet: two directors
     # named with a suffix and a credential, a third person named in another sentence, guidance
     # for a year "ending", a repurchase program "through the period ending" (the one false
     # finding they raised, fixed), a company name and its unit's name one letter apart.
     # Written after all the above: one of its three defects was missed (a hyphenated first name
     # ended the appointment list), and is fixed.
-    "cobalt-agm.txt": {
+    "cobalt-agm.txt": [
         (1, "editorial.count-mismatch"),  # "Elect Three Directors" and four elected
         (7, "spelling.one-off-name"),  # "Cobalt Rigde Therapeutics"
         (9, "dates.weekday-mismatch"),  # "Tuesday, October 21, 2026" is a Wednesday
-    },
-    "ardent-board.txt": set(),
-    "lumera-guidance.txt": set(),
+    ],
+    "ardent-board.txt": [],
+    "lumera-guidance.txt": [],
+    # Session 17, round 3, linted before any change: 23 of 27 planted defects found. The four
+    # misses are fixed: "occured" (its stem is a word), "PLR" beside "PLRA" (read as a class
+    # letter), and two lists (words between the count and its colon; names set off by commas).
+    "halvern-merger.txt": [
+        (3, "editorial.count-mismatch"),  # the subheadline's "three clinical programs" too
+        (5, "sec.exchange-name-retired"),  # "NYSE MKT" in 2026
+        (5, "dates.weekday-mismatch"),  # "Sunday, September 14, 2026" is a Monday
+        (7, "editorial.count-mismatch"),  # "three clinical programs:" and four codes
+        (7, "core.placeholder"),  # "$TK million"
+        (9, "spelling.english-word"),  # "accross"
+        (9, "spelling.english-word"),  # "managment"
+        (11, "spelling.one-off-name"),  # "Mr. Feldstien" after "Marcus Feldstein"
+        (11, "spelling.one-off-name"),  # "Cambrige, Massachusetts"
+        (13, "spelling.inconsistent-name"),  # "Halvern Bioscienes"
+        (21, "sec.filing-stale"),  # the 10-K for 2024, cited in September 2026
+    ],
+    "pelora-nda.txt": [
+        (3, "sec.fls-without-legend"),  # expects, anticipates, believes: and no legend
+        (3, "dates.impossible-date"),  # "June 31, 2027"
+        (7, "editorial.count-mismatch"),  # "three Phase 3 trials, REACH-1 and REACH-2"
+        (7, "claims.safe-and-effective"),  # of an investigational drug
+        (7, "spelling.english-word"),  # "occured"
+        (9, "spelling.drug-name"),  # "semaglutied"
+        (9, "spelling.english-word"),  # "succesful"
+        (17, "sec.ticker-inconsistent"),  # "NASDAQ: PLR" beside "Nasdaq: PLRA"
+    ],
+    "sorvent-q3.txt": [
+        (7, "core.placeholder"),  # "XX%"
+        (7, "spelling.one-off-name"),  # "comapred"
+        (9, "editorial.count-mismatch"),  # "two new hospital systems ... quarter:" and three
+        (11, "spelling.one-off-name"),  # "perfomance"
+        (11, "core.doubled-word"),  # "to to"
+        (15, "dates.period-not-ended"),  # "fourth quarter ended December 31, 2026" in November
+        (17, "dates.as-of-after-release"),  # cash "As of December 31, 2026"
+        (25, "spelling.one-off-name"),  # "Minneapols"
+        (33, "sec.form-style"),  # "Form 10Q"
+    ],
 }
 
 
 @pytest.mark.parametrize("name", sorted(PLANTED))
 def test_every_planted_defect_is_reported_and_nothing_else(name: str) -> None:
     text = (DRAFTS / name).read_text("utf-8")
-    reported = {
+    reported = sorted(
         (finding.line, finding.rule)
         for finding in findings(text)
         if finding.severity.name in ("ERROR", "WARNING")
-    }
-    assert reported == PLANTED[name]
+    )
+    assert reported == sorted(PLANTED[name])  # two slips on one line are two findings
 
 
 def test_the_fixes_write_the_names_as_the_release_does() -> None:
