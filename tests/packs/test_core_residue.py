@@ -77,6 +77,12 @@ CASES = [
         "The trial opened [check site count with the CRO].",
         "[check site count with the CRO]",
     ),
+    (
+        "core.note-to-team",
+        "Enrollment completes in 2026. [Legal to confirm the enrollment timing.]",
+        "[Legal to confirm the enrollment timing.]",
+    ),
+    ("core.note-to-team", "Revenue rose 12% [CFO to review].", "[CFO to review]"),
     ("core.note-to-team", "Internal: check the number with the CRO.", "Internal:"),
     ("core.placeholder", "[Company] today announced a collaboration.", "[Company]"),
     ("core.placeholder", "“We are delighted,” said [Name], CEO.", "[Name]"),
@@ -163,6 +169,8 @@ def test_a_headline_placeholder_is_reported_only_as_the_headline() -> None:
         "Traders may leverage up to 200X on derivatives. << Join APG University Today >>",
         "The company deleted outdated guidance. Formatted reports are available.",
         "Internal controls over financial reporting were effective.",
+        # editorial insertions in quotations
+        "“We [intend to review] the data,” he said. “[We plan to review] it, and [it is] able to check growth.”",
     ],
 )
 def test_look_alikes_that_real_releases_publish_are_quiet(text: str) -> None:
