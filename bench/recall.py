@@ -1273,6 +1273,30 @@ def inject_future_period(release: Release, rng: random.Random, k: int) -> list[I
     return pick(rng, spots, k, build)
 
 
+#: A periodic report named with the period it covers: "Annual Report on Form 10-K for the
+#: year ended December 31, 2024", "Form 10-Q for the quarter ended June 30, 2025".
+_PERIODIC_REPORT = re.compile(
+    r"Form\s+10-[KQ](?:/A)?\b[^.;]{0,40}?(?:year|quarter|period|three\s+months)\s+ended\s+"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},\s+(?P<year>\d{4})"
+)
+
+
+def inject_filing_stale(release: Release, rng: random.Random, k: int) -> list[Injection]:
+    """Point the legend at last year's report: "Form 10-K for the year ended December 31, 2023" for 2024.
+
+    The slip of a legend carried over from a year-old release: the report it names was
+    followed by a newer one of the same form, filed before this release.
+    """
+    text = release.text
+    spots = list(_PERIODIC_REPORT.finditer(text))
+
+    def build(match: re.Match) -> Injection:
+        year = int(match.group("year")) - 1
+        return word_edit(text, match.start("year"), match.end("year"), str(year))
+
+    return pick(rng, spots, k, build)
+
+
 # --------------------------------------------------------------------------- injectors: legends
 
 _FILING_REFERENCE = re.compile(
@@ -2124,6 +2148,25 @@ def match_case(slip: str, word: str) -> str:
     return slip[:1].upper() + slip[1:] if word[:1].isupper() else slip
 
 
+_SHORT_WORD = re.compile(r"(?<=[a-z,] )(?:the|a|an|to|of|and|in|for|on|with|is|that)(?= [a-z])")
+
+
+def inject_doubled_word(release: Release, rng: random.Random, k: int) -> list[Injection]:
+    """Write a short word twice in running text: "to the the market", "in in 2026".
+
+    The slip of an edit that retyped a word at a line or phrase boundary; only between
+    lowercase words, so that no title, list or table is touched.
+    """
+    text = release.text
+    spans = protected(text)
+    spots = [match for match in _SHORT_WORD.finditer(text) if not inside(spans, *match.span())]
+
+    def build(match: re.Match) -> Injection:
+        return word_edit(text, match.start(), match.end(), f"{match.group()} {match.group()}")
+
+    return pick(rng, spots, k, build)
+
+
 def inject_code_name(release: Release, rng: random.Random, k: int) -> list[Injection]:
     """Swap two letters or two digits of a code name used twice or more ("KIO-301" -> "KIO-310", "SGX301" -> "SXG301")."""
     text = release.text
@@ -2411,6 +2454,7 @@ def _classes() -> list[DefectClass]:
         make("ticker-markup", "ticker,markup", inject_ticker_markup),
         make("legend-removed", "safe-harbor", inject_legend_removed),
         make("filing-ref-removed", "sec-filing,safe-harbor", inject_filing_ref_removed),
+        make("filing-stale", "sec-filing", inject_filing_stale),
         make("wrong-weekday", "date", inject_wrong_weekday),
         make("impossible-date", "date", inject_impossible_date),
         make("drug-misspelling", "spelling", inject_drug_misspelling),
@@ -2425,6 +2469,7 @@ def _classes() -> list[DefectClass]:
         make("code-name", "spelling", inject_code_name),
         make("english-word", "spelling", inject_english_word),
         make("inflection", "spelling", inject_inflection),
+        make("doubled-word", "style", inject_doubled_word),
         make("ticker-symbol-mismatch", "ticker", inject_symbol_mismatch),
         make("exchange-retired", "ticker", inject_exchange_retired, kinds=True),
         make("exchange-malformed", "ticker", inject_exchange_malformed),
