@@ -1297,6 +1297,28 @@ def inject_filing_stale(release: Release, rng: random.Random, k: int) -> list[In
     return pick(rng, spots, k, build)
 
 
+#: A hedge before a claim about a product: "a potential cure", "to potentially cure".
+_HEDGED_CLAIM = re.compile(
+    r"\b(?P<hedge>potential(?:ly)?\s+|possible\s+)(?=(?:cure|curative|breakthrough|safe|effective)\b)",
+    re.I,
+)
+
+
+def inject_claim_unhedged(release: Release, rng: random.Random, k: int) -> list[Injection]:
+    """Cut the hedge from a claim about an investigational product: "a potential cure" -> "a cure".
+
+    The slip of an edit for length, or of a writer who finds the hedge weak: the sentence
+    now claims what only FDA approval establishes.
+    """
+    text = release.text
+    spots = list(_HEDGED_CLAIM.finditer(text))
+
+    def build(match: re.Match) -> Injection:
+        return word_edit(text, match.start("hedge"), match.end("hedge"), "")
+
+    return pick(rng, spots, k, build)
+
+
 # --------------------------------------------------------------------------- injectors: legends
 
 _FILING_REFERENCE = re.compile(
@@ -2477,6 +2499,7 @@ def _classes() -> list[DefectClass]:
         make("fls-no-legend", "safe-harbor", inject_fls_no_legend),
         make("count-mismatch", "count", inject_count_mismatch),
         make("future-period", "date", inject_future_period),
+        make("claim-unhedged", "claim", inject_claim_unhedged),
         make("residue", "markup,style,residue", inject_residue, kinds=True),
     ]
 

@@ -101,7 +101,7 @@ _SENTENCE_END = pattern_cache.compile(
     (?<!\b[A-Z])                   # not after an initial: "Gary S. Jacob"
     (?<!\b(?:%s))                  # not after a known abbreviation
     [.!?]["”’')\]]*                # the terminal mark and closing marks
-    (?=\s+["“‘(\[]?[A-Z0-9])       # followed by a capitalised start
+    (?=\s+["“‘(\[]?(?:[A-Z0-9]|[a-z]{1,2}[A-Z]))  # a capitalised start, or "iTOL-102", "mRNA"
     """
     % "|".join(_ABBREVIATIONS),
     engine.VERBOSE,

@@ -58,6 +58,15 @@ def test_paragraphs_split_on_blank_lines_and_keep_hard_wrapped_lines() -> None:
             "It opened on Jan. 4 in Calif. with data. Then M.D. Anderson joined.",
             ["It opened on Jan. 4 in Calif. with data.", "Then M.D. Anderson joined."],
         ),
+        (  # a sentence may open with a name in camel case
+            "It needs no suppression. iTOL-102 is a biologic. mRNA-1010 is a vaccine. eBay sells.",
+            [
+                "It needs no suppression.",
+                "iTOL-102 is a biologic.",
+                "mRNA-1010 is a vaccine.",
+                "eBay sells.",
+            ],
+        ),
     ],
 )
 def test_sentences(paragraph: str, expected: list[str]) -> None:
