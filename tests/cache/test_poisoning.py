@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import copyreg
+import json
 import marshal
 import os
 import shutil
@@ -47,7 +48,12 @@ DRAFT = (
 )
 #: The corpus draft that exits 1 (an error finding).
 FAILING = (REPO / "corpus" / "pellmont-phase1-complete.txt").read_text(encoding="utf-8")
-DOUBLED = r"\b(?<![-\w])(?P<word>[a-z]++)(?:[ ]+|[ ]*\n[ ]*)(?P=word)(?![-\w])"
+#: The source of core.doubled-word's first pattern, as the pattern cache keys it.
+DOUBLED = next(
+    rule["check"]["patterns"][0]
+    for rule in json.loads((REPO / "rules" / "core.json").read_text(encoding="utf-8"))["rules"]
+    if rule["id"] == "core.doubled-word"
+)
 
 
 @pytest.fixture(scope="module")
