@@ -117,7 +117,8 @@ PLANTED: dict[str, list[tuple[int, str]]] = {
         (25, "spelling.one-off-name"),  # "Minneapols"
         (33, "sec.form-style"),  # "Form 10Q"
     ],
-    # Session 17, round 4, written after round 3's fixes: 13 of 15 planted defects found, and
+    # Session 17, round 4, written after round 3's fixes: 13 of 15 planted defects found (both
+    # misses now fixed), and
     # the two clean drafts (a 510(k) clearance, a first-quarter report) quiet, info included.
     "tarsen-offering.txt": [
         (3, "dates.weekday-mismatch"),  # "Monday, March 10, 2026" is a Tuesday
@@ -137,11 +138,12 @@ PLANTED: dict[str, list[tuple[int, str]]] = {
         (5, "spelling.drug-name"),  # "adalimumbab"
         (7, "core.doubled-word"),  # "the the"
         (17, "sec.pslra-citation-wrong"),  # "Reform Act of 1996"
-        # Not found, and not asserted: "Norvia will report the final 52-week data from the
-        # trial on September 28, 2026", a plan dated before the October 6 release. "from"
-        # stands nearest the date and may open a period ("from June"); read past it, "will use
-        # the proceeds from the offering on <an earlier day>" would be reported too, where the
-        # day is the offering's.
+        # "Norvia will report the final 52-week data from the trial on September 28, 2026", a
+        # plan dated before the October 6 release: missed, because "from" stood nearest the
+        # date and may open a period ("from June"). A "from" that names a trial or a study as
+        # the data's source no longer does; "the proceeds from the offering on" a day stays
+        # unsure, since the day may be the offering's.
+        (5, "dates.plan-before-release"),
     ],
     "quarry-510k.txt": [],
     "meriden-q1.txt": [],

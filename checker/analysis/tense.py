@@ -65,6 +65,12 @@ _TIME_PREPOSITION = pattern_cache.compile(
     r"(?:(?:the|its|our|their)\s+)?"
     r"(?:(?:end|close|middle|start|beginning|course|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)?\Z"
 )
+# "data from the trial on September 28": "from" names where data come from, not when a
+# period starts (a trial is not a day), so the verb before it governs the date.
+_SOURCE = pattern_cache.compile(
+    r"(?i)from\s+(?:the|its|our|their|this|that|these|both|each)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:trials?|study|studies|cohorts?|analys[ie]s)\b"
+)
 # A plan told as past ("were expected in 2006", "as previously planned") is
 # history, not a plan: the date is neither a lapsed plan nor a done event.
 _PAST_PLAN = (
@@ -192,7 +198,11 @@ def _last_marker(before: str) -> str | None:
     markers = list(_MARKER.finditer(before, timeout=PATTERN_TIMEOUT))
     if not markers:
         return None
-    markers = [marker for marker in markers if not _adjective(before, marker)]
+    markers = [
+        marker
+        for marker in markers
+        if not _adjective(before, marker) and not _SOURCE.match(before, marker.start())
+    ]
     if not markers:
         return None
     last = markers[-1]

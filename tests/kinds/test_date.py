@@ -32,6 +32,10 @@ def _hits(text: str, rule: str, **kwargs) -> list[str]:
         ),
         ("plan-before-release", DL07 + "Acme will host a conference call on March 1, 2007."),
         ("plan-before-release", DL07 + "Acme expects to complete enrollment by the end of 2006."),
+        (  # "from" names the data's source, not a period's start
+            "plan-before-release",
+            DL07 + "Acme will report the final 52-week data from the trial on March 1, 2007.",
+        ),
         (
             "period-not-ended",
             DL07 + "Net loss for the quarter ended March 31, 2007 was $2 million.",
@@ -143,6 +147,10 @@ def test_defect_is_reported(rule: str, text: str) -> None:
             DL07 + "As previously expected in the second half of 2006, the trial began.",
         ),
         ("plan-before-release", DL07 + "Acme had planned to start the trial in December 2006."),
+        (  # the day may be the offering's: "from" it is left unsure
+            "plan-before-release",
+            DL07 + "Acme will use the proceeds from the offering on March 1, 2007 to fund trials.",
+        ),
         (
             "plan-before-release",
             DL07
