@@ -1319,6 +1319,51 @@ def inject_claim_unhedged(release: Release, rng: random.Random, k: int) -> list[
     return pick(rng, spots, k, build)
 
 
+#: A plan's verb and its preposition right before a date: "will host a conference call on".
+_PLAN_LEAD = re.compile(
+    r"\b(?:will|expects?\s+to|plans?\s+to|intends?\s+to|scheduled\s+to)\s+(?:host|hold|report|"
+    r"present|release|announce|webcast|close|pay|be\s+held|take\s+place)\b[^.;\n]{0,60}?\b(?:on|at)\s+"
+    r"(?:[A-Z][a-z]+day,?\s+)?$"
+)
+
+
+def inject_plan_past(release: Release, rng: random.Random, k: int) -> list[Injection]:
+    """Date a plan the year before: "will host a call on March 8, 2007" -> "March 8, 2006".
+
+    The slip of a year carried over from last year's announcement: the release now
+    promises an event on a day already gone.
+    """
+    released = release.date
+    if released is None:
+        return []
+    text = release.text
+    spots = []
+    for match in date_mentions(release):
+        day = mention_date(match, release)
+        if (
+            match.group("year")
+            and day is not None
+            and day >= released
+            and _PLAN_LEAD.search(text[max(0, match.start() - 120) : match.start()])
+        ):
+            spots.append((match, day))
+
+    def build(spot: tuple[re.Match, dt.date]) -> Injection | None:
+        match, day = spot
+        year = (
+            released.year - 1
+            if (day.month, day.day) >= (released.month, released.day)
+            else released.year
+        )
+        try:
+            dt.date(year, day.month, day.day)
+        except ValueError:
+            return None
+        return word_edit(text, match.start("year"), match.end("year"), str(year))
+
+    return pick(rng, spots, k, build)
+
+
 # --------------------------------------------------------------------------- injectors: legends
 
 _FILING_REFERENCE = re.compile(
@@ -2499,6 +2544,7 @@ def _classes() -> list[DefectClass]:
         make("fls-no-legend", "safe-harbor", inject_fls_no_legend),
         make("count-mismatch", "count", inject_count_mismatch),
         make("future-period", "date", inject_future_period),
+        make("plan-past", "date", inject_plan_past),
         make("claim-unhedged", "claim", inject_claim_unhedged),
         make("residue", "markup,style,residue", inject_residue, kinds=True),
     ]
