@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress, groupby
 from operator import itemgetter
@@ -280,6 +280,61 @@ def misspelled_inflection(word: str) -> str | None:
             if respelled is not None:
                 return respelled
     return None
+
+
+@lru_cache(maxsize=8192)
+@remembered
+def rare_slip_of(word: str, min_count: int, common_count: int) -> str | None:
+    """Return the very common word a rare listed word is one added or dropped letter from.
+
+    web2, one of the two word lists, holds archaic and rare spellings that
+    are also the typos of very common words: "untill" (until), "brough"
+    (brought). A word pyspellchecker counts fewer than *min_count* times,
+    one letter added or dropped from a word it counts *common_count* times
+    or more, and not an inflection of a counted word ("showings"), is
+    answered with that word. On the real releases, at 500 times the
+    english-word rule's count, the only such words are two typos.
+    """
+    lower = word.lower()
+    if english_count(lower, min_count):
+        return None
+    counts = common_english(min_count)
+    if any(stem in counts for stem in _stems(lower)):
+        return None
+    best, best_count = None, common_count - 1
+    for neighbour in _one_letter_added_or_dropped(lower):
+        count = counts.get(neighbour, 0)
+        if count > best_count:
+            best, best_count = neighbour, count
+    return best
+
+
+def _stems(word: str) -> Iterator[str]:
+    """Yield the stems *word* may be an inflection of: "showings" (showing), "halving" (halve).
+
+    The suffix stripped, and then the stem with its silent e back, its
+    doubled consonant single, or its i a y ("studies", "study").
+    """
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            yield stem
+            yield stem + "e"
+            if stem[-1] == stem[-2]:
+                yield stem[:-1]
+            if stem.endswith("i"):
+                yield stem[:-1] + "y"
+
+
+def _one_letter_added_or_dropped(word: str) -> set[str]:
+    """Return the words one letter longer or shorter than *word* at any position."""
+    dropped = {word[:index] + word[index + 1 :] for index in range(len(word))}
+    added = {
+        word[:index] + letter + word[index:]
+        for index in range(len(word) + 1)
+        for letter in "abcdefghijklmnopqrstuvwxyz"
+    }
+    return dropped | added
 
 
 def _respelled(stem: str, suffix: str, english: Vocabulary) -> str | None:

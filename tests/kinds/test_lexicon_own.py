@@ -245,6 +245,31 @@ def test_a_misspelled_inflection_is_reported_each_time_and_at_two_edits() -> Non
     assert _fixes(text, "spelling.english-word") == ["occurred", "occurred", "basically"]
 
 
+@pytest.mark.parametrize(
+    ("word", "slip_of"),
+    [
+        ("untill", "until"),  # rare listed words a letter from very common ones
+        ("brough", "brought"),
+        ("showings", None),  # an inflection of a counted word
+        ("halving", None),  # "halve" + "ing"
+        ("pulsed", None),  # counted often enough to be a word in its own right
+        ("until", None),
+    ],
+)
+def test_a_rare_listed_word_a_letter_from_a_very_common_one_is_its_slip(
+    word: str, slip_of: str | None
+) -> None:
+    assert vocabulary.rare_slip_of(word, 200, 100_000) == slip_of
+
+
+def test_a_rare_listed_word_is_reported_in_lowercase_and_not_as_a_name() -> None:
+    slips = "BOSTON, Nov. 12, 2026 -- A facility was brough online untill May.\n"
+    assert _fixes(slips, "spelling.english-word") == ["brought", "until"]
+    # a word the draft capitalises anywhere may be a name: "Brough" is a surname
+    names = "BOSTON, Nov. 12, 2026 -- Dr. Anne Brough spoke. Mr. Brough untill May was brough.\n"
+    assert _fixes(names, "spelling.english-word") == ["until"]
+
+
 def test_a_capitalised_word_made_like_an_inflection_is_left_alone() -> None:
     # "Bader" is "bad" + "er", and "badder" is a word: a name, not a slip
     text = "BOSTON, Nov. 12, 2026 -- Dr. Ruth Bader joined. Bader leads the Bader Lab.\n"

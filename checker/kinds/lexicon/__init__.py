@@ -26,7 +26,8 @@ Parameters: ``report`` says what to look for:
 * ``english``: a word in no dictionary one edit from an English word used at
   least ``min_count`` times in pyspellchecker's frequency list: "devlopment";
   and, however often and however far, a lowercase inflection spelled against
-  a rule the word list attests: "occured", "arguement", "basicly".
+  a rule the word list attests: "occured", "arguement", "basicly"; and a
+  rare listed word one letter from a very common one: "untill", "brough".
 
 The last three check each part of a hyphenated word as a word ("Nuvada-based"),
 and stay quiet where an earlier one of them, or a drug-name or
@@ -535,16 +536,32 @@ def _misspelled_inflections(check: Lexicon, words: Words) -> Iterator[tuple[str,
     to the one-edit test.
     """
     for lower in words.unknown:
-        if (
-            len(lower) >= 4
-            and lower not in check.allow
-            and lower not in words.compounds
-            and words.forms(lower).keys() == {lower}
-            and not vocabulary.is_drug_name(lower)
-        ):
+        if _lowercase_word(check, words, lower):
             expected = vocabulary.misspelled_inflection(lower)
             if expected is not None:
                 yield lower, expected
+    common = _RARE_SLIP_COMMONNESS * check.min_count
+    for lower in words.spans:
+        if lower not in words.unknown and _lowercase_word(check, words, lower):
+            expected = vocabulary.rare_slip_of(lower, check.min_count, common)
+            if expected is not None:
+                yield lower, expected
+
+
+#: How many times more often pyspellchecker must count a word than ``min_count`` for a rare
+#: listed word one letter from it to be its typo ("untill", "brough").
+_RARE_SLIP_COMMONNESS = 500
+
+
+def _lowercase_word(check: Lexicon, words: Words, lower: str) -> bool:
+    """Tell whether a word the draft writes only in lowercase may be a slip of an English word."""
+    return (
+        len(lower) >= 4
+        and lower not in check.allow
+        and lower not in words.compounds
+        and words.forms(lower).keys() == {lower}
+        and not vocabulary.is_drug_name(lower)
+    )
 
 
 def _in_dateline(document: Document, offset: int) -> bool:
