@@ -270,6 +270,20 @@ def test_a_rare_listed_word_is_reported_in_lowercase_and_not_as_a_name() -> None
     assert _fixes(names, "spelling.english-word") == ["until"]
 
 
+def test_a_hyphenated_name_with_one_part_a_letter_doubled_is_one_name_written_two_ways() -> None:
+    text = (
+        "BASEL, Jan. 8, 2026 -- Acme licensed AUR-7 to F. Hoffmann-La Roche Ltd. Hoffmann-La Roche"
+        " will pay. “Hoffman-La Roche's team is strong,” said the CEO.\n"
+    )
+    assert _fixes(text, "spelling.one-off-name") == ["Hoffmann-La"]
+    # another letter, or words in lowercase: two names, or two words
+    others = (
+        "BASEL, Jan. 8, 2026 -- Smith-Jones and Smith-Jones met Smyth-Jones. She co-founded"
+        " Acme; the co-founder and another co-founder spoke.\n"
+    )
+    assert _fixes(others, "spelling.one-off-name") == []
+
+
 def test_a_capitalised_word_made_like_an_inflection_is_left_alone() -> None:
     # "Bader" is "bad" + "er", and "badder" is a word: a name, not a slip
     text = "BOSTON, Nov. 12, 2026 -- Dr. Ruth Bader joined. Bader leads the Bader Lab.\n"

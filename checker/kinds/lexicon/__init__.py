@@ -392,6 +392,11 @@ def _release_report(
             expected = own.code_slip(lower, words)
             if expected is not None:
                 yield from _slip_hits(words, lower, expected)
+    for lower in sorted(words.compounds):
+        if lower not in check.allow and not _reported(lower, words, reported):
+            expected = own.compound_name_slip(lower, words)
+            if expected is not None:
+                yield from _slip_hits(words, lower, expected)
     for lower in own.titled_words(words):
         if (
             lower in words.spans

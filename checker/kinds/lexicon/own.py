@@ -365,6 +365,41 @@ def _short_slip(word: str, name: str) -> bool:
     )
 
 
+def compound_name_slip(lower: str, words: Words) -> str | None:
+    """Return the capitalised compound the release repeats that *lower*, written once, is a slip of.
+
+    "Hoffman-La Roche" once beside "Hoffmann-La Roche" twice: one part a
+    letter doubled or single, the others the same. Both spellings are
+    surnames, so no word test reports either, and two people may well be
+    "Hoffman" and "Hoffmann"; but one hyphenated name with the same partner
+    word is one name, written two ways.
+    """
+    if words.count(lower) != 1 or not words.usual_form(lower)[:1].isupper():
+        return None
+    parts = lower.split("-")
+    for other in words.compounds:
+        if other == lower or words.count(other) < 2 or not words.usual_form(other)[:1].isupper():
+            continue
+        other_parts = other.split("-")
+        if len(other_parts) != len(parts):
+            continue
+        differing = [(one, two) for one, two in zip(parts, other_parts) if one != two]
+        if len(differing) == 1 and _doubling_apart(*differing[0]):
+            return other
+    return None
+
+
+def _doubling_apart(one: str, other: str) -> bool:
+    """Tell whether two words of four letters or more differ by one doubled letter ("Hoffman", "Hoffmann")."""
+    short, long = sorted((one, other), key=len)
+    if len(short) < 4 or len(long) != len(short) + 1:
+        return False
+    return any(
+        long[index] == long[index + 1] and long[:index] + long[index + 1 :] == short
+        for index in range(len(long) - 1)
+    )
+
+
 def code_slip(lower: str, words: Words) -> str | None:
     """Return the code name (with digits) the release uses that *lower*, used once, is a slip of.
 
