@@ -178,6 +178,11 @@ def test_corpus_drafts_count_mismatch_is_found_and_matching_count_is_not() -> No
             "says 3, but 2 are listed",
         ),
         ("Acme has four clinical programs, Alpha, Beta and Gamma.", "says 4, but 3 are listed"),
+        (  # lowercase phrases after a colon
+            "The trial is enrolling patients in two cohorts: previously untreated patients,"
+            " patients who progressed on chemotherapy and patients who cannot receive it.",
+            "says 2, but 3 are listed",
+        ),
     ],
 )
 def test_lists_after_a_dash_a_colon_bullets_or_before_an_appositive_count_are_checked(
@@ -205,6 +210,7 @@ def test_lists_after_a_dash_a_colon_bullets_or_before_an_appositive_count_are_ch
         "It will enroll 120 patients at six clinical sites: Alpha Clinic, Beta Center, Gamma"
         " Institute, Delta Hospital, Epsilon Clinic and Zeta Center.",
         "It studies two clinical drugs, Atiprimod and L-Annamycin.",
+        "The study has three goals: to expand access, reduce costs and improve care.",
         "Acme runs two Phase 2 trials, ALPHA and BETA, in Europe.",
         # after the comma, a clause whose subject is two names, not a list of the count
         "With three trials, Pfizer and Merck lead the field.",

@@ -58,6 +58,9 @@ _NAME_LINKS = frozenset(
 # after a colon or dash: each is one thing however long its description.
 _ARTICLE_START = pattern_cache.compile(r"(?:a|an)\s+\S")
 _ITEM_SEPARATOR = pattern_cache.compile(r"[,;]\s*")
+# After a colon, items that are plain lowercase phrases of a few words are things too:
+# "two cohorts: previously untreated patients, patients who progressed on chemotherapy and ...".
+_LOWERCASE_PHRASE = pattern_cache.compile(r"\p{Ll}[\p{Ll}'’-]*(?:\s+\p{Ll}[\p{Ll}'’-]*){0,5}")
 # A spaced dash before a lower-case word closes an aside list ("five platforms —
 # iOS, ..., and tvOS — provide"); before a capital it is inside a name
 # ("University of Colorado – Denver").
@@ -426,7 +429,10 @@ def _checked(check: ListCount, items: list[str], marked: bool) -> tuple[str, ...
     """
     if len(items) < 2 or all(_QUANTITY.match(item) and not _DOSE.match(item) for item in items):
         return None
-    described = marked and all(_ARTICLE_START.match(item) for item in items)
+    described = marked and (
+        all(_ARTICLE_START.match(item) for item in items)
+        or all(_LOWERCASE_PHRASE.fullmatch(item) for item in items)
+    )
     longest = check.max_described_words if described else check.max_item_words
     for item in items:
         if len(item.split()) > longest:
