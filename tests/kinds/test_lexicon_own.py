@@ -415,3 +415,42 @@ def test_planted_slips_in_drafts_of_our_own() -> None:
 )
 def test_one_letter_moved(word: str, name: str, moved: bool) -> None:
     assert own._one_letter_moved(word, name) is moved
+
+
+@pytest.mark.parametrize(
+    ("word", "term"),
+    [
+        ("pharmacokinectic", "pharmacokinetic"),
+        ("monotheraphy", "monotherapy"),
+        ("immunogenecity", "immunogenicity"),
+        ("bioavailabilty", "bioavailability"),
+        ("neutropenea", "neutropenia"),
+    ],
+)
+def test_a_slip_of_a_clinical_term_no_dictionary_counts_is_reported(word: str, term: str) -> None:
+    text = f"BOSTON, May 5, 2026 -- Acme studied the {word} of AC-1 in a Phase 2 trial.\n"
+    assert _fixes(text, "spelling.clinical-term") == [term]
+
+
+@pytest.mark.parametrize(
+    "word",
+    # the forms real releases write: hyphenated, adverbs, plurals, adjectives and nouns
+    [
+        "intra-tumoral",
+        "intratumorally",
+        "immuno-modulatory",
+        "immunomodulators",
+        "neutropenic",
+        "thrombocytopenic",
+        "hematology",
+        "hematological",
+        "glioblastomas",
+        "biosimilars",
+        "immunogenic",
+        "pharmacologic",
+        "cardiomyopathies",
+    ],
+)
+def test_the_forms_of_a_clinical_term_are_not_slips_of_it(word: str) -> None:
+    text = f"BOSTON, May 5, 2026 -- Acme studied the {word} of AC-1 in a Phase 2 trial.\n"
+    assert _fixes(text, "spelling.clinical-term") == []
