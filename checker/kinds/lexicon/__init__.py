@@ -491,9 +491,9 @@ def _words_in_place_slots(check: Lexicon, document: Document, words: Words) -> I
 def _english_report(
     check: Lexicon, document: Document, scope: Scope, context: Context
 ) -> Iterator[Hit]:
-    """Report one-off non-words one edit from a common English word, and misspelled inflections."""
+    """Report one-off non-words one edit from a common English word, and the lists' own slips."""
     words = word_index.with_parts(word_index.collect(document, scope))
-    respelled = dict(_misspelled_inflections(check, words))
+    respelled = dict(_english_slips(check, words))
     for lower, spelling in respelled.items():
         if not own.own_slip(lower, _own_lexicon(check, words), words, check.tolerance):
             yield from _slip_hits(words, lower, spelling)
@@ -530,16 +530,19 @@ def _english_report(
         yield from _slip_hits(words, lower, expected)
 
 
-def _misspelled_inflections(check: Lexicon, words: Words) -> Iterator[tuple[str, str]]:
-    """Yield each lowercase word that misspells an inflection, with its spelling: "occured", "occurred".
+def _english_slips(check: Lexicon, words: Words) -> Iterator[tuple[str, str]]:
+    """Yield each lowercase slip the word lists themselves show, with its spelling.
 
-    Unlike other non-words, these are reported however often the draft
-    writes them (a writer who spells "occured" once spells it so each
-    time) and however far the spelling is ("basicly", "basically"): the
-    word list holds the stem and the right form. A word written with a
-    capital anywhere may be a name ("Bader" is "bad" + "er"), and is left
-    to the one-edit test.
+    A misspelled inflection ("occured": "occurred") and a rare listed word
+    one letter from a very common one ("untill": "until"). Unlike other
+    non-words, these are reported however often the draft writes them (a
+    writer who spells "occured" once spells it so each time) and however
+    far the spelling is ("basicly", "basically"): the word list holds the
+    right form. A word written with a capital anywhere may be a name
+    ("Bader" is "bad" + "er", "Brough" a surname), and is left to the
+    one-edit test.
     """
+    unknown = set(words.unknown)
     for lower in words.unknown:
         if _lowercase_word(check, words, lower):
             expected = vocabulary.misspelled_inflection(lower)
@@ -547,7 +550,7 @@ def _misspelled_inflections(check: Lexicon, words: Words) -> Iterator[tuple[str,
                 yield lower, expected
     common = _RARE_SLIP_COMMONNESS * check.min_count
     for lower in words.spans:
-        if lower not in words.unknown and _lowercase_word(check, words, lower):
+        if lower not in unknown and _lowercase_word(check, words, lower):
             expected = vocabulary.rare_slip_of(lower, check.min_count, common)
             if expected is not None:
                 yield lower, expected

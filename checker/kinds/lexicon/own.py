@@ -377,16 +377,32 @@ def compound_name_slip(lower: str, words: Words) -> str | None:
     if words.count(lower) != 1 or not words.usual_form(lower)[:1].isupper():
         return None
     parts = lower.split("-")
-    for other in words.compounds:
-        if other == lower or words.count(other) < 2 or not words.usual_form(other)[:1].isupper():
-            continue
-        other_parts = other.split("-")
-        if len(other_parts) != len(parts):
-            continue
-        differing = [(one, two) for one, two in zip(parts, other_parts) if one != two]
+    for other in _repeated_compounds(words).get(_undoubled(lower), ()):
+        differing = [(one, two) for one, two in zip(parts, other.split("-")) if one != two]
         if len(differing) == 1 and _doubling_apart(*differing[0]):
             return other
     return None
+
+
+def _repeated_compounds(words: Words) -> dict[str, list[str]]:
+    """Map the capitalised compounds the draft writes twice or more by their letters undoubled.
+
+    A slip that doubles or drops a letter leaves that key as it is, so each
+    compound written once is compared with a handful, not with every
+    compound of the draft (built once per draft).
+    """
+    if "repeated-compounds" not in words.derived:
+        found: dict[str, list[str]] = {}
+        for compound in sorted(words.compounds):
+            if words.count(compound) >= 2 and words.usual_form(compound)[:1].isupper():
+                found.setdefault(_undoubled(compound), []).append(compound)
+        words.derived["repeated-compounds"] = found
+    return words.derived["repeated-compounds"]
+
+
+def _undoubled(word: str) -> str:
+    """Return *word* with each run of one letter written once: "hoffmann-la" → "hofman-la"."""
+    return "".join(letter for index, letter in enumerate(word) if word[index - 1 : index] != letter)
 
 
 def _doubling_apart(one: str, other: str) -> bool:
