@@ -560,6 +560,16 @@ def words(text: str, spans: Sequence[tuple[int, int]]) -> list[re.Match]:
     return [match for match in WORD.finditer(text) if not inside(spans, match.start(), match.end())]
 
 
+def occurrences_of(word: str, text: str) -> list[re.Match]:
+    """Return where *word* stands alone in *text*, outside URLs and e-mail addresses."""
+    spans = protected(text)
+    return [
+        match
+        for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", text)
+        if not inside(spans, match.start(), match.end())
+    ]
+
+
 def misspell_one_occurrence(
     release: Release,
     rng: random.Random,
@@ -570,12 +580,7 @@ def misspell_one_occurrence(
 ) -> Injection | None:
     """Misspell one random occurrence of *word* in the release (not in URLs or e-mail addresses)."""
     text = release.text
-    spans = protected(text)
-    occurrences = [
-        match
-        for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", text)
-        if not inside(spans, match.start(), match.end())
-    ]
+    occurrences = occurrences_of(word, text)
     if not occurrences:
         return None
     avoid = {match.group().lower() for match in WORD.finditer(text)} | real_names
@@ -1245,32 +1250,40 @@ def inject_future_period(release: Release, rng: random.Random, k: int) -> list[I
     released = release.date
     if released is None:
         return []
-    text = release.text
+
+    def year_after(day: dt.date) -> int:
+        later = (day.month, day.day) > (released.month, released.day)
+        return released.year if later else released.year + 1
+
+    spots = _dated_spots(release, _PAST_LEAD, 40, before_release=True)
+    return pick(rng, spots, k, lambda spot: _with_year(release.text, *spot, year_after(spot[1])))
+
+
+def _dated_spots(
+    release: Release, lead: re.Pattern, reach: int, before_release: bool
+) -> list[tuple[re.Match, dt.date]]:
+    """Return the dates written with a year that *lead* ends right before (within *reach*).
+
+    Only those on or before the release date, or on or after it, as *before_release* says.
+    """
+    released, text = release.date, release.text
     spots = []
     for match in date_mentions(release):
         day = mention_date(match, release)
-        if (
-            match.group("year")
-            and day is not None
-            and day <= released
-            and _PAST_LEAD.search(text[max(0, match.start() - 40) : match.start()])
-        ):
-            spots.append((match, day))
+        if match.group("year") and day is not None and released is not None:
+            if (day <= released) == before_release or day == released:
+                if lead.search(text[max(0, match.start() - reach) : match.start()]):
+                    spots.append((match, day))
+    return spots
 
-    def build(spot: tuple[re.Match, dt.date]) -> Injection | None:
-        match, day = spot
-        year = (
-            released.year
-            if (day.month, day.day) > (released.month, released.day)
-            else released.year + 1
-        )
-        try:
-            dt.date(year, day.month, day.day)
-        except ValueError:
-            return None  # February 29 of a common year would be a different defect
-        return word_edit(text, match.start("year"), match.end("year"), str(year))
 
-    return pick(rng, spots, k, build)
+def _with_year(text: str, match: re.Match, day: dt.date, year: int) -> Injection | None:
+    """Return the injection that writes *year* in a date, or None where the day does not exist then."""
+    try:
+        dt.date(year, day.month, day.day)
+    except ValueError:
+        return None  # February 29 of a common year would be a different defect
+    return word_edit(text, match.start("year"), match.end("year"), str(year))
 
 
 #: A periodic report named with the period it covers: "Annual Report on Form 10-K for the
@@ -1336,32 +1349,13 @@ def inject_plan_past(release: Release, rng: random.Random, k: int) -> list[Injec
     released = release.date
     if released is None:
         return []
-    text = release.text
-    spots = []
-    for match in date_mentions(release):
-        day = mention_date(match, release)
-        if (
-            match.group("year")
-            and day is not None
-            and day >= released
-            and _PLAN_LEAD.search(text[max(0, match.start() - 120) : match.start()])
-        ):
-            spots.append((match, day))
 
-    def build(spot: tuple[re.Match, dt.date]) -> Injection | None:
-        match, day = spot
-        year = (
-            released.year - 1
-            if (day.month, day.day) >= (released.month, released.day)
-            else released.year
-        )
-        try:
-            dt.date(year, day.month, day.day)
-        except ValueError:
-            return None
-        return word_edit(text, match.start("year"), match.end("year"), str(year))
+    def year_before(day: dt.date) -> int:
+        later = (day.month, day.day) >= (released.month, released.day)
+        return released.year - 1 if later else released.year
 
-    return pick(rng, spots, k, build)
+    spots = _dated_spots(release, _PLAN_LEAD, 120, before_release=False)
+    return pick(rng, spots, k, lambda spot: _with_year(release.text, *spot, year_before(spot[1])))
 
 
 # --------------------------------------------------------------------------- injectors: legends
@@ -2170,7 +2164,6 @@ def inject_inflection(release: Release, rng: random.Random, k: int) -> list[Inje
     """
     lexicon = get_lexicon()
     text = release.text
-    spans = protected(text)
 
     def build(word: str) -> Injection | None:
         lower = word.lower()
@@ -2191,11 +2184,7 @@ def inject_inflection(release: Release, rng: random.Random, k: int) -> list[Inje
                 return None  # "occur" + "ed"; not "ad" + "ed" ("added") or "of" + "ers" ("offers")
         if slip in lexicon.english:
             return None
-        occurrences = [
-            match
-            for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", text)
-            if not inside(spans, match.start(), match.end())
-        ]
+        occurrences = occurrences_of(word, text)
         if not occurrences:
             return None
         match = rng.choice(occurrences)
