@@ -550,10 +550,12 @@ def _english_slips(check: Lexicon, words: Words) -> Iterator[tuple[str, str]]:
                 yield lower, expected
     common = _RARE_SLIP_COMMONNESS * check.min_count
     for lower in words.spans:
-        if lower not in unknown and _lowercase_word(check, words, lower):
-            expected = vocabulary.rare_slip_of(lower, check.min_count, common)
-            if expected is not None:
-                yield lower, expected
+        if len(lower) < 4 or lower in unknown:
+            continue
+        # asked first: answered from memory for nearly every word, where the form test is not
+        expected = vocabulary.rare_slip_of(lower, check.min_count, common)
+        if expected is not None and _lowercase_word(check, words, lower):
+            yield lower, expected
 
 
 #: How many times more often pyspellchecker must count a word than ``min_count`` for a rare
