@@ -548,14 +548,35 @@ def _english_slips(check: Lexicon, words: Words) -> Iterator[tuple[str, str]]:
             expected = vocabulary.misspelled_inflection(lower)
             if expected is not None:
                 yield lower, expected
-    common = _RARE_SLIP_COMMONNESS * check.min_count
+    answers = _rare_slip_answers(check.min_count)
     for lower in words.spans:
         if len(lower) < 4 or lower in unknown:
             continue
         # asked first: answered from memory for nearly every word, where the form test is not
-        expected = vocabulary.rare_slip_of(lower, check.min_count, common)
+        if lower in answers:
+            expected = answers[lower]
+        else:
+            if len(answers) >= _MAX_RARE_SLIP_ANSWERS:
+                answers.clear()
+            expected = answers[lower] = vocabulary.rare_slip_of(
+                lower, check.min_count, _RARE_SLIP_COMMONNESS * check.min_count
+            )
         if expected is not None and _lowercase_word(check, words, lower):
             yield lower, expected
+
+
+#: At most this many answers are kept in memory, for a long run over an archive.
+_MAX_RARE_SLIP_ANSWERS = 65536
+
+
+@lru_cache(maxsize=4)
+def _rare_slip_answers(min_count: int) -> dict[str, str | None]:
+    """Return this process's answers of :func:`vocabulary.rare_slip_of` at one count, by word.
+
+    Asked of every word of every draft: a dictionary lookup costs a tenth of
+    a call through the cache decorators, and nearly every answer is None.
+    """
+    return {}
 
 
 #: How many times more often pyspellchecker must count a word than ``min_count`` for a rare
